@@ -1,0 +1,118 @@
+"""Vietnamese number parsing and formatting: "." groups thousands, "," marks decimals."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "NumberError",
+    "parse_number",
+    "parse_comparison",
+    "format_number",
+    "format_year",
+    "is_year",
+]
+
+# Spaces that appear inside printed numbers: ordinary, no-break and thin spaces.
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+_VI_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
+_VI_PLAIN = re.compile(r"^\d+(,\d+)?$")
+_EN_DECIMAL = re.compile(r"^\d+\.\d+$")
+_EN_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$")
+_MINUS = "-\u2212\u2013"
+
+_COMPARATORS = {
+    "≥": ">=",
+    ">=": ">=",
+    "=>": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "=<": "<=",
+    ">": ">",
+    "<": "<",
+}
+
+
+class NumberError(ValueError):
+    """A text that is not a number in Vietnamese or plain format."""
+
+
+def parse_number(text: str) -> Decimal:
+    """Read "111.100", "0,7", "1.234,5", "75.5" or "-2,3" as an exact decimal.
+
+    Dots grouped by three are thousands separators (the Vietnamese reading), so "1.234"
+    is 1234; a single dot followed by other than three digits is a decimal point
+    ("75.5"), the plain format a spreadsheet or a machine writes.
+    """
+    if not isinstance(text, str):
+        raise NumberError(f"không phải chuỗi số: {text!r}")
+    raw = text
+    s = _SPACES.sub("", text.strip())
+    sign = ""
+    if s and s[0] in _MINUS:
+        sign, s = "-", s[1:]
+    elif s.startswith("+"):
+        s = s[1:]
+    if not s:
+        raise NumberError(f"“{raw}” không phải là số")
+    if _VI_GROUPED.match(s) or _VI_PLAIN.match(s):
+        normal = s.replace(".", "").replace(",", ".")
+    elif _EN_DECIMAL.match(s):
+        normal = s
+    elif _EN_GROUPED.match(s):
+        normal = s.replace(",", "")
+    else:
+        raise NumberError(f"“{raw}” không phải là số (viết như 1.234,5 hoặc 1234.5)")
+    try:
+        return Decimal(sign + normal)
+    except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
+        raise NumberError(f"“{raw}” không phải là số") from exc
+
+
+def parse_comparison(text: str) -> tuple[str, Decimal]:
+    """Read "≥ 76", ">30", "<= 3,5" or "76" into an operator ("=", ">", ">=", "<", "<=")."""
+    s = text.strip()
+    for symbol in sorted(_COMPARATORS, key=len, reverse=True):
+        if s.startswith(symbol):
+            return _COMPARATORS[symbol], parse_number(s[len(symbol) :])
+    return "=", parse_number(s)
+
+
+def is_year(value: Decimal | int | str) -> bool:
+    """True for a whole number that reads as a calendar year (1900..2100)."""
+    try:
+        d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    except InvalidOperation:
+        return False
+    return d == d.to_integral_value() and 1900 <= d <= 2100
+
+
+def format_number(value: Decimal | int | float, decimals: int | None = None) -> str:
+    """Write a number the Vietnamese way: 1234.5 -> "1.234,5".
+
+    With ``decimals`` the value is rounded half-up to that many places; without, a
+    Decimal keeps exactly the places it has (so 97.20 prints "97,20").
+    """
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
+    if decimals is not None:
+        d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+    sign = "-" if d < 0 else ""
+    text = f"{abs(d):f}"
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    if frac:
+        out += "," + frac
+    if out in ("0", "0,0") or set(out) <= {"0", ",", "."}:
+        sign = ""
+    return sign + out
+
+
+def format_year(value: int | Decimal) -> str:
+    """A year is written without grouping: 2030, never 2.030."""
+    return str(int(value))
