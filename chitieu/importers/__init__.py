@@ -1,0 +1,6 @@
+"""Document readers: files in, neutral records out. No Django here (import-linter checks)."""
+
+from .reader import LIMITS, read_document
+from .records import Document, ImportError_, Row
+
+__all__ = ["LIMITS", "Document", "ImportError_", "Row", "read_document"]

@@ -98,6 +98,7 @@ class Directory:
     names: dict[str, str] = field(default_factory=dict)  # canonical name -> kind
     _full: dict[tuple[str, ...], str] = field(default_factory=dict)
     _short: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     @classmethod
     def from_entries(cls, entries: Iterable[dict[str, object]]) -> Directory:
@@ -125,6 +126,13 @@ class Directory:
                 self._full[keys] = name
         if kind == "department" and name.startswith("Sở ") and short_name:
             self._short[_keys(short_name)] = name
+        for keys in (*self._full, *self._short):
+            self._prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
+
+    def is_prefix(self, text: str) -> bool:
+        """Whether ``text`` could be the beginning of a known name (cut by a line break)."""
+        keys = _keys(text)
+        return bool(keys) and keys in self._prefixes
 
     def lookup(self, text: str) -> str | None:
         """The canonical name for a whole text, or None."""

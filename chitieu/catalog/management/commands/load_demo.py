@@ -1,0 +1,39 @@
+"""python manage.py load_demo: the province's organisations, its plans from seeds, a demo login."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from chitieu.catalog.services import plan_import
+from chitieu.importers import read_document
+from chitieu.organizations.selectors import organization_directory
+from chitieu.organizations.services import organizations_load_directory
+
+SEEDS = Path(__file__).resolve().parents[3] / "demo" / "seeds"
+DEMO_FILES = ["000_2572cdf0c591401d.txt", "001_f2f7cc9a5a75b946.txt"]
+DEMO_USER = "demo"
+DEMO_PASSWORD = "chitieu-demo"
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu (chạy lại không tạo thêm gì)."
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        created = organizations_load_directory()
+        self.stdout.write(f"Cơ quan: thêm {created}.")
+        directory = organization_directory()
+        for name in DEMO_FILES:
+            data = (SEEDS / name).read_bytes()
+            result = plan_import(
+                document=read_document(data, name, directory), source_bytes=data, directory=directory
+            )
+            state = "đã nhập" if result.created else "đã có"
+            self.stdout.write(f"{result.plan}: {state}.")
+        User = get_user_model()
+        if not User.objects.filter(username=DEMO_USER).exists():
+            User.objects.create_superuser(DEMO_USER, "", DEMO_PASSWORD)
+            self.stdout.write(f"Tài khoản mẫu: {DEMO_USER} / {DEMO_PASSWORD}")

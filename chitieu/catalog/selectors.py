@@ -1,0 +1,92 @@
+"""Reads of the catalog that pages, the API and exports share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from chitieu.organizations.models import Organization
+
+from .choices import Role
+from .models import Indicator, Plan, Responsibility, Target
+
+
+def plan_list() -> QuerySet[Plan]:
+    return Plan.objects.annotate(target_count=Count("targets"))
+
+
+@dataclass
+class AppendixLine:
+    """One line of an appendix as printed: a section heading or a target row."""
+
+    section: str | None = None
+    target: Target | None = None
+    leads: list[Organization] | None = None
+    coordinating: list[Organization] | None = None
+    merged_lead: bool = False  # same agency cell as the line above (printed merged on paper)
+    merged_coord: bool = False
+
+
+def _responsibilities() -> Prefetch[Responsibility]:
+    return Prefetch(
+        "responsibilities",
+        queryset=Responsibility.objects.select_related("organization").order_by("role", "position"),
+    )
+
+
+def plan_appendix(plan: Plan) -> list[AppendixLine]:
+    """The plan's table in printed order, with section headings and merged agency cells."""
+    targets = plan.targets.select_related("indicator").prefetch_related(_responsibilities()).order_by("position")
+    lines: list[AppendixLine] = []
+    section = None
+    prev: Target | None = None
+    for t in targets:
+        if t.section and t.section != section:
+            section = t.section
+            lines.append(AppendixLine(section=section))
+            prev = None
+        resp = list(t.responsibilities.all())
+        lines.append(
+            AppendixLine(
+                target=t,
+                leads=[r.organization for r in resp if r.role == Role.LEAD],
+                coordinating=[r.organization for r in resp if r.role == Role.COORDINATING],
+                merged_lead=prev is not None and prev.lead_text == t.lead_text,
+                merged_coord=prev is not None and prev.coordinating_text == t.coordinating_text,
+            )
+        )
+        prev = t
+    return lines
+
+
+def indicator_list() -> QuerySet[Indicator]:
+    return Indicator.objects.select_related("parent").annotate(plan_count=Count("targets__plan", distinct=True))
+
+
+def indicator_targets(indicator: Indicator) -> QuerySet[Target]:
+    """Every target set for an indicator, newest plan first, with who is responsible."""
+    return (
+        indicator.targets.select_related("plan")
+        .prefetch_related(_responsibilities())
+        .order_by("-plan__issued_on", "plan_id")
+    )
+
+
+def organization_work(org: Organization) -> dict[str, list[Target]]:
+    """The targets an organisation leads and those it coordinates."""
+    resp = (
+        Responsibility.objects.filter(organization=org)
+        .select_related("target__plan", "target__indicator")
+        .order_by("target__plan_id", "target__position")
+    )
+    out: dict[str, list[Target]] = {Role.LEAD: [], Role.COORDINATING: []}
+    for r in resp:
+        out[r.role].append(r.target)
+    return out
+
+
+def organization_list() -> QuerySet[Organization]:
+    return Organization.objects.select_related("successor").annotate(
+        responsibility_count=Count("responsibilities")
+    )

@@ -1,0 +1,277 @@
+"""Writes to the catalog: the one loader that turns an imported document into plans and targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from chitieu.core.periods import Period, PeriodError, PeriodKind
+from chitieu.core.targets import direction_for
+from chitieu.core.text import fold
+from chitieu.importers.agencies import Directory, organisations
+from chitieu.importers.records import Document, Row
+from chitieu.organizations.choices import OrgKind
+from chitieu.organizations.models import Organization
+from chitieu.organizations.selectors import organization_directory
+from chitieu.organizations.services import organization_alias_add, organization_create
+
+from .choices import IndicatorGroup, PlanKind, Role
+from .keys import base_name, indicator_key, is_structure_name
+from .models import Indicator, IndicatorAlias, Plan, Responsibility, Target
+
+NEW_ORGANIZATION = "new"
+
+
+class ImportRefused(ValueError):
+    """The document cannot be saved as it stands; the message says which rows and why."""
+
+
+@dataclass
+class ImportDecisions:
+    """What the reviewer decided in the preview."""
+
+    skip: set[int] = field(default_factory=set)  # positions of rows not to import
+    split: set[int] = field(default_factory=set)  # positions whose catalog match is rejected
+    agencies: dict[str, str] = field(default_factory=dict)  # unknown name -> organisation id or "new"
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    created: bool
+    indicators_created: int = 0
+    indicators_matched: int = 0
+
+
+def _group_of(section: str) -> str:
+    key = fold(section)
+    for words, group in (
+        ("kinh tế", IndicatorGroup.ECONOMIC),
+        ("xã hội", IndicatorGroup.SOCIAL),
+        ("môi trường", IndicatorGroup.ENVIRONMENT),
+    ):
+        if fold(words) in key:
+            return group
+    return IndicatorGroup.OTHER
+
+
+def _plan_kind(period: Period) -> str:
+    if period.kind is PeriodKind.MULTI_YEAR:
+        return PlanKind.FIVE_YEAR if period.end_year - period.year == 4 else PlanKind.PROGRAM
+    return PlanKind.ANNUAL
+
+
+def existing_plan(document: Document) -> Plan | None:
+    """The plan already imported from this file, or from another copy of the same document."""
+    plan = Plan.objects.filter(source_checksum=document.checksum).first()
+    if plan is None and document.number:
+        plan = Plan.objects.filter(
+            doc_kind=document.doc_kind, number=document.number, issued_on=document.issued_on
+        ).first()
+    return plan
+
+
+def row_parents(rows: list[Row]) -> dict[int, int]:
+    """Position of each sub-row -> position of the numbered row it belongs to."""
+    parents: dict[int, int] = {}
+    last_numbered: int | None = None
+    for i, row in enumerate(rows):
+        if row.no is not None:
+            last_numbered = i
+        elif last_numbered is not None:
+            parents[i] = last_numbered
+    return parents
+
+
+def structure_positions(rows: list[Row], parents: dict[int, int]) -> set[int]:
+    """Rows whose sub-rows are shares of a whole (Cơ cấu …, Tỷ trọng … with sector rows)."""
+    with_children = set(parents.values())
+    return {i for i in with_children if is_structure_name(rows[i].name) or not rows[i].target_text}
+
+
+def row_keys(rows: list[Row]) -> list[str]:
+    """The catalog key of every row, in order."""
+    parents = row_parents(rows)
+    structures = structure_positions(rows, parents)
+    keys = []
+    for i, row in enumerate(rows):
+        p = parents.get(i)
+        parent_name = rows[p].name if p is not None and p in structures else None
+        keys.append(indicator_key(row.name, row.unit, parent_name))
+    return keys
+
+
+def indicator_lookup(keys: list[str]) -> dict[str, Indicator]:
+    """Existing indicators for these keys, by their own key or a recorded alias."""
+    found = {i.key: i for i in Indicator.objects.filter(key__in=keys)}
+    for alias in IndicatorAlias.objects.filter(key__in=keys).select_related("indicator"):
+        found.setdefault(alias.key, alias.indicator)
+    return found
+
+
+def _refuse_unfixed(rows: list[Row], decisions: ImportDecisions) -> None:
+    bad = [
+        f"Dòng {r.line}: {r.error} (nội dung: {r.raw})"
+        for i, r in enumerate(rows)
+        if r.error and i not in decisions.skip
+    ]
+    if bad:
+        raise ImportRefused(
+            "Chưa thể lưu: các dòng sau chưa đọc được, hãy sửa tệp hoặc chọn bỏ qua từng dòng.\n"
+            + "\n".join(bad)
+        )
+
+
+def _organization_for(name: str, decisions: ImportDecisions, cache: dict[str, Organization | None]) -> Organization | None:
+    if name in cache:
+        return cache[name]
+    choice = decisions.agencies.get(name, "")
+    org: Organization | None = None
+    if choice == NEW_ORGANIZATION:
+        org = Organization.objects.filter(name=name).first() or organization_create(
+            name=name, kind=OrgKind.AGENCY, aliases=[name]
+        )
+    elif choice:
+        org = Organization.objects.filter(pk=int(choice)).first()
+        if org is None:
+            raise ImportRefused(f"Cơ quan được chọn cho “{name}” không còn tồn tại.")
+        organization_alias_add(organization=org, name=name)
+    cache[name] = org
+    return org
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    document: Document,
+    decisions: ImportDecisions | None = None,
+    user: object | None = None,
+    source_bytes: bytes | None = None,
+    directory: Directory | None = None,
+) -> ImportResult:
+    """Save a reviewed document as a plan with its targets and responsibilities, all or nothing.
+
+    Importing a file already imported (or another copy of the same document) creates nothing.
+    """
+    decisions = decisions or ImportDecisions()
+    if (plan := existing_plan(document)) is not None:
+        return ImportResult(plan=plan, created=False)
+    rows = document.rows
+    _refuse_unfixed(rows, decisions)
+    try:
+        period = Period.parse(document.period_code)
+    except PeriodError as exc:
+        raise ImportRefused(
+            f"{document.source_name}: không xác định được kỳ kế hoạch từ tiêu đề (“{document.title}”)."
+        ) from exc
+    directory = directory or organization_directory()
+    plan = Plan.objects.create(
+        kind=_plan_kind(period),
+        doc_kind=document.doc_kind,
+        number=document.number,
+        issued_on=document.issued_on,
+        issuer=document.issuer,
+        title=document.title or document.source_name,
+        period_code=period.code,
+        target_header=document.target_header,
+        source_name=document.source_name,
+        source_checksum=document.checksum,
+        layout=document.layout,
+        warnings=list(document.warnings),
+        imported_by=user if getattr(user, "pk", None) else None,
+    )
+    if source_bytes is not None:
+        plan.source_file.save(document.source_name, ContentFile(source_bytes), save=True)
+
+    parents = row_parents(rows)
+    structures = structure_positions(rows, parents)
+    keys = row_keys(rows)
+    known = indicator_lookup(keys)
+    orgs = {o.name: o for o in Organization.objects.all()}
+    org_cache: dict[str, Organization | None] = {}
+    by_position: dict[int, Indicator] = {}
+    seen: dict[int, int] = {}
+    result = ImportResult(plan=plan, created=True)
+    for i, row in enumerate(rows):
+        if i in decisions.skip:
+            continue
+        p = parents.get(i)
+        parent_ind = by_position.get(p) if p is not None else None
+        indicator = None if i in decisions.split else known.get(keys[i])
+        if indicator is None:
+            key = keys[i] if i not in decisions.split else f"{keys[i]}~{document.checksum[:12]}:{i}"
+            indicator = Indicator.objects.create(
+                name=base_name(row.name),
+                unit=row.unit,
+                key=key,
+                group=_group_of(row.group) if row.group else (
+                    parent_ind.group if parent_ind else IndicatorGroup.OTHER
+                ),
+                parent=parent_ind,
+                is_structure=i in structures,
+                direction=direction_for(row.name, structure=p in structures),
+            )
+            known[keys[i]] = indicator
+            result.indicators_created += 1
+        else:
+            result.indicators_matched += 1
+        if indicator.pk in seen:
+            raise ImportRefused(
+                f"Dòng {row.line} và dòng {rows[seen[indicator.pk]].line} cùng ứng với chỉ tiêu "
+                f"“{indicator.name}”; hãy bỏ qua một dòng hoặc tách thành chỉ tiêu riêng."
+            )
+        seen[indicator.pk] = i
+        by_position[i] = indicator
+        t = row.target
+        target = Target.objects.create(
+            plan=plan,
+            indicator=indicator,
+            period_code=period.code,
+            position=i,
+            row_no=row.no or "",
+            parent_no=row.parent_no or "",
+            section=row.group,
+            printed_name=row.name,
+            printed_unit=row.unit,
+            printed_text=row.target_text,
+            kind=str(t.kind) if t else "",
+            low=t.low if t else None,
+            high=t.high if t else None,
+            value=t.value if t else None,
+            strict=t.strict if t else False,
+            lead_text=row.lead_text,
+            coordinating_text=row.coordinating_text,
+            source_line=row.line,
+            source_raw=row.raw,
+        )
+        unresolved: list[str] = []
+        for role, text in ((Role.LEAD, row.lead_text), (Role.COORDINATING, row.coordinating_text)):
+            names, unknown = organisations(text, directory)
+            chosen = [orgs[n] for n in names if n in orgs]
+            for u in unknown:
+                org = _organization_for(u, decisions, org_cache)
+                if org is None:
+                    unresolved.append(u)
+                else:
+                    chosen.append(org)
+            for pos, org in enumerate(dict.fromkeys(chosen)):
+                Responsibility.objects.create(target=target, organization=org, role=role, position=pos)
+        if unresolved:
+            target.unresolved_agencies = list(dict.fromkeys(unresolved))
+            target.save(update_fields=["unresolved_agencies"])
+    return result
+
+
+def plan_import_safely(**kwargs: object) -> ImportResult:
+    """:func:`plan_import`, with a concurrent import of the same document reported, not crashed."""
+    try:
+        return plan_import(**kwargs)  # type: ignore[arg-type]
+    except IntegrityError as exc:
+        document = kwargs["document"]
+        assert isinstance(document, Document)
+        plan = existing_plan(document)
+        if plan is not None:
+            return ImportResult(plan=plan, created=False)
+        raise ImportRefused(f"{document.source_name}: không lưu được ({exc}).") from exc

@@ -1,0 +1,62 @@
+"""Strict reading of the environment: a malformed value stops start-up with a clear message."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    """A string variable; without a default it must be set."""
+    value = os.environ.get(name)
+    if value is None:
+        if default is None:
+            raise ImproperlyConfigured(f"Thiếu biến môi trường {name}.")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    """true/false, 1/0, yes/no, on/off; anything else is an error, not a silent False."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: dùng true/false, 1/0, yes/no hoặc on/off.")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list with no empty items."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    items = [i.strip() for i in raw.split(",")]
+    if not raw.strip() or any(not i for i in items):
+        raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: cần danh sách cách nhau bởi dấu phẩy.")
+    return items
+
+
+def env_database(name: str, default: str) -> dict[str, object]:
+    """A database URL (sqlite:///path or postgres://user:pass@host:port/name)."""
+    import dj_database_url
+
+    raw = os.environ.get(name, default)
+    if not raw.startswith(("sqlite:", "postgres://", "postgresql://", "pgsql://")):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} không hợp lệ: dùng sqlite:///tệp.sqlite3 hoặc postgres://người_dùng@máy:cổng/tên."
+        )
+    try:
+        config = dj_database_url.parse(raw, conn_max_age=60)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: {exc}") from exc
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: thiếu tên cơ sở dữ liệu.")
+    return dict(config)

@@ -1,0 +1,21 @@
+"""Top-level URLs: the web pages, the API, the admin and login."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    path("", include("chitieu.web.urls")),
+    path("nhap-lieu/", include("chitieu.imports.urls")),
+    path("api/", include("chitieu.catalog.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("quan-tri/", admin.site.urls),
+    path(
+        "dang-nhap/",
+        login_not_required(auth_views.LoginView.as_view(template_name="login.html")),
+        name="login",
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,0 +1,109 @@
+"""Choose the reader for a file, after refusing what is too large, corrupt or dangerous."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from .agencies import Directory
+from .office import read_docx, read_pdf, read_xlsx
+from .pdftext import read_pdf_text
+from .records import Document, ImportError_
+from .tabular import read_tab_text
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a file may weigh before it is refused unread."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_unpacked_bytes: int = 100 * 1024 * 1024  # an Office file is a zip: guard against bombs
+    max_entries: int = 2000
+    max_ratio: int = 200  # unpacked / packed size of one entry
+
+
+LIMITS = Limits()
+SUPPORTED = (".txt", ".tsv", ".docx", ".xlsx", ".pdf")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def _check_zip(data: bytes, name: str, limits: Limits) -> None:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ImportError_(f"{name}: tệp Office bị hỏng (không phải tệp nén hợp lệ).") from exc
+    infos = zf.infolist()
+    if len(infos) > limits.max_entries:
+        raise ImportError_(
+            f"{name}: tệp chứa {len(infos)} thành phần, vượt giới hạn {limits.max_entries}; bị từ chối."
+        )
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unpacked_bytes:
+        raise ImportError_(
+            f"{name}: khi giải nén tệp nặng {_mb(total)}, vượt giới hạn {_mb(limits.max_unpacked_bytes)}; bị từ chối."
+        )
+    for i in infos:
+        if i.compress_size and i.file_size / i.compress_size > limits.max_ratio:
+            raise ImportError_(
+                f"{name}: thành phần “{i.filename}” nén bất thường (tỷ lệ {i.file_size // i.compress_size}:1); bị từ chối."
+            )
+
+
+def _decode(data: bytes, name: str) -> str:
+    for enc in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        return unicodedata.normalize("NFC", text)
+    raise ImportError_(f"{name}: tệp văn bản không ở mã UTF-8; hãy lưu lại với mã UTF-8.")
+
+
+def read_document(
+    data: bytes, name: str, directory: Directory | None = None, limits: Limits = LIMITS
+) -> Document:
+    """Read one appendix file into a :class:`Document`; raise :class:`ImportError_` to refuse it."""
+    directory = directory or Directory.default()
+    if not data:
+        raise ImportError_(f"{name}: tệp rỗng.")
+    if len(data) > limits.max_bytes:
+        raise ImportError_(
+            f"{name}: tệp nặng {_mb(len(data))}, vượt giới hạn {_mb(limits.max_bytes)}; bị từ chối."
+        )
+    doc = Document(source_name=name, checksum=hashlib.sha256(data).hexdigest(), layout="")
+    lower = name.lower()
+    if data.startswith(b"%PDF"):
+        doc.layout = "pdf"
+        return read_pdf(data, doc, directory)
+    if data.startswith(b"PK\x03\x04") or lower.endswith((".docx", ".xlsx")):
+        _check_zip(data, name, limits)
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        if "word/document.xml" in names:
+            doc.layout = "docx"
+            return read_docx(data, doc, directory)
+        if "xl/workbook.xml" in names:
+            doc.layout = "xlsx"
+            return read_xlsx(data, doc, directory)
+        raise ImportError_(f"{name}: tệp nén không phải Word (.docx) hay Excel (.xlsx).")
+    if lower.endswith((".doc", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportError_(
+            f"{name}: định dạng Office cũ (.doc/.xls) chưa được hỗ trợ; hãy lưu lại thành .docx/.xlsx."
+        )
+    if lower.endswith(SUPPORTED[:2]) or b"\x00" not in data[:4096]:
+        text = _decode(data, name)
+        if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
+            doc.layout = "tab"
+            return read_tab_text(text, doc, directory)
+        doc.layout = "pdf-text"
+        return read_pdf_text(text, doc, directory)
+    raise ImportError_(
+        f"{name}: định dạng không được hỗ trợ; chỉ nhận {', '.join(SUPPORTED)}."
+    )
