@@ -107,12 +107,12 @@ def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
         for page in pdf.pages:
             text = page.extract_text() or ""
             texts.append(text)
+            if n == 0:
+                heading.extend(_lines_before_table(text))
             for table in page.extract_tables():
                 for cells in table:
                     n += 1
                     tables.append((n, list(cells)))
-            if n == 0:
-                heading.extend(_lines_before_table(text))
     if tables and any(header_map([c or "" for c in cells]) for _, cells in tables):
         document.layout = "pdf-table"
         return assemble(tables, heading=heading, document=document, directory=directory)
