@@ -1,0 +1,94 @@
+"""Pages: login required, the appendix as on paper, bounded query counts."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from chitieu.catalog.models import Indicator, Plan
+from chitieu.organizations.models import Organization
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def user_client(client, django_user_model):
+    user = django_user_model.objects.create_user("chuyenvien", password="mat-khau-1")
+    client.force_login(user)
+    return client
+
+
+def _pages():
+    plan = Plan.objects.get(number="130/KH-UBND")
+    return [
+        reverse("web:plans"),
+        reverse("web:plan", args=[plan.pk]),
+        reverse("web:indicators"),
+        reverse("web:indicator", args=[Indicator.objects.get(name="Tỷ lệ che phủ rừng").pk]),
+        reverse("web:organizations"),
+        reverse("web:organization", args=[Organization.objects.get(name="Sở Y tế").pk]),
+        reverse("imports:upload"),
+        "/api/plans/",
+        "/api/targets/",
+    ]
+
+
+def test_every_page_requires_login(demo, client):
+    for url in _pages():
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        if response.status_code == 302:
+            assert response["Location"].startswith(reverse("login")), url
+
+
+def test_every_page_renders_for_a_user(demo, user_client):
+    for url in _pages():
+        assert user_client.get(url).status_code == 200, url
+
+
+def test_plan_page_shows_the_appendix_as_printed(demo, user_client):
+    plan = Plan.objects.get(number="130/KH-UBND")
+    html = user_client.get(reverse("web:plan", args=[plan.pk])).content.decode()
+    for text in ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 2026 - 2030", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                 "CHỈ TIÊU XÃ HỘI", "Tuổi thọ trung bình tính từ lúc sinh", "75,5", "111.100", "≥76",
+                 "Kế hoạch số 130/KH-UBND ngày 07/04/2026", "UBND tỉnh Lạng Sơn"]:
+        assert text in html, text
+    life = Indicator.objects.get(name="Tuổi thọ trung bình tính từ lúc sinh")
+    assert reverse("web:indicator", args=[life.pk]) in html
+
+
+def test_indicator_page_lists_targets_across_plans(demo, user_client):
+    ind = Indicator.objects.get(name="Tỷ lệ chất thải y tế được xử lý")
+    html = user_client.get(reverse("web:indicator", args=[ind.pk])).content.decode()
+    assert "Kế hoạch số 130/KH-UBND" in html and "Quyết định số 136/QĐ-UBND" in html
+    assert "Giai đoạn 2026 - 2030" in html and "Năm 2024" in html
+
+
+def test_organization_page_shows_what_it_leads_and_coordinates(demo, user_client):
+    org = Organization.objects.get(name="Sở Y tế")
+    response = user_client.get(reverse("web:organization", args=[org.pk]))
+    leads = response.context["leads"]
+    assert "Tuổi thọ trung bình tính từ lúc sinh" in [t.printed_name for t in leads]
+    assert response.context["coordinates"] == []
+
+
+def test_main_pages_have_bounded_query_counts(demo, user_client, django_assert_max_num_queries):
+    plan = Plan.objects.get(number="130/KH-UBND")
+    org = Organization.objects.get(name="Sở Nông nghiệp và Môi trường")
+    ind = Indicator.objects.get(name="Tỷ lệ che phủ rừng")
+    for url in [reverse("web:plan", args=[plan.pk]), reverse("web:organization", args=[org.pk]),
+                reverse("web:indicator", args=[ind.pk]), reverse("web:indicators")]:
+        with django_assert_max_num_queries(8):
+            user_client.get(url)
+
+
+def test_api_targets_filtered_by_plan(demo, user_client):
+    plan = Plan.objects.get(number="136/QĐ-UBND")
+    data = user_client.get(f"/api/targets/?plan={plan.pk}").json()
+    assert len(data) == 35
+    first = data[0]
+    assert first["printed_text"] == "7 - 7,5" and first["kind"] == "range"
+    assert first["description"] == "từ 7 đến 7,5 %"
+    assert {"organization": "Sở Kế hoạch và Đầu tư", "role": "lead"} in first["responsibilities"]
