@@ -5,7 +5,12 @@ from rest_framework import viewsets
 from chitieu.organizations.models import Organization
 
 from .models import Indicator, Plan, Target
-from .serializers import IndicatorSerializer, OrganizationSerializer, PlanSerializer, TargetSerializer
+from .serializers import (
+    IndicatorSerializer,
+    OrganizationSerializer,
+    PlanSerializer,
+    TargetSerializer,
+)
 
 
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
@@ -23,7 +28,9 @@ class TargetViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["plan", "indicator"]
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        qs = Target.objects.prefetch_related("responsibilities__organization").order_by("plan_id", "position")
+        qs = Target.objects.prefetch_related("responsibilities__organization").order_by(
+            "plan_id", "position"
+        )
         for field in ("plan", "indicator"):
             value = self.request.query_params.get(field)
             if value and value.isdigit():

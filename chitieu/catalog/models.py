@@ -21,12 +21,20 @@ class Indicator(models.Model):
     name = models.CharField("tên chỉ tiêu", max_length=500)
     unit = models.CharField("đơn vị tính", max_length=60, blank=True)
     key = models.CharField(max_length=600, unique=True, editable=False)
-    group = models.CharField("nhóm", max_length=20, choices=IndicatorGroup.choices, default=IndicatorGroup.OTHER)
+    group = models.CharField(
+        "nhóm", max_length=20, choices=IndicatorGroup.choices, default=IndicatorGroup.OTHER
+    )
     parent = models.ForeignKey(
-        "self", verbose_name="thuộc chỉ tiêu", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="thuộc chỉ tiêu",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="children",
     )
-    direction = models.CharField("chiều tốt", max_length=10, choices=Direction.choices, default=Direction.UP)
+    direction = models.CharField(
+        "chiều tốt", max_length=10, choices=Direction.choices, default=Direction.UP
+    )
     is_structure = models.BooleanField("là cơ cấu (các dòng con cộng bằng 100)", default=False)
 
     class Meta:
@@ -48,6 +56,9 @@ class IndicatorAlias(models.Model):
         verbose_name = "tên khác của chỉ tiêu"
         verbose_name_plural = "tên khác của chỉ tiêu"
 
+    def __str__(self) -> str:
+        return self.key
+
 
 class Plan(models.Model):
     """A plan document issued by the province, with its appendix kept as imported."""
@@ -59,7 +70,9 @@ class Plan(models.Model):
     issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
     title = models.CharField("tên phụ lục", max_length=500)
     period_code = models.CharField("kỳ kế hoạch", max_length=20)
-    status = models.CharField("trạng thái", max_length=20, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
+    )
     target_header = models.CharField("tiêu đề cột mục tiêu", max_length=120, blank=True)
     source_name = models.CharField("tệp nguồn", max_length=255)
     source_checksum = models.CharField("mã kiểm tra SHA-256", max_length=64, unique=True)
@@ -68,7 +81,11 @@ class Plan(models.Model):
     warnings = models.JSONField("cảnh báo khi nhập", default=list, blank=True)
     imported_at = models.DateTimeField("nhập lúc", auto_now_add=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="người nhập"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name="người nhập",
     )
 
     class Meta:
@@ -88,7 +105,7 @@ class Plan(models.Model):
 
     @property
     def reference(self) -> str:
-        """"Kế hoạch số 130/KH-UBND ngày 07/04/2026"."""
+        """ "Kế hoạch số 130/KH-UBND ngày 07/04/2026"."""
         if not self.number:
             return ""
         when = f" ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else ""
@@ -128,7 +145,9 @@ class Target(models.Model):
         verbose_name = "mục tiêu"
         verbose_name_plural = "mục tiêu"
         constraints = [
-            models.UniqueConstraint(fields=["plan", "indicator", "period_code"], name="target_unique_per_plan")
+            models.UniqueConstraint(
+                fields=["plan", "indicator", "period_code"], name="target_unique_per_plan"
+            )
         ]
 
     def __str__(self) -> str:
@@ -144,8 +163,13 @@ class Target(models.Model):
             return None if v is None else v.normalize()
 
         return CoreTarget(
-            Kind(self.kind), low=dec(self.low), high=dec(self.high), value=dec(self.value),
-            strict=self.strict, unit=self.printed_unit, text=self.printed_text,
+            Kind(self.kind),
+            low=dec(self.low),
+            high=dec(self.high),
+            value=dec(self.value),
+            strict=self.strict,
+            unit=self.printed_unit,
+            text=self.printed_text,
         )
 
     @property
@@ -157,7 +181,9 @@ class Responsibility(models.Model):
     """An organisation leading or coordinating a target."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="responsibilities")
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="responsibilities")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="responsibilities"
+    )
     role = models.CharField("vai trò", max_length=20, choices=Role.choices)
     position = models.PositiveSmallIntegerField(default=0)
 
@@ -166,7 +192,9 @@ class Responsibility(models.Model):
         verbose_name = "phân công"
         verbose_name_plural = "phân công"
         constraints = [
-            models.UniqueConstraint(fields=["target", "organization", "role"], name="responsibility_unique")
+            models.UniqueConstraint(
+                fields=["target", "organization", "role"], name="responsibility_unique"
+            )
         ]
 
     def __str__(self) -> str:

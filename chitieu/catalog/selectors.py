@@ -37,7 +37,11 @@ def _responsibilities() -> Prefetch[Responsibility]:
 
 def plan_appendix(plan: Plan) -> list[AppendixLine]:
     """The plan's table in printed order, with section headings and merged agency cells."""
-    targets = plan.targets.select_related("indicator").prefetch_related(_responsibilities()).order_by("position")
+    targets = (
+        plan.targets.select_related("indicator")
+        .prefetch_related(_responsibilities())
+        .order_by("position")
+    )
     lines: list[AppendixLine] = []
     section = None
     prev: Target | None = None
@@ -61,7 +65,9 @@ def plan_appendix(plan: Plan) -> list[AppendixLine]:
 
 
 def indicator_list() -> QuerySet[Indicator]:
-    return Indicator.objects.select_related("parent").annotate(plan_count=Count("targets__plan", distinct=True))
+    return Indicator.objects.select_related("parent").annotate(
+        plan_count=Count("targets__plan", distinct=True)
+    )
 
 
 def indicator_targets(indicator: Indicator) -> QuerySet[Target]:

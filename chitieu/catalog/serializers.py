@@ -32,9 +32,26 @@ class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = [
-            "id", "plan", "indicator", "period_code", "row_no", "parent_no", "printed_name",
-            "printed_unit", "printed_text", "kind", "low", "high", "value", "strict", "description",
-            "lead_text", "coordinating_text", "unresolved_agencies", "responsibilities", "source_line",
+            "id",
+            "plan",
+            "indicator",
+            "period_code",
+            "row_no",
+            "parent_no",
+            "printed_name",
+            "printed_unit",
+            "printed_text",
+            "kind",
+            "low",
+            "high",
+            "value",
+            "strict",
+            "description",
+            "lead_text",
+            "coordinating_text",
+            "unresolved_agencies",
+            "responsibilities",
+            "source_line",
         ]
 
     def get_description(self, obj: Target) -> str:
@@ -46,6 +63,17 @@ class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = Plan
         fields = [
-            "id", "kind", "doc_kind", "number", "issued_on", "issuer", "title", "period_code",
-            "status", "source_name", "source_checksum", "layout", "warnings",
+            "id",
+            "kind",
+            "doc_kind",
+            "number",
+            "issued_on",
+            "issuer",
+            "title",
+            "period_code",
+            "status",
+            "source_name",
+            "source_checksum",
+            "layout",
+            "warnings",
         ]

@@ -34,7 +34,9 @@ class ImportDecisions:
 
     skip: set[int] = field(default_factory=set)  # positions of rows not to import
     split: set[int] = field(default_factory=set)  # positions whose catalog match is rejected
-    agencies: dict[str, str] = field(default_factory=dict)  # unknown name -> organisation id or "new"
+    agencies: dict[str, str] = field(
+        default_factory=dict
+    )  # unknown name -> organisation id or "new"
 
 
 @dataclass
@@ -124,7 +126,9 @@ def _refuse_unfixed(rows: list[Row], decisions: ImportDecisions) -> None:
         )
 
 
-def _organization_for(name: str, decisions: ImportDecisions, cache: dict[str, Organization | None]) -> Organization | None:
+def _organization_for(
+    name: str, decisions: ImportDecisions, cache: dict[str, Organization | None]
+) -> Organization | None:
     if name in cache:
         return cache[name]
     choice = decisions.agencies.get(name, "")
@@ -206,9 +210,9 @@ def plan_import(
                 name=base_name(row.name),
                 unit=row.unit,
                 key=key,
-                group=_group_of(row.group) if row.group else (
-                    parent_ind.group if parent_ind else IndicatorGroup.OTHER
-                ),
+                group=_group_of(row.group)
+                if row.group
+                else (parent_ind.group if parent_ind else IndicatorGroup.OTHER),
                 parent=parent_ind,
                 is_structure=i in structures,
                 direction=direction_for(row.name, structure=p in structures),
@@ -257,7 +261,9 @@ def plan_import(
                 else:
                     chosen.append(org)
             for pos, org in enumerate(dict.fromkeys(chosen)):
-                Responsibility.objects.create(target=target, organization=org, role=role, position=pos)
+                Responsibility.objects.create(
+                    target=target, organization=org, role=role, position=pos
+                )
         if unresolved:
             target.unresolved_agencies = list(dict.fromkeys(unresolved))
             target.save(update_fields=["unresolved_agencies"])

@@ -30,7 +30,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: dùng true/false, 1/0, yes/no hoặc on/off.")
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} không hợp lệ: dùng true/false, 1/0, yes/no hoặc on/off."
+    )
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -40,7 +42,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
         return default
     items = [i.strip() for i in raw.split(",")]
     if not raw.strip() or any(not i for i in items):
-        raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: cần danh sách cách nhau bởi dấu phẩy.")
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} không hợp lệ: cần danh sách cách nhau bởi dấu phẩy."
+        )
     return items
 
 

@@ -154,13 +154,25 @@ _COMPARE = re.compile(rf"^(≥|>=|=>|≤|<=|=<|>|<)\s*({_NUM})\s*(.*)$")
 _PLAIN = re.compile(rf"^({_NUM})\s*(.*)$")
 _WORD_FORMS: list[tuple[re.Pattern[str], Kind, bool]] = [
     (re.compile(rf"^từ\s+({_NUM})\s*(.*?)\s*trở lên$", re.I), Kind.MIN, False),
-    (re.compile(rf"^(?:tối thiểu|ít nhất|không dưới|không thấp hơn)\s+({_NUM})\s*(.*)$", re.I), Kind.MIN, False),
+    (
+        re.compile(rf"^(?:tối thiểu|ít nhất|không dưới|không thấp hơn)\s+({_NUM})\s*(.*)$", re.I),
+        Kind.MIN,
+        False,
+    ),
     (re.compile(rf"^(?:trên|hơn|cao hơn)\s+({_NUM})\s*(.*)$", re.I), Kind.MIN, True),
-    (re.compile(rf"^(?:tối đa|không quá|không vượt quá|không cao hơn)\s+({_NUM})\s*(.*)$", re.I), Kind.MAX, False),
+    (
+        re.compile(rf"^(?:tối đa|không quá|không vượt quá|không cao hơn)\s+({_NUM})\s*(.*)$", re.I),
+        Kind.MAX,
+        False,
+    ),
     (re.compile(rf"^(?:dưới|thấp hơn)\s+({_NUM})\s*(.*)$", re.I), Kind.MAX, True),
     (re.compile(rf"^(?:khoảng|xấp xỉ|gần)\s+({_NUM})\s*(.*)$", re.I), Kind.APPROX, False),
     (re.compile(rf"^(?:duy trì(?: ở mức)?)\s+({_NUM})\s*(.*)$", re.I), Kind.MAINTAIN, False),
-    (re.compile(rf"^(?:giảm(?: thêm)?|giảm bình quân)\s+({_NUM})\s*(.*)$", re.I), Kind.REDUCE_BY, False),
+    (
+        re.compile(rf"^(?:giảm(?: thêm)?|giảm bình quân)\s+({_NUM})\s*(.*)$", re.I),
+        Kind.REDUCE_BY,
+        False,
+    ),
     (re.compile(rf"^(?:tăng thêm|thêm|tăng)\s+({_NUM})\s*(.*)$", re.I), Kind.INCREASE_BY, False),
 ]
 _COMPARE_KIND = {
@@ -187,9 +199,8 @@ def _context_kind(name: str, unit: str) -> Kind | None:
     key = fold(name)
     if key.startswith(fold("duy trì")):
         return Kind.MAINTAIN
-    if key.startswith(fold("giảm")) or "/năm" in unit.replace(" ", ""):
-        if key.startswith(fold("giảm")):
-            return Kind.REDUCE_BY
+    if key.startswith(fold("giảm")):
+        return Kind.REDUCE_BY
     if " " + fold("thêm") + " " in f" {key} ":
         return Kind.INCREASE_BY
     if key.startswith(fold("khoảng")):

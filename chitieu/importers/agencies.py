@@ -16,7 +16,14 @@ from pathlib import Path
 
 from chitieu.core.text import clean, fold
 
-__all__ = ["Directory", "Mention", "find_mentions", "organisations", "split_lead", "DEFAULT_DIRECTORY_PATH"]
+__all__ = [
+    "Directory",
+    "Mention",
+    "find_mentions",
+    "organisations",
+    "split_lead",
+    "DEFAULT_DIRECTORY_PATH",
+]
 
 DEFAULT_DIRECTORY_PATH = (
     Path(__file__).resolve().parent.parent / "organizations" / "data" / "lang_son.json"
@@ -61,7 +68,12 @@ def unglue(text: str) -> str:
     """Split words that a PDF glued together ("thành phốTốc độ" -> "thành phố Tốc độ")."""
     out = []
     for i, ch in enumerate(text):
-        if 0 < i < len(text) - 1 and ch.isupper() and text[i - 1].islower() and text[i + 1].islower():
+        if (
+            0 < i < len(text) - 1
+            and ch.isupper()
+            and text[i - 1].islower()
+            and text[i + 1].islower()
+        ):
             out.append(" ")
         out.append(ch)
     return "".join(out)
@@ -118,7 +130,9 @@ class Directory:
         data = json.loads(DEFAULT_DIRECTORY_PATH.read_text(encoding="utf-8"))
         return cls.from_entries(data["organizations"])
 
-    def add(self, name: str, *, kind: str = "", aliases: Iterable[str] = (), short_name: str = "") -> None:
+    def add(
+        self, name: str, *, kind: str = "", aliases: Iterable[str] = (), short_name: str = ""
+    ) -> None:
         name = clean(name)
         self.names[name] = kind
         for alias in (name, *aliases):

@@ -32,7 +32,7 @@ def parse_date(text: str) -> date | None:
 
 
 def period_from(text: str) -> str:
-    """"2026 - 2030" -> "2026-2030"; "năm 2024" or "2023" -> the year; "" if none."""
+    """ "2026 - 2030" -> "2026-2030"; "năm 2024" or "2023" -> the year; "" if none."""
     if m := _SPAN.search(text):
         return f"{m.group(1)}-{m.group(2)}"
     if m := _YEAR.search(text):

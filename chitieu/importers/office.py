@@ -24,7 +24,9 @@ def read_docx(data: bytes, document: Document, directory: Directory) -> Document
     try:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several unrelated types for a bad file
-        raise ImportError_(f"{document.source_name}: tệp Word bị hỏng hoặc không đọc được ({exc}).") from exc
+        raise ImportError_(
+            f"{document.source_name}: tệp Word bị hỏng hoặc không đọc được ({exc})."
+        ) from exc
     heading: list[str] = []
     body = d.element.body
     rows: list[tuple[int, list[str]]] = []
@@ -77,7 +79,9 @@ def read_xlsx(data: bytes, document: Document, directory: Directory) -> Document
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise ImportError_(f"{document.source_name}: tệp Excel bị hỏng hoặc không đọc được ({exc}).") from exc
+        raise ImportError_(
+            f"{document.source_name}: tệp Excel bị hỏng hoặc không đọc được ({exc})."
+        ) from exc
     for ws in wb.worksheets:
         rows = [
             (i, [_cell_text(v) for v in values])
@@ -98,7 +102,9 @@ def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises several unrelated types for a bad file
-        raise ImportError_(f"{document.source_name}: tệp PDF bị hỏng hoặc không đọc được ({exc}).") from exc
+        raise ImportError_(
+            f"{document.source_name}: tệp PDF bị hỏng hoặc không đọc được ({exc})."
+        ) from exc
     with pdf:
         tables: list[tuple[int, list[str | None]]] = []
         texts: list[str] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from chitieu.core.text import clean, fold
+from chitieu.core.text import clean
 
 from .agencies import Directory, find_mentions, split_lead, unglue
 from .records import Document, ImportError_, Row
@@ -20,14 +20,57 @@ from .table import finish_row
 
 # Units of measure seen in provincial appendices, longest first when matched.
 UNITS = [
-    "Nghìn tỷ đồng", "Nghìn tỷ", "Tỷ đồng", "Triệu đồng", "Nghìn đồng", "Đồng",
-    "Triệu USD", "Tỷ USD", "Nghìn USD", "USD", "Nghìn người", "Người", "Nghìn lượt",
-    "Lượt người", "Lượt", "Tuổi", "Năm", "Xã", "Phường", "Thôn", "Trường", "Bác sỹ", "Bác sĩ",
-    "Giường", "Ha", "Héc ta", "Km", "Tấn", "Nghìn tấn", "Triệu tấn", "Căn", "Nhà", "Hộ",
-    "Doanh nghiệp", "Dự án", "Hợp tác xã", "Điểm", "Lần", "Cơ sở", "%/năm", "%", "‰",
-    "Triệu kWh", "MW", "Con", "Chiếc", "Sản phẩm",
+    "Nghìn tỷ đồng",
+    "Nghìn tỷ",
+    "Tỷ đồng",
+    "Triệu đồng",
+    "Nghìn đồng",
+    "Đồng",
+    "Triệu USD",
+    "Tỷ USD",
+    "Nghìn USD",
+    "USD",
+    "Nghìn người",
+    "Người",
+    "Nghìn lượt",
+    "Lượt người",
+    "Lượt",
+    "Tuổi",
+    "Năm",
+    "Xã",
+    "Phường",
+    "Thôn",
+    "Trường",
+    "Bác sỹ",
+    "Bác sĩ",
+    "Giường",
+    "Ha",
+    "Héc ta",
+    "Km",
+    "Tấn",
+    "Nghìn tấn",
+    "Triệu tấn",
+    "Căn",
+    "Nhà",
+    "Hộ",
+    "Doanh nghiệp",
+    "Dự án",
+    "Hợp tác xã",
+    "Điểm",
+    "Lần",
+    "Cơ sở",
+    "%/năm",
+    "%",
+    "‰",
+    "Triệu kWh",
+    "MW",
+    "Con",
+    "Chiếc",
+    "Sản phẩm",
 ]
-_UNIT_RE = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True))
+_UNIT_RE = "|".join(
+    re.escape(u).replace(r"\ ", r"\s+") for u in sorted(UNITS, key=len, reverse=True)
+)
 _NUM = r"\d[\d.,]*"
 _TARGET_RE = rf"(?:[≥≤<>]=?\s*)?{_NUM}(?:\s*[-–]\s*{_NUM})?"
 _INDICATOR = re.compile(
@@ -58,14 +101,24 @@ class _State:
         self.last_coord = ""
 
     # -- rows -------------------------------------------------------------------------
-    def add_row(self, line: int, name: str, unit: str, target: str, raw: str, no: str | None) -> None:
+    def add_row(
+        self, line: int, name: str, unit: str, target: str, raw: str, no: str | None
+    ) -> None:
         self.flush_agency()
         if no is None and self.block_no is not None and not self.block_rows:
             no = self.block_no
         parent = None if no else self.block_no
         self.block_rows.append(
-            Row(line=line, no=no, parent_no=parent, group="", name=clean(name), unit=clean(unit),
-                target_text=clean(target), raw=raw)
+            Row(
+                line=line,
+                no=no,
+                parent_no=parent,
+                group="",
+                name=clean(name),
+                unit=clean(unit),
+                target_text=clean(target),
+                raw=raw,
+            )
         )
         self.rows.append(self.block_rows[-1])
 
@@ -125,7 +178,9 @@ def read_pdf_text(text: str, document: Document, directory: Directory) -> Docume
                 document.target_header = clean(re.sub(r"^.*?Đơn vị", "", line))
             continue
         if in_header:
-            if not seen_header and not re.search(r"chủ trì|phối hợp|thực hiện|đánh giá", line, re.I):
+            if not seen_header and not re.search(
+                r"chủ trì|phối hợp|thực hiện|đánh giá", line, re.I
+            ):
                 document.target_header = clean(f"{document.target_header} {line}")
             if _HEADER_END.lower() in line.lower():
                 in_header = False
@@ -137,7 +192,9 @@ def read_pdf_text(text: str, document: Document, directory: Directory) -> Docume
         indented = raw_line[:1].isspace() and not raw_line.strip()[:1].isdigit()
         _read_line(st, n, line, indented)
     if not seen_header:
-        raise ImportError_(f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (STT, Chỉ tiêu, ...).")
+        raise ImportError_(
+            f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (STT, Chỉ tiêu, ...)."
+        )
     st.close_pending()
     st.flush_agency()
     document.target_header = re.sub(r"^(?:vị\s+)?Mục tiêu", "Mục tiêu", document.target_header)
@@ -170,7 +227,9 @@ def _read_line(st: _State, n: int, line: str, indented: bool) -> None:
         first_line = st.pending_line if candidate is not line else n
         row_no = no if no else (st.pending_no if candidate is not line else None)
         st.pending, st.pending_no = "", None
-        st.add_row(first_line, m2.group("name"), m2.group("unit"), m2.group("target"), candidate, row_no)
+        st.add_row(
+            first_line, m2.group("name"), m2.group("unit"), m2.group("target"), candidate, row_no
+        )
         st.agency = m2.group("rest").strip()
         return
     if st.pending and _starts_lower(line):

@@ -104,6 +104,4 @@ def read_document(
             return read_tab_text(text, doc, directory)
         doc.layout = "pdf-text"
         return read_pdf_text(text, doc, directory)
-    raise ImportError_(
-        f"{name}: định dạng không được hỗ trợ; chỉ nhận {', '.join(SUPPORTED)}."
-    )
+    raise ImportError_(f"{name}: định dạng không được hỗ trợ; chỉ nhận {', '.join(SUPPORTED)}.")

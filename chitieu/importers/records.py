@@ -31,7 +31,9 @@ class Row:
     coordinating: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)  # agency names found in no directory
     raw: str = ""
-    error: str = ""  # a reason the row cannot be read; the import waits until it is fixed or skipped
+    error: str = (
+        ""  # a reason the row cannot be read; the import waits until it is fixed or skipped
+    )
 
     def as_dict(self) -> dict[str, Any]:
         """The row in the JSON shape of `import_plan --json`."""

@@ -31,7 +31,11 @@ def _column_of(header_cell: str) -> str | None:
         return "coordinating"
     if key.startswith(fold("đơn vị")) or key == fold("ĐVT"):
         return "unit"
-    if key.startswith(fold("mục tiêu")) or key.startswith(fold("kế hoạch")) or key.startswith("kh "):
+    if (
+        key.startswith(fold("mục tiêu"))
+        or key.startswith(fold("kế hoạch"))
+        or key.startswith("kh ")
+    ):
         return "target"
     if key.startswith(fold("chỉ tiêu")) or key.startswith(fold("nội dung")):
         return "name"

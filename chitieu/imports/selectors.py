@@ -36,6 +36,9 @@ def import_preview(batch: ImportBatch) -> Preview:
     document = read_document(bytes(batch.data), batch.source_name, organization_directory())
     keys = row_keys(document.rows)
     known = indicator_lookup(keys)
-    rows = [PreviewRow(i, r, known.get(k)) for i, (r, k) in enumerate(zip(document.rows, keys, strict=True))]
+    rows = [
+        PreviewRow(i, r, known.get(k))
+        for i, (r, k) in enumerate(zip(document.rows, keys, strict=True))
+    ]
     unresolved = list(dict.fromkeys(u for r in document.rows for u in r.unresolved))
     return Preview(document, rows, unresolved, existing_plan(document))

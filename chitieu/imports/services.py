@@ -15,7 +15,9 @@ from .models import ImportBatch
 
 def import_batch_create(*, name: str, data: bytes, user: object) -> ImportBatch:
     """Keep an upload for review after checking that it can be read (raises ImportError_ if not)."""
-    read_document(data, name, organization_directory())  # refuse unreadable files before keeping them
+    read_document(
+        data, name, organization_directory()
+    )  # refuse unreadable files before keeping them
     return ImportBatch.objects.create(
         source_name=name,
         data=data,
@@ -25,7 +27,9 @@ def import_batch_create(*, name: str, data: bytes, user: object) -> ImportBatch:
 
 
 @transaction.atomic
-def import_batch_confirm(*, batch: ImportBatch, decisions: ImportDecisions, user: object) -> ImportResult:
+def import_batch_confirm(
+    *, batch: ImportBatch, decisions: ImportDecisions, user: object
+) -> ImportResult:
     """Save the reviewed document as a plan (all or nothing) and close the batch."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     data = bytes(batch.data)

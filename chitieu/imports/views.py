@@ -75,5 +75,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
             f"{result.indicators_matched} chỉ tiêu khớp danh mục.",
         )
     else:
-        messages.info(request, f"Văn bản này đã được nhập trước đây ({result.plan}); không tạo gì mới.")
+        messages.info(
+            request, f"Văn bản này đã được nhập trước đây ({result.plan}); không tạo gì mới."
+        )
     return redirect("web:plan", pk=result.plan.pk)

@@ -15,7 +15,11 @@ class Organization(models.Model):
     kind = models.CharField("loại", max_length=20, choices=OrgKind.choices)
     active = models.BooleanField("đang hoạt động", default=True)
     successor = models.ForeignKey(
-        "self", verbose_name="cơ quan kế thừa", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="cơ quan kế thừa",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="predecessors",
     )
     member_kinds = models.JSONField("gồm các loại (với nhóm)", default=list, blank=True)
@@ -29,13 +33,13 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_group(self) -> bool:
-        return self.kind == OrgKind.GROUP
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.name = clean(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == OrgKind.GROUP
 
 
 class OrganizationAlias(models.Model):

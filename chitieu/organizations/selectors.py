@@ -15,7 +15,10 @@ def organization_directory() -> Directory:
     directory = Directory()
     for org in orgs:
         directory.add(
-            org.name, kind=org.kind, aliases=[a.name for a in org.aliases.all()], short_name=org.short_name
+            org.name,
+            kind=org.kind,
+            aliases=[a.name for a in org.aliases.all()],
+            short_name=org.short_name,
         )
     return directory
 

@@ -13,7 +13,9 @@ from chitieu.importers.agencies import DEFAULT_DIRECTORY_PATH
 from .models import Organization, OrganizationAlias
 
 
-def organization_create(*, name: str, kind: str, short_name: str = "", aliases: list[str] | None = None) -> Organization:
+def organization_create(
+    *, name: str, kind: str, short_name: str = "", aliases: list[str] | None = None
+) -> Organization:
     """Create one organisation with its aliases."""
     org = Organization.objects.create(name=clean(name), kind=kind, short_name=short_name)
     for alias in aliases or []:

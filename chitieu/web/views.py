@@ -46,7 +46,9 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def organizations(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/organizations.html", {"organizations": selectors.organization_list()})
+    return render(
+        request, "web/organizations.html", {"organizations": selectors.organization_list()}
+    )
 
 
 def organization(request: HttpRequest, pk: int) -> HttpResponse:
@@ -55,6 +57,10 @@ def organization(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "web/organization.html",
-        {"org": org, "leads": work["lead"], "coordinates": work["coordinating"],
-         "predecessors": org.predecessors.all()},
+        {
+            "org": org,
+            "leads": work["lead"],
+            "coordinates": work["coordinating"],
+            "predecessors": org.predecessors.all(),
+        },
     )

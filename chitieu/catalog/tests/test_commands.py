@@ -22,7 +22,13 @@ def test_dry_run_json_prints_the_document_and_writes_nothing():
     row = next(r for r in data["rows"] if r["no"] == "12")
     assert row["name"] == "Tuổi thọ trung bình tính từ lúc sinh"
     assert (row["unit"], row["target_text"], row["lead"]) == ("Tuổi", "75,5", ["Sở Y tế"])
-    assert row["target"] == {"kind": "exact", "low": None, "high": None, "value": 75.5, "strict": False}
+    assert row["target"] == {
+        "kind": "exact",
+        "low": None,
+        "high": None,
+        "value": 75.5,
+        "strict": False,
+    }
     sub = next(r for r in data["rows"] if r["name"] == "Trong đó thời gian sống khoẻ")
     assert (sub["no"], sub["parent_no"]) == (None, "12")
     gt = next(r for r in data["rows"] if r["target_text"] == ">30")
@@ -35,8 +41,14 @@ def test_dry_run_json_of_the_pdf_text_layout():
     data = json.loads(_run(str(SEEDS / SEED_001), "--dry-run", "--json"))
     first = data["rows"][0]
     assert first["lead_text"] == "Sở Kế hoạch và Đầu tư"
-    assert first["coordinating_text"] == "Các sở, ban, ngành, Cục thống kê UBND các huyện, thành phố"
-    assert first["coordinating"] == ["Các sở, ban, ngành", "Cục Thống kê tỉnh", "UBND các huyện, thành phố"]
+    assert (
+        first["coordinating_text"] == "Các sở, ban, ngành, Cục thống kê UBND các huyện, thành phố"
+    )
+    assert first["coordinating"] == [
+        "Các sở, ban, ngành",
+        "Cục Thống kê tỉnh",
+        "UBND các huyện, thành phố",
+    ]
     assert any("2023" in w for w in data["warnings"])
 
 

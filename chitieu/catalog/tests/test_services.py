@@ -22,13 +22,26 @@ def _import(data: bytes, name: str, decisions=None):
 
 def _catalog_snapshot():
     return (
-        sorted(Indicator.objects.values_list("key", "name", "unit", "group", "direction", "is_structure")),
         sorted(
-            Target.objects.values_list(
-                "plan__number", "indicator__key", "printed_text", "kind", "low", "high", "value", "strict"
+            Indicator.objects.values_list(
+                "key", "name", "unit", "group", "direction", "is_structure"
             )
         ),
-        sorted(Responsibility.objects.values_list("target__printed_name", "organization__name", "role")),
+        sorted(
+            Target.objects.values_list(
+                "plan__number",
+                "indicator__key",
+                "printed_text",
+                "kind",
+                "low",
+                "high",
+                "value",
+                "strict",
+            )
+        ),
+        sorted(
+            Responsibility.objects.values_list("target__printed_name", "organization__name", "role")
+        ),
     )
 
 
@@ -37,20 +50,29 @@ def test_seed_000_becomes_a_plan_with_its_targets(orgs, seed_bytes):
     plan = result.plan
     assert result.created
     assert (plan.kind, plan.doc_kind, plan.number, plan.issued_on, plan.period_code) == (
-        "five_year", "Kế hoạch", "130/KH-UBND", date(2026, 4, 7), "2026-2030"
+        "five_year",
+        "Kế hoạch",
+        "130/KH-UBND",
+        date(2026, 4, 7),
+        "2026-2030",
     )
     assert plan.source_file.read() == seed_bytes(SEED_000)
     assert plan.targets.count() == 50
     t = plan.targets.get(row_no="12")
     assert (t.printed_name, t.printed_unit, t.printed_text, t.kind, t.value, t.source_line) == (
-        "Tuổi thọ trung bình tính từ lúc sinh", "Tuổi", "75,5", "exact", D("75.5"), 30
+        "Tuổi thọ trung bình tính từ lúc sinh",
+        "Tuổi",
+        "75,5",
+        "exact",
+        D("75.5"),
+        30,
     )
     assert [r.organization.name for r in t.responsibilities.filter(role="lead")] == ["Sở Y tế"]
     t1 = plan.targets.get(row_no="1")
     assert t1.responsibilities.filter(role="lead").count() == 8
-    assert list(t1.responsibilities.filter(role="coordinating").values_list("organization__kind", flat=True)) == [
-        "group", "group"
-    ]
+    assert list(
+        t1.responsibilities.filter(role="coordinating").values_list("organization__kind", flat=True)
+    ) == ["group", "group"]
 
 
 def test_structure_rows_are_children_with_a_neutral_direction(orgs, seed_bytes):
@@ -58,7 +80,9 @@ def test_structure_rows_are_children_with_a_neutral_direction(orgs, seed_bytes):
     grdp_structure = Indicator.objects.get(name="Cơ cấu tổng sản phẩm trên địa bàn")
     assert grdp_structure.is_structure
     assert sorted(grdp_structure.children.values_list("name", "direction")) == [
-        ("Công nghiệp - xây dựng", "neutral"), ("Dịch vụ", "neutral"), ("Nông, lâm nghiệp và thủy sản", "neutral")
+        ("Công nghiệp - xây dựng", "neutral"),
+        ("Dịch vụ", "neutral"),
+        ("Nông, lâm nghiệp và thủy sản", "neutral"),
     ]
     # the same sector names under the employment structure are other indicators
     assert Indicator.objects.filter(name="Dịch vụ").count() == 2
@@ -71,7 +95,10 @@ def test_the_same_indicator_in_two_plans_is_one_catalog_entry(orgs, seed_bytes):
     result = _import(seed_bytes(SEED_001), SEED_001)
     assert result.indicators_matched == 3
     shared = Indicator.objects.get(name="Tỷ lệ chất thải y tế được xử lý")
-    assert sorted(shared.targets.values_list("plan__number", flat=True)) == ["130/KH-UBND", "136/QĐ-UBND"]
+    assert sorted(shared.targets.values_list("plan__number", flat=True)) == [
+        "130/KH-UBND",
+        "136/QĐ-UBND",
+    ]
     # "… đến năm 2030" names the same indicator as the plan without the year
     insured = Indicator.objects.get(name="Tỷ lệ người dân tham gia bảo hiểm y tế")
     assert insured.targets.count() == 2
@@ -149,12 +176,15 @@ def test_unknown_agency_mapped_to_an_existing_one_is_learned(orgs, seed_bytes):
 
 def test_unknown_agency_can_become_a_new_organisation_or_stay_for_review(orgs, seed_bytes):
     text = (
-        seed_bytes(SEED_000).decode()
+        seed_bytes(SEED_000)
+        .decode()
         .replace("\tSở Nội vụ\t", "\tBan Dân vận\t", 1)
         .replace("\tThống kê tỉnh\t", "\tPhòng Thống kê cũ\t", 1)
     )
     doc = read_document(text.encode(), "x.txt", organization_directory())
-    result = plan_import(document=doc, decisions=ImportDecisions(agencies={"Ban Dân vận": NEW_ORGANIZATION}))
+    result = plan_import(
+        document=doc, decisions=ImportDecisions(agencies={"Ban Dân vận": NEW_ORGANIZATION})
+    )
     assert Organization.objects.filter(name="Ban Dân vận", kind="agency").exists()
     kept = result.plan.targets.get(row_no="13")
     assert kept.unresolved_agencies == ["Phòng Thống kê cũ"]
@@ -163,7 +193,13 @@ def test_unknown_agency_can_become_a_new_organisation_or_stay_for_review(orgs, s
 
 def test_load_demo_is_idempotent(db):
     call_command("load_demo")
-    counts = [m.objects.count() for m in (Organization, Plan, Indicator, Target, Responsibility, IndicatorAlias)]
+    counts = [
+        m.objects.count()
+        for m in (Organization, Plan, Indicator, Target, Responsibility, IndicatorAlias)
+    ]
     call_command("load_demo")
-    assert [m.objects.count() for m in (Organization, Plan, Indicator, Target, Responsibility, IndicatorAlias)] == counts
+    assert [
+        m.objects.count()
+        for m in (Organization, Plan, Indicator, Target, Responsibility, IndicatorAlias)
+    ] == counts
     assert counts[1:4] == [2, 82, 85]

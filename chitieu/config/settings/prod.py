@@ -8,7 +8,9 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = env_str("SECRET_KEY")
 if len(SECRET_KEY) < 32 or "insecure" in SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-")):
-    raise ImproperlyConfigured("SECRET_KEY phải dài ít nhất 32 ký tự và không phải khóa phát triển.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY phải dài ít nhất 32 ký tự và không phải khóa phát triển."
+    )
 DEBUG = env_bool("DEBUG", False)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

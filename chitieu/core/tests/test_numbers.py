@@ -2,7 +2,14 @@ from decimal import Decimal as D
 
 import pytest
 
-from chitieu.core.numbers import NumberError, format_number, format_year, is_year, parse_comparison, parse_number
+from chitieu.core.numbers import (
+    NumberError,
+    format_number,
+    format_year,
+    is_year,
+    parse_comparison,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,8 +51,14 @@ def test_one_dot_followed_by_three_digits_groups_thousands():
 
 @pytest.mark.parametrize(
     "text, op, value",
-    [("≥ 76", ">=", D(76)), (">30", ">", D(30)), ("<= 3,5", "<=", D("3.5")), ("≤5", "<=", D(5)),
-     ("< 1", "<", D(1)), ("65", "=", D(65))],
+    [
+        ("≥ 76", ">=", D(76)),
+        (">30", ">", D(30)),
+        ("<= 3,5", "<=", D("3.5")),
+        ("≤5", "<=", D(5)),
+        ("< 1", "<", D(1)),
+        ("65", "=", D(65)),
+    ],
 )
 def test_parse_comparison(text, op, value):
     assert parse_comparison(text) == (op, value)

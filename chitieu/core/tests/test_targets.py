@@ -2,7 +2,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from chitieu.core.targets import Direction, Kind, Status, TargetError, direction_for, evaluate, parse_target
+from chitieu.core.targets import (
+    Direction,
+    Kind,
+    Status,
+    TargetError,
+    direction_for,
+    evaluate,
+    parse_target,
+)
 
 
 @pytest.mark.parametrize(
@@ -24,10 +32,28 @@ from chitieu.core.targets import Direction, Kind, Status, TargetError, direction
         ("khoảng 111.100 tỷ đồng", "", "", Kind.APPROX, None, None, D(111100), False),
         ("111.100", "", "Tỷ đồng", Kind.EXACT, None, None, D(111100), False),
         ("duy trì 65", "", "%", Kind.MAINTAIN, None, None, D(65), False),
-        ("100", "Duy trì xã đạt Bộ tiêu chí quốc gia về y tế xã", "%", Kind.MAINTAIN, None, None, D(100), False),
+        (
+            "100",
+            "Duy trì xã đạt Bộ tiêu chí quốc gia về y tế xã",
+            "%",
+            Kind.MAINTAIN,
+            None,
+            None,
+            D(100),
+            False,
+        ),
         ("giảm 2 %/năm", "", "", Kind.REDUCE_BY, None, None, D(2), False),
         ("2", "Giảm tỷ lệ hộ nghèo hằng năm", "%/năm", Kind.REDUCE_BY, None, None, D(2), False),
-        ("10", "Xây dựng thêm xã đạt chuẩn nông thôn mới", "Xã", Kind.INCREASE_BY, None, None, D(10), False),
+        (
+            "10",
+            "Xây dựng thêm xã đạt chuẩn nông thôn mới",
+            "Xã",
+            Kind.INCREASE_BY,
+            None,
+            None,
+            D(10),
+            False,
+        ),
         ("tăng thêm 15", "", "Trường", Kind.INCREASE_BY, None, None, D(15), False),
     ],
 )
@@ -43,9 +69,19 @@ def test_unreadable_targets_are_refused(text):
 
 
 def test_as_dict_carries_bounds_in_the_documented_fields():
-    assert parse_target(">30").as_dict() == {"kind": "min", "low": 30, "high": None, "value": None, "strict": True}
+    assert parse_target(">30").as_dict() == {
+        "kind": "min",
+        "low": 30,
+        "high": None,
+        "value": None,
+        "strict": True,
+    }
     assert parse_target("0,7 - 0,75").as_dict() == {
-        "kind": "range", "low": 0.7, "high": 0.75, "value": None, "strict": False
+        "kind": "range",
+        "low": 0.7,
+        "high": 0.75,
+        "value": None,
+        "strict": False,
     }
     assert parse_target("dưới 3").as_dict()["high"] == 3
 

@@ -22,7 +22,9 @@ def test_same_folds_tone_placement_case_spacing_and_normal_form(a, b):
     assert fold(a) == fold(b)
 
 
-@pytest.mark.parametrize("a, b", [("hóa", "hoa"), ("Sở Tài chính", "Sở Tài chinh"), ("ăn", "ân"), ("đi", "di")])
+@pytest.mark.parametrize(
+    "a, b", [("hóa", "hoa"), ("Sở Tài chính", "Sở Tài chinh"), ("ăn", "ân"), ("đi", "di")]
+)
 def test_different_words_stay_different(a, b):
     assert not same(a, b)
 

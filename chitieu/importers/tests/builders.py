@@ -9,7 +9,14 @@ from html import escape
 
 from chitieu.conftest import SEED_000, SEEDS
 
-HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 2026 - 2030", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+HEADER = [
+    "TT",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Mục tiêu 2026 - 2030",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+]
 TITLE = "PHỤ LỤC 1: PHÂN CÔNG PHỤ TRÁCH CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU"
 REF = "(Kèm theo Kế hoạch số 130 /KH-UBND ngày 07 tháng 4 năm 2026 của UBND tỉnh Lạng Sơn)"
 
@@ -17,23 +24,36 @@ REF = "(Kèm theo Kế hoạch số 130 /KH-UBND ngày 07 tháng 4 năm 2026 c�
 def table_rows() -> list[list[str]]:
     """The table of seed 000 as printed: section rows, and each row's own cells (blank = merged)."""
     from chitieu.importers.agencies import Directory
-    from chitieu.importers.tabular import read_tab_text
     from chitieu.importers.records import Document
+    from chitieu.importers.tabular import read_tab_text
 
-    doc = read_tab_text((SEEDS / SEED_000).read_text(encoding="utf-8"), Document("x", "x", "tab"), Directory.default())
+    doc = read_tab_text(
+        (SEEDS / SEED_000).read_text(encoding="utf-8"),
+        Document("x", "x", "tab"),
+        Directory.default(),
+    )
     out: list[list[str]] = []
     section = ""
     prev_lead = prev_coord = None
     for r in doc.rows:
         if r.group != section:
             section = r.group
-            roman = {"CHỈ TIÊU KINH TẾ": "I", "CHỈ TIÊU XÃ HỘI": "II", "CHỈ TIÊU MÔI TRƯỜNG": "III"}[section]
+            roman = {
+                "CHỈ TIÊU KINH TẾ": "I",
+                "CHỈ TIÊU XÃ HỘI": "II",
+                "CHỈ TIÊU MÔI TRƯỜNG": "III",
+            }[section]
             out.append([roman, section, "", "", "", ""])
-        out.append([
-            r.no or "", r.name, r.unit, r.target_text,
-            "" if r.lead_text == prev_lead else r.lead_text,
-            "" if r.coordinating_text == prev_coord else r.coordinating_text,
-        ])
+        out.append(
+            [
+                r.no or "",
+                r.name,
+                r.unit,
+                r.target_text,
+                "" if r.lead_text == prev_lead else r.lead_text,
+                "" if r.coordinating_text == prev_coord else r.coordinating_text,
+            ]
+        )
         prev_lead, prev_coord = r.lead_text, r.coordinating_text
     return out
 
@@ -107,7 +127,9 @@ def build_xlsx() -> bytes:
     for col in (4, 5):
         for first, last in _spans(rows, col):
             if last > first:
-                ws.merge_cells(start_row=first + 4, start_column=col + 1, end_row=last + 4, end_column=col + 1)
+                ws.merge_cells(
+                    start_row=first + 4, start_column=col + 1, end_row=last + 4, end_column=col + 1
+                )
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

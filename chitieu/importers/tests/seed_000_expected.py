@@ -22,6 +22,7 @@ ECON = "CHỈ TIÊU KINH TẾ"
 SOC = "CHỈ TIÊU XÃ HỘI"
 ENV = "CHỈ TIÊU MÔI TRƯỜNG"
 
+# fmt: off
 ROWS = [
     (9, "1", None, ECON, "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", "111.100", "exact", None, None, D("111100"), False, GRDP_LEADS, ALL),
     (10, "2", None, ECON, "Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) bình quân hằng năm theo giá so sánh", "%", "10 - 11", "range", D(10), D(11), None, False, GRDP_LEADS, ALL),
@@ -74,3 +75,4 @@ ROWS = [
     (69, None, "30", ENV, "Tỷ lệ chất thải rắn sinh hoạt ở khu dân cư nông thôn được thu gom, phân loại và xử lý", "%", "90", "exact", None, None, D(90), False, NNMT, ALL),
     (70, "31", None, ENV, "Tỷ lệ khu công nghiệp, khu chế xuất đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường", "%", "100", "exact", None, None, D(100), False, ["Ban Quản lý khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"], NNMT),
 ]
+# fmt: on

@@ -10,14 +10,28 @@ HUYEN = "UBND các huyện, thành phố"
 SBN = "Các sở, ban, ngành"
 KHDT = (["Sở Kế hoạch và Đầu tư"], [SBN, "Cục Thống kê tỉnh", HUYEN])
 VHTT = (["Sở Văn hóa, Thể thao và Du lịch"], [HUYEN])
-XNK = (["Sở Công Thương", "Cục Hải quan tỉnh"], ["Ban Quản lý khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn", HUYEN])
+XNK = (
+    ["Sở Công Thương", "Cục Hải quan tỉnh"],
+    ["Ban Quản lý khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn", HUYEN],
+)
 NS = (["Sở Tài chính", "Cục Thuế tỉnh", "Cục Hải quan tỉnh"], [SBN, HUYEN])
 NN = (["Sở Nông nghiệp và Phát triển nông thôn"], [SBN, HUYEN])
-GT = (["Sở Giao thông vận tải"], ["Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Công Thương", "Sở Xây dựng", HUYEN])
+GT = (
+    ["Sở Giao thông vận tải"],
+    [
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tài chính",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Công Thương",
+        "Sở Xây dựng",
+        HUYEN,
+    ],
+)
 YT = (["Sở Y tế"], ["Bảo hiểm xã hội tỉnh", HUYEN])
 LD = (["Sở Lao động - Thương binh và Xã hội"], ["Bảo hiểm xã hội tỉnh", HUYEN])
 NN2 = (["Sở Nông nghiệp và Phát triển nông thôn"], [HUYEN])
 
+# fmt: off
 ROWS = [
     (14, "1", None, "Tốc độ tăng tổng sản phẩm trên địa bàn", "%", "7 - 7,5", "range", D(7), D("7.5"), None, False, *KHDT),
     (24, "2", None, "Cơ cấu kinh tế", "", "", None, None, None, None, False, *KHDT),
@@ -55,3 +69,4 @@ ROWS = [
     (141, "18", None, "Tỷ lệ chất thải rắn ở đô thị được thu gom và xử lý", "%", "96,6", "exact", None, None, D("96.6"), False, ["Sở Tài nguyên và Môi trường"], ["Sở Xây dựng", HUYEN]),
     (148, None, "18", "Tỷ lệ chất thải y tế được xử lý", "%", "100", "exact", None, None, D(100), False, ["Sở Y tế"], ["Sở Tài nguyên và Môi trường", HUYEN]),
 ]
+# fmt: on

@@ -12,15 +12,22 @@ GRDP_CELL = (
 def test_summary_leads_and_sector_leads(directory):
     names, unknown = organisations(GRDP_CELL, directory)
     assert names == [
-        "Sở Tài chính", "Thống kê tỉnh", "Sở Nông nghiệp và Môi trường", "Sở Công Thương",
-        "Sở Xây dựng", "Sở Văn hóa, Thể thao và Du lịch", "Chi cục Hải quan khu vực VI", "Thuế tỉnh",
+        "Sở Tài chính",
+        "Thống kê tỉnh",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Công Thương",
+        "Sở Xây dựng",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Chi cục Hải quan khu vực VI",
+        "Thuế tỉnh",
     ]
     assert unknown == []
 
 
 def test_group_phrases_are_group_references(directory):
     assert organisations("Các sở, ban, ngành, UBND các xã, phường", directory) == (
-        ["Các sở, ban, ngành", "UBND các xã, phường"], []
+        ["Các sở, ban, ngành", "UBND các xã, phường"],
+        [],
     )
 
 
@@ -30,7 +37,9 @@ def test_short_names_count_only_after_a_list_intro(directory):
 
 
 def test_alias_with_other_tone_placement_and_line_breaks(directory):
-    assert organisations("Sở Văn hoá, Thể\nthao và Du lịch", directory)[0] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert organisations("Sở Văn hoá, Thể\nthao và Du lịch", directory)[0] == [
+        "Sở Văn hóa, Thể thao và Du lịch"
+    ]
     assert organisations("Ban Quản lý Khu KTCK Đồng Đăng  -\nLạng Sơn", directory)[0] == [
         "Ban Quản lý khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn"
     ]
@@ -39,13 +48,25 @@ def test_alias_with_other_tone_placement_and_line_breaks(directory):
 @pytest.mark.parametrize(
     "text, lead, coordinating",
     [
-        ("Sở Y tế Bảo hiểm xã hội tỉnh, UBND các huyện, thành phố", "Sở Y tế",
-         "Bảo hiểm xã hội tỉnh, UBND các huyện, thành phố"),
-        ("Sở Tài chính, Cục Thuế, Cục Hải quan Các sở, ban, ngành", "Sở Tài chính, Cục Thuế, Cục Hải quan",
-         "Các sở, ban, ngành"),
-        ("Sở Giao thông vận tải Các sở: Tài chính, Xây dựng", "Sở Giao thông vận tải", "Các sở: Tài chính, Xây dựng"),
+        (
+            "Sở Y tế Bảo hiểm xã hội tỉnh, UBND các huyện, thành phố",
+            "Sở Y tế",
+            "Bảo hiểm xã hội tỉnh, UBND các huyện, thành phố",
+        ),
+        (
+            "Sở Tài chính, Cục Thuế, Cục Hải quan Các sở, ban, ngành",
+            "Sở Tài chính, Cục Thuế, Cục Hải quan",
+            "Các sở, ban, ngành",
+        ),
+        (
+            "Sở Giao thông vận tải Các sở: Tài chính, Xây dựng",
+            "Sở Giao thông vận tải",
+            "Các sở: Tài chính, Xây dựng",
+        ),
         ("Công an tỉnh", "Công an tỉnh", ""),
     ],
 )
-def test_split_lead_from_coordinating_when_columns_ran_together(directory, text, lead, coordinating):
+def test_split_lead_from_coordinating_when_columns_ran_together(
+    directory, text, lead, coordinating
+):
     assert split_lead(text, directory) == (lead, coordinating)

@@ -17,7 +17,10 @@ def built(request, directory):
 def test_reads_the_legal_reference(built):
     _, doc = built
     assert (doc.doc_kind, doc.number, str(doc.issued_on), doc.period_code) == (
-        "Kế hoạch", "130/KH-UBND", "2026-04-07", "2026-2030"
+        "Kế hoạch",
+        "130/KH-UBND",
+        "2026-04-07",
+        "2026-2030",
     )
 
 
@@ -26,11 +29,20 @@ def test_reads_every_row_as_printed(built):
     assert len(doc.rows) == len(E000.ROWS), fmt
     for row, exp in zip(doc.rows, E000.ROWS, strict=True):
         _, no, parent, group, name, unit, text, kind, low, high, value, strict, lead, coord = exp
-        assert (row.no, row.parent_no, row.group, row.name, row.unit) == (no, parent, group, name, unit), fmt
+        assert (row.no, row.parent_no, row.group, row.name, row.unit) == (
+            no,
+            parent,
+            group,
+            name,
+            unit,
+        ), fmt
         assert row.target_text == text, (fmt, name)
         if kind:
             t = row.target
-            assert (t.kind, t.low, t.high, t.value, t.strict) == (kind, low, high, value, strict), (fmt, name)
+            assert (t.kind, t.low, t.high, t.value, t.strict) == (kind, low, high, value, strict), (
+                fmt,
+                name,
+            )
         assert (row.lead, row.coordinating) == (lead, coord), (fmt, name)
         assert row.error == ""
 

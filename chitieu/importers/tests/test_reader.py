@@ -50,7 +50,9 @@ def test_office_file_that_unpacks_too_large(directory):
     with pytest.raises(ImportError_, match="bomb.docx: .*nén bất thường"):
         read_document(data, "bomb.docx", directory)
     with pytest.raises(ImportError_, match="bomb.docx: khi giải nén tệp nặng"):
-        read_document(data, "bomb.docx", directory, Limits(max_unpacked_bytes=1_000_000, max_ratio=10**9))
+        read_document(
+            data, "bomb.docx", directory, Limits(max_unpacked_bytes=1_000_000, max_ratio=10**9)
+        )
 
 
 def test_zip_that_is_neither_word_nor_excel(directory):
@@ -70,7 +72,11 @@ def test_binary_of_unknown_kind(directory):
 
 def test_text_that_is_not_utf8(directory):
     with pytest.raises(ImportError_, match="cp.txt: .*UTF-8"):
-        read_document("TT\tChỉ tiêu\tĐơn vị".encode("latin-1", "ignore") + b"\xff\xfe\x80", "cp.txt", directory)
+        read_document(
+            "TT\tChỉ tiêu\tĐơn vị".encode("latin-1", "ignore") + b"\xff\xfe\x80",
+            "cp.txt",
+            directory,
+        )
 
 
 def test_text_without_a_table_header(directory):

@@ -63,7 +63,10 @@ def test_seed_000_row(doc000, i):
 def test_seed_000_row_12_life_expectancy(doc000):
     row = next(r for r in doc000.rows if r.no == "12")
     assert (row.name, row.unit, row.target_text, row.lead) == (
-        "Tuổi thọ trung bình tính từ lúc sinh", "Tuổi", "75,5", ["Sở Y tế"]
+        "Tuổi thọ trung bình tính từ lúc sinh",
+        "Tuổi",
+        "75,5",
+        ["Sở Y tế"],
     )
 
 
@@ -82,7 +85,11 @@ def test_seed_000_row_1_names_summary_leads_and_sector_leads(doc000):
 
 def test_seed_001_document_reference(doc001):
     assert doc001.layout == "pdf-text"
-    assert (doc001.doc_kind, doc001.number, doc001.issued_on) == ("Quyết định", "136/QĐ-UBND", date(2024, 1, 19))
+    assert (doc001.doc_kind, doc001.number, doc001.issued_on) == (
+        "Quyết định",
+        "136/QĐ-UBND",
+        date(2024, 1, 19),
+    )
     assert doc001.issuer == "UBND tỉnh"
     assert doc001.target_header == "Mục tiêu 2023"
     assert doc001.period_code == "2024"  # the title says 2024; the header's 2023 is reported

@@ -51,9 +51,21 @@ def test_every_page_renders_for_a_user(demo, user_client):
 def test_plan_page_shows_the_appendix_as_printed(demo, user_client):
     plan = Plan.objects.get(number="130/KH-UBND")
     html = user_client.get(reverse("web:plan", args=[plan.pk])).content.decode()
-    for text in ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu 2026 - 2030", "Cơ quan chủ trì", "Cơ quan phối hợp",
-                 "CHỈ TIÊU XÃ HỘI", "Tuổi thọ trung bình tính từ lúc sinh", "75,5", "111.100", "≥76",
-                 "Kế hoạch số 130/KH-UBND ngày 07/04/2026", "UBND tỉnh Lạng Sơn"]:
+    for text in [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Mục tiêu 2026 - 2030",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "CHỈ TIÊU XÃ HỘI",
+        "Tuổi thọ trung bình tính từ lúc sinh",
+        "75,5",
+        "111.100",
+        "≥76",
+        "Kế hoạch số 130/KH-UBND ngày 07/04/2026",
+        "UBND tỉnh Lạng Sơn",
+    ]:
         assert text in html, text
     life = Indicator.objects.get(name="Tuổi thọ trung bình tính từ lúc sinh")
     assert reverse("web:indicator", args=[life.pk]) in html
@@ -78,8 +90,12 @@ def test_main_pages_have_bounded_query_counts(demo, user_client, django_assert_m
     plan = Plan.objects.get(number="130/KH-UBND")
     org = Organization.objects.get(name="Sở Nông nghiệp và Môi trường")
     ind = Indicator.objects.get(name="Tỷ lệ che phủ rừng")
-    for url in [reverse("web:plan", args=[plan.pk]), reverse("web:organization", args=[org.pk]),
-                reverse("web:indicator", args=[ind.pk]), reverse("web:indicators")]:
+    for url in [
+        reverse("web:plan", args=[plan.pk]),
+        reverse("web:organization", args=[org.pk]),
+        reverse("web:indicator", args=[ind.pk]),
+        reverse("web:indicators"),
+    ]:
         with django_assert_max_num_queries(8):
             user_client.get(url)
 

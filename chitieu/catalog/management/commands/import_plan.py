@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="chỉ đọc và in kết quả, không lưu"
+        )
         parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -35,7 +37,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(document.as_dict(), ensure_ascii=False, indent=2))
             return
         if opts["dry_run"]:
-            self.stdout.write(f"{document.source_name}: {len(document.rows)} dòng, {len(document.warnings)} cảnh báo")
+            self.stdout.write(
+                f"{document.source_name}: {len(document.rows)} dòng, {len(document.warnings)} cảnh báo"
+            )
             for w in document.warnings:
                 self.stdout.write(f"  - {w}")
             return

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         for name in DEMO_FILES:
             data = (SEEDS / name).read_bytes()
             result = plan_import(
-                document=read_document(data, name, directory), source_bytes=data, directory=directory
+                document=read_document(data, name, directory),
+                source_bytes=data,
+                directory=directory,
             )
             state = "đã nhập" if result.created else "đã có"
             self.stdout.write(f"{result.plan}: {state}.")
