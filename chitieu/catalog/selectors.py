@@ -24,8 +24,8 @@ class AppendixLine:
     target: Target | None = None
     leads: list[Organization] | None = None
     coordinating: list[Organization] | None = None
-    merged_lead: bool = False  # same agency cell as the line above (printed merged on paper)
-    merged_coord: bool = False
+    lead_rows: int = 1  # how many lines the agency cell spans (0: merged into the line above)
+    coord_rows: int = 1
 
 
 def _responsibilities() -> Prefetch[Responsibility]:
@@ -56,12 +56,25 @@ def plan_appendix(plan: Plan) -> list[AppendixLine]:
                 target=t,
                 leads=[r.organization for r in resp if r.role == Role.LEAD],
                 coordinating=[r.organization for r in resp if r.role == Role.COORDINATING],
-                merged_lead=prev is not None and prev.lead_text == t.lead_text,
-                merged_coord=prev is not None and prev.coordinating_text == t.coordinating_text,
             )
         )
+        _merge_down(lines, prev, t)
         prev = t
     return lines
+
+
+def _merge_down(lines: list[AppendixLine], prev: Target | None, t: Target) -> None:
+    """Give a line's agency cells to the cell above when the text is the same, as paper merges them."""
+    if prev is None:
+        return
+    for text_attr, rows_attr in (("lead_text", "lead_rows"), ("coordinating_text", "coord_rows")):
+        if getattr(prev, text_attr) != getattr(t, text_attr):
+            continue
+        setattr(lines[-1], rows_attr, 0)
+        for line in reversed(lines[:-1]):
+            if getattr(line, rows_attr):
+                setattr(line, rows_attr, getattr(line, rows_attr) + 1)
+                break
 
 
 def indicator_list() -> QuerySet[Indicator]:
