@@ -2,6 +2,8 @@ import pytest
 
 from chitieu.importers.agencies import organisations, split_lead
 
+from .seed_000_expected import GRDP_LEADS
+
 GRDP_CELL = (
     "- Sở Tài chính, Thống kê tỉnh chủ trì tổng hợp báo cáo. - Các cơ quan: Nông nghiệp và Môi "
     "trường; Công Thương; Xây dựng; Văn hóa, Thể thao và Du lịch; Chi cục Hải quan khu vực VI; "
@@ -11,16 +13,7 @@ GRDP_CELL = (
 
 def test_summary_leads_and_sector_leads(directory):
     names, unknown = organisations(GRDP_CELL, directory)
-    assert names == [
-        "Sở Tài chính",
-        "Thống kê tỉnh",
-        "Sở Nông nghiệp và Môi trường",
-        "Sở Công Thương",
-        "Sở Xây dựng",
-        "Sở Văn hóa, Thể thao và Du lịch",
-        "Chi cục Hải quan khu vực VI",
-        "Thuế tỉnh",
-    ]
+    assert names == GRDP_LEADS
     assert unknown == []
 
 
