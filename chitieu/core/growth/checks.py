@@ -1,0 +1,450 @@
+"""Consistency checks of a published growth table: figures that cannot all be true.
+
+Without base values the table still constrains itself: a period's growth is a weighted mean of
+its quarters' (so it lies between them), an aggregate's is a weighted mean of its parts', and
+contributions add up to the aggregate and are each a positive share of the part's growth. Where an
+aggregate has two parts, their quarterly figures fix the weights exactly, and the table implies
+the parts' longer-period growth, which is then compared with what is printed. Every figure is
+taken as printed, that is, anywhere within half a unit of its last decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from chitieu.core.numbers import format_number
+
+from .model import (
+    HUNDRED,
+    PERIOD_LABELS,
+    PERIODS,
+    QUARTERS,
+    GrowthError,
+    Scenario,
+    dec,
+    period_growth,
+)
+
+# Shorter periods whose base-weighted mean a longer period is.
+SPLITS: dict[str, list[tuple[str, ...]]] = {
+    "H1": [("Q1", "Q2")],
+    "H2": [("Q3", "Q4")],
+    "9M": [("Q1", "Q2", "Q3"), ("H1", "Q3")],
+    "year": [("Q1", "Q2", "Q3", "Q4"), ("H1", "H2"), ("9M", "Q4")],
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One figure that does not hold with the rest, and what the rest implies."""
+
+    series: str
+    period: str
+    published: Decimal
+    implied: Decimal | tuple[Decimal, Decimal]
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        implied: Any = (
+            [float(self.implied[0]), float(self.implied[1])]
+            if isinstance(self.implied, tuple)
+            else float(self.implied)
+        )
+        return {
+            "series": self.series,
+            "period": self.period,
+            "published": float(self.published),
+            "implied": implied,
+            "message": self.message,
+        }
+
+
+def _f(d: Decimal, places: int = 2) -> str:
+    return format_number(d, places)
+
+
+class _Table:
+    def __init__(self, data: dict[str, Any]) -> None:
+        growth = data.get("growth")
+        if not isinstance(growth, dict) or not growth:
+            raise GrowthError("growth", "cần bảng {chuỗi: {kỳ: tốc độ tăng}}")
+        self.g: dict[str, dict[str, Decimal]] = {}
+        for name, periods in growth.items():
+            if not isinstance(periods, dict):
+                raise GrowthError(f"growth.{name}", "cần {kỳ: giá trị}")
+            for period, value in periods.items():
+                if period not in PERIODS:
+                    raise GrowthError(f"growth.{name}.{period}", f"kỳ “{period}” không có")
+                self.g.setdefault(str(name), {})[period] = dec(value, f"growth.{name}.{period}")
+        aggs = data.get("aggregates") or {}
+        self.aggregates: dict[str, list[str]] = {
+            str(k): [str(p) for p in v] for k, v in aggs.items()
+        }
+        for name, parts in self.aggregates.items():
+            for p in [name, *parts]:
+                if p not in self.g:
+                    raise GrowthError(f"aggregates.{name}", f"chuỗi “{p}” không có trong bảng")
+        decimals = data.get("decimals", 2)
+        if not isinstance(decimals, int) or not 0 <= decimals <= 6:
+            raise GrowthError("decimals", "cần số nguyên 0-6")
+        self.half = Decimal(1).scaleb(-decimals) / 2
+        self.places = decimals
+        self.contrib: dict[str, dict[str, Decimal]] = {}
+        for period, parts in (data.get("contributions") or {}).items():
+            if period not in PERIODS:
+                raise GrowthError(f"contributions.{period}", f"kỳ “{period}” không có")
+            self.contrib[period] = {
+                str(p): dec(v, f"contributions.{period}.{p}") for p, v in parts.items()
+            }
+        self.base = data.get("base")
+
+    def has(self, series: str, *periods: str) -> bool:
+        return all(p in self.g.get(series, {}) for p in periods)
+
+
+def check_table(data: dict[str, Any]) -> list[Finding]:
+    """Every published figure that cannot hold together with the others."""
+    t = _Table(data)
+    if t.base:
+        return _check_with_base(t, data)
+    findings: list[Finding] = []
+    findings += _periods_between_parts(t)
+    findings += _aggregates_between_parts(t)
+    findings += _two_part_aggregates(t)
+    findings += _contributions(t)
+    findings += _shares_from_contributions(t)
+    return findings
+
+
+def _outside(value: Decimal, low: Decimal, high: Decimal, half: Decimal) -> bool:
+    return value < low - half or value > high + half
+
+
+def _periods_between_parts(t: _Table) -> list[Finding]:
+    out = []
+    for series, values in t.g.items():
+        for period, splits in SPLITS.items():
+            if period not in values:
+                continue
+            for parts in splits:
+                if not t.has(series, *parts):
+                    continue
+                lo = min(values[p] for p in parts)
+                hi = max(values[p] for p in parts)
+                if _outside(values[period], lo, hi, t.half):
+                    names = ", ".join(PERIOD_LABELS[p] for p in parts)
+                    out.append(
+                        Finding(
+                            series,
+                            period,
+                            values[period],
+                            (lo, hi),
+                            f"{series} {PERIOD_LABELS[period]} in {_f(values[period], t.places)} % nhưng "
+                            f"{names} tăng từ {_f(lo, t.places)} đến {_f(hi, t.places)} %: tăng trưởng của kỳ "
+                            "là bình quân gia quyền của các kỳ con nên phải nằm trong khoảng đó.",
+                        )
+                    )
+                    break
+    return out
+
+
+def _aggregates_between_parts(t: _Table) -> list[Finding]:
+    out = []
+    for agg, parts in t.aggregates.items():
+        for period in PERIODS:
+            if not t.has(agg, period) or not all(t.has(p, period) for p in parts):
+                continue
+            lo = min(t.g[p][period] for p in parts)
+            hi = max(t.g[p][period] for p in parts)
+            value = t.g[agg][period]
+            if _outside(value, lo, hi, t.half):
+                out.append(
+                    Finding(
+                        agg,
+                        period,
+                        value,
+                        (lo, hi),
+                        f"{agg} {PERIOD_LABELS[period]} in {_f(value, t.places)} % nhưng các phần "
+                        f"({', '.join(parts)}) tăng từ {_f(lo, t.places)} đến {_f(hi, t.places)} %: "
+                        "tổng không thể tăng ngoài khoảng của các phần.",
+                    )
+                )
+    return out
+
+
+def _interval(
+    fn: Callable[[list[Decimal]], Decimal | None], values: list[Decimal], half: Decimal
+) -> tuple[Decimal, Decimal] | None:
+    """Range of ``fn`` when each input may be anywhere within ±half of its printed value.
+
+    First-order: the value at the printed inputs, widened by each input's effect over its own
+    rounding interval. The inputs move by at most half a unit, so the second-order terms are
+    negligible against the half unit allowed on the published figure itself.
+    """
+    centre = fn(values)
+    if centre is None:
+        return None
+    spread = Decimal(0)
+    for i in range(len(values)):
+        up = fn([v + half if j == i else v for j, v in enumerate(values)])
+        down = fn([v - half if j == i else v for j, v in enumerate(values)])
+        if up is None or down is None:
+            return None
+        spread += abs(up - down) / 2
+    return centre - spread, centre + spread
+
+
+def _weight(total: Decimal, a: Decimal, b: Decimal) -> Decimal | None:
+    """The share w of ``a`` in a mean ``total = w·a + (1-w)·b``; None when a and b are too close."""
+    if a == b:
+        return None
+    return (total - b) / (a - b)
+
+
+# For each period: the aggregate's own figures that fix the weight of each quarter in its base.
+_WEIGHT_INPUTS: dict[str, tuple[str, ...]] = {
+    "H1": ("Q1", "Q2", "H1"),
+    "H2": ("Q3", "Q4", "H2"),
+    "year": ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "year"),
+}
+
+
+def _quarter_weights(period: str, x: dict[str, Decimal]) -> list[Decimal] | None:
+    """Weights of the quarters of ``period`` in the aggregate's base, implied by its own figures."""
+    w1 = _weight(x["H1"], x["Q1"], x["Q2"]) if "H1" in x else None
+    w3 = _weight(x["H2"], x["Q3"], x["Q4"]) if "H2" in x else None
+    if period == "H1":
+        return None if w1 is None else [w1, 1 - w1]
+    if period == "H2":
+        return None if w3 is None else [w3, 1 - w3]
+    wh = _weight(x["year"], x["H1"], x["H2"])
+    if w1 is None or w3 is None or wh is None:
+        return None
+    return [wh * w1, wh * (1 - w1), (1 - wh) * w3, (1 - wh) * (1 - w3)]
+
+
+def _implied_two_part(
+    v: list[Decimal], *, x_periods: tuple[str, ...], period: str, first: bool
+) -> Decimal | None:
+    """Growth of one part of X = P + Q over ``period``; ``v`` holds X's figures, then P's and Q's
+    quarters. ``first`` selects P, else Q."""
+    n_x = len(x_periods)
+    n_q = len(PERIODS[period])
+    x = dict(zip(x_periods, v[:n_x], strict=True))
+    gp, gq = v[n_x : n_x + n_q], v[n_x + n_q :]
+    weights = _quarter_weights(period, x)
+    if weights is None:
+        return None
+    num = den = Decimal(0)
+    for i, qi in enumerate(PERIODS[period]):
+        share = _weight(x[QUARTERS[qi]], gp[i], gq[i])
+        if share is None:
+            return None
+        b = weights[i] * (share if first else 1 - share)
+        num += b * (gp[i] if first else gq[i])
+        den += b
+    return None if den == 0 else num / den
+
+
+def _two_part_aggregates(t: _Table) -> list[Finding]:
+    """For X = P + Q, the quarterly figures fix P's share of X's base each quarter; X's own
+    half-year and year figures fix the weight of each quarter. Together they imply P's and Q's
+    growth over the longer period, which must agree with what is printed."""
+    out = []
+    for agg, parts in t.aggregates.items():
+        if len(parts) != 2:
+            continue
+        p, q = parts
+        for period, x_periods in _WEIGHT_INPUTS.items():
+            qs = [QUARTERS[i] for i in PERIODS[period]]
+            if not (t.has(agg, *x_periods) and t.has(p, *qs) and t.has(q, *qs)):
+                continue
+            if any(abs(t.g[p][x] - t.g[q][x]) < 4 * t.half for x in qs):
+                continue  # a part's share is not determined to any useful precision
+            values = (
+                [t.g[agg][x] for x in x_periods] + [t.g[p][x] for x in qs] + [t.g[q][x] for x in qs]
+            )
+            for target in (p, q):
+                if not t.has(target, period):
+                    continue
+
+                implied = partial(
+                    _implied_two_part, x_periods=x_periods, period=period, first=target == p
+                )
+                rng = _interval(implied, values, t.half)
+                if rng is None:
+                    continue
+                published = t.g[target][period]
+                if _outside(published, rng[0], rng[1], t.half):
+                    out.append(
+                        Finding(
+                            target,
+                            period,
+                            published,
+                            rng,
+                            f"{target} {PERIOD_LABELS[period]} in {_f(published, t.places)} %, nhưng các số "
+                            f"quý của {p}, {q} và số của {agg} ({', '.join(PERIOD_LABELS[x] for x in x_periods)}) "
+                            f"buộc {target} tăng từ {_f(rng[0], t.places)} đến {_f(rng[1], t.places)} %: tỷ trọng "
+                            f"gốc của {target} trong {agg} từng quý và của từng quý trong kỳ đều suy ra từ chính bảng.",
+                        )
+                    )
+    return out
+
+
+def _contributions(t: _Table) -> list[Finding]:
+    out = []
+    for period, contribs in t.contrib.items():
+        for agg, parts in t.aggregates.items():
+            if not all(p in contribs for p in parts):
+                continue
+            total = sum((contribs[p] for p in parts), Decimal(0))
+            if t.has(agg, period):
+                value = t.g[agg][period]
+                tol = t.half * (len(parts) + 1)
+                if abs(total - value) > tol:
+                    out.append(
+                        Finding(
+                            agg,
+                            period,
+                            value,
+                            total,
+                            f"Đóng góp của các phần {PERIOD_LABELS[period]} cộng lại {_f(total, t.places)} "
+                            f"điểm %, nhưng {agg} in {_f(value, t.places)} %: đóng góp phải cộng bằng tốc độ tăng.",
+                        )
+                    )
+            for p in parts:
+                if not t.has(p, period) or t.g[p][period] == 0:
+                    continue
+                share = contribs[p] / t.g[p][period]
+                if share <= 0 or share > 1:
+                    out.append(
+                        Finding(
+                            p,
+                            period,
+                            contribs[p],
+                            share * HUNDRED,
+                            f"Đóng góp {_f(contribs[p], t.places)} điểm % của {p} với tốc độ tăng "
+                            f"{_f(t.g[p][period], t.places)} % ứng với tỷ trọng {_f(share * HUNDRED)} % của "
+                            f"{agg}: tỷ trọng phải nằm giữa 0 và 100 %.",
+                        )
+                    )
+    return out
+
+
+def _check_with_base(t: _Table, data: dict[str, Any]) -> list[Finding]:
+    """With base values, recompute every figure from the components' quarters and compare."""
+    comps = {name: name for name, values in t.g.items() if name not in t.aggregates}
+    growth = {}
+    for name in comps:
+        if not t.has(name, *QUARTERS):
+            raise GrowthError(
+                f"growth.{name}", "cần đủ 4 quý của mỗi thành phần khi có giá trị gốc"
+            )
+        growth[name] = [t.g[name][q] for q in QUARTERS]
+    s = Scenario.from_json(
+        {
+            "components": comps,
+            "aggregates": t.aggregates,
+            "base": data["base"],
+            "growth": {k: [str(v) for v in g] for k, g in growth.items()},
+        }
+    )
+    out = []
+    for series, values in t.g.items():
+        for period, published in values.items():
+            if series in comps and period in QUARTERS:
+                continue
+            computed = period_growth(s, series, period)
+            if abs(computed - published) > 2 * t.half:
+                out.append(
+                    Finding(
+                        series,
+                        period,
+                        published,
+                        computed,
+                        f"{series} {PERIOD_LABELS[period]} in {_f(published, t.places)} %, tính từ giá trị "
+                        f"gốc và số quý của các thành phần được {_f(computed, 4)} %.",
+                    )
+                )
+    return out
+
+
+_HALVES = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "year")
+
+
+def _part_bases(anchor: str, share: Decimal, g: dict[str, Decimal]) -> dict[str, Decimal] | None:
+    """A part's base in each period, given its base share in the ``anchor`` period and the part's
+    own figures (which fix how its base splits between quarters and half-years)."""
+    w1 = _weight(g["H1"], g["Q1"], g["Q2"])
+    w3 = _weight(g["H2"], g["Q3"], g["Q4"])
+    wh = _weight(g["year"], g["H1"], g["H2"])
+    if w1 is None or w3 is None or wh is None or wh in (0, 1):
+        return None
+    year = {"year": share, "H1": share / wh, "H2": share / (1 - wh)}[anchor]
+    h1, h2 = year * wh, year * (1 - wh)
+    return {
+        "year": year,
+        "H1": h1,
+        "H2": h2,
+        "Q1": h1 * w1,
+        "Q2": h1 * (1 - w1),
+        "Q3": h2 * w3,
+        "Q4": h2 * (1 - w3),
+    }
+
+
+def _implied_from_shares(v: list[Decimal], *, n: int, anchor: str, period: str) -> Decimal | None:
+    """Aggregate growth over ``period``; ``v`` holds the n contributions in ``anchor``, then each
+    part's seven figures (Q1..Q4, H1, H2, year)."""
+    num = den = Decimal(0)
+    for i in range(n):
+        g = dict(zip(_HALVES, v[n + 7 * i : n + 7 * i + 7], strict=True))
+        bases = _part_bases(anchor, v[i] / g[anchor], g)
+        if bases is None:
+            return None
+        num += bases[period] * g[period]
+        den += bases[period]
+    return None if den == 0 else num / den
+
+
+def _shares_from_contributions(t: _Table) -> list[Finding]:
+    """Contributions in one period give each part's share of the aggregate's base there
+    (contribution / growth). Each part's own figures then carry that share to every other
+    quarter and half-year, so the table implies the aggregate's growth in each of them."""
+    out = []
+    for anchor, contribs in t.contrib.items():
+        if anchor not in ("H1", "H2", "year"):
+            continue
+        for agg, parts in t.aggregates.items():
+            if not all(p in contribs and t.has(p, *_HALVES) for p in parts):
+                continue
+            if any(t.g[p][anchor] == 0 for p in parts):
+                continue
+            values = [contribs[p] for p in parts] + [t.g[p][x] for p in parts for x in _HALVES]
+            for period in _HALVES:
+                if period == anchor or not t.has(agg, period):
+                    continue
+
+                implied = partial(_implied_from_shares, n=len(parts), anchor=anchor, period=period)
+                rng = _interval(implied, values, t.half)
+                if rng is None:
+                    continue
+                published = t.g[agg][period]
+                if _outside(published, rng[0], rng[1], t.half):
+                    out.append(
+                        Finding(
+                            agg,
+                            period,
+                            published,
+                            rng,
+                            f"{agg} {PERIOD_LABELS[period]} in {_f(published, t.places)} %, nhưng đóng góp "
+                            f"{PERIOD_LABELS[anchor]} (cho tỷ trọng gốc của {', '.join(parts)}) cùng tốc độ "
+                            f"tăng từng kỳ của các phần buộc {agg} tăng từ {_f(rng[0], t.places)} đến "
+                            f"{_f(rng[1], t.places)} %.",
+                        )
+                    )
+    return out

@@ -1,0 +1,131 @@
+"""The growth still required: find unknown quarters' growth so that targets are met."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from .model import HUNDRED, PERIOD_LABELS, PERIODS, QUARTERS, GrowthError, Scenario
+
+RULES = ("additive", "proportional", "fixed")
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """A series must grow ``growth`` % over ``period``."""
+
+    series: str
+    period: str
+    growth: Decimal
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How the gap is shared among unknown cells.
+
+    additive: every free cell gets the same uplift in points over its planned value;
+    proportional: every free cell's planned growth is scaled by the same factor;
+    fixed: cells of the listed series keep their planned values, the others share the gap additively.
+    """
+
+    kind: str = "additive"
+    series: tuple[str, ...] = field(default_factory=tuple)
+
+
+Cell = tuple[str, int]
+
+
+def _fmt(d: Decimal) -> str:
+    from chitieu.core.numbers import format_number
+
+    return format_number(d, 2)
+
+
+def parse_cells(s: Scenario, cells: list[str]) -> list[Cell]:
+    """ "A.Q3" -> ("A", 2); an aggregate's cell stands for the same quarter of all its components."""
+    out: list[Cell] = []
+    for i, text in enumerate(cells):
+        name, _, quarter = str(text).rpartition(".")
+        if quarter not in QUARTERS:
+            raise GrowthError(f"solve[{i}]", f"“{text}” cần dạng CHUỖI.QUÝ, ví dụ A.Q3")
+        if name not in s.components and name not in s.aggregates:
+            raise GrowthError(f"solve[{i}]", f"không có chuỗi “{name}”")
+        for leaf in s.leaves(name):
+            cell = (leaf, QUARTERS.index(quarter))
+            if cell not in out:
+                out.append(cell)
+    return out
+
+
+def solve(
+    s: Scenario, cells: list[Cell], targets: list[TargetSpec], rule: Rule
+) -> tuple[Scenario, dict[str, Decimal], list[str]]:
+    """A new scenario whose unknown cells meet the targets, the solved values, and notes.
+
+    Targets on narrower series and shorter periods are met first; each later target moves only the
+    cells no earlier target has claimed, so every target is met exactly or a reason is given.
+    """
+    if rule.kind not in RULES:
+        raise GrowthError("rule.kind", f"“{rule.kind}” không có (dùng {', '.join(RULES)})")
+    for name in rule.series:
+        if name not in s.components and name not in s.aggregates:
+            raise GrowthError("rule.series", f"không có chuỗi “{name}”")
+    fixed = (
+        {leaf for name in rule.series for leaf in s.leaves(name)} if rule.kind == "fixed" else set()
+    )
+    growth = {c: list(v) for c, v in s.growth.items()}
+    out = replace(s, growth=growth)
+    claimed: set[Cell] = set()
+    notes: list[str] = []
+    order = sorted(
+        range(len(targets)),
+        key=lambda i: (len(s.leaves(targets[i].series)), len(PERIODS[targets[i].period])),
+    )
+    for i in order:
+        t = targets[i]
+        scope = {(c, q) for c in s.leaves(t.series) for q in PERIODS[t.period]}
+        free = [c for c in cells if c in scope and c not in claimed and c[0] not in fixed]
+        if not free:
+            raise GrowthError(
+                f"targets[{i}]",
+                f"không còn ô nào được điều chỉnh để {t.series} {PERIOD_LABELS[t.period]} đạt "
+                f"{_fmt(t.growth)} % (các ô chưa biết đều đã cố định hoặc đã dùng cho mục tiêu khác)",
+            )
+        base = out.base_sum(t.series, t.period)
+        gap = (HUNDRED + t.growth) / HUNDRED * base - out.level_sum(t.series, t.period)
+        if rule.kind == "proportional":
+            weight = sum((s.base[c][q] * growth[c][q] for c, q in free), Decimal(0))
+            if weight == 0:
+                raise GrowthError(
+                    "rule.kind",
+                    "không thể chia theo tỷ lệ khi tăng trưởng kế hoạch của các ô đều bằng 0",
+                )
+            factor = 1 + gap * HUNDRED / weight
+            for c, q in free:
+                growth[c][q] *= factor
+            notes.append(
+                f"{t.series} {PERIOD_LABELS[t.period]} {_fmt(t.growth)} %: tăng trưởng kế hoạch của "
+                f"{len(free)} ô được nhân với {factor:.6f}."
+            )
+        else:
+            uplift = gap * HUNDRED / sum((s.base[c][q] for c, q in free), Decimal(0))
+            for c, q in free:
+                growth[c][q] += uplift
+            notes.append(
+                f"{t.series} {PERIOD_LABELS[t.period]} {_fmt(t.growth)} %: mỗi ô trong {len(free)} ô "
+                f"cần thêm {_fmt(uplift)} điểm % so với kế hoạch."
+            )
+        for c, q in free:
+            if growth[c][q] <= -HUNDRED:
+                raise GrowthError(
+                    f"targets[{i}]",
+                    f"mục tiêu đòi {c} {QUARTERS[q]} tăng {_fmt(growth[c][q])} %, tức giá trị âm: không thể đạt",
+                )
+        claimed.update(free)
+    solved = {f"{c}.{QUARTERS[q]}": growth[c][q] for c, q in cells}
+    untouched = [f"{c}.{QUARTERS[q]}" for c, q in cells if (c, q) not in claimed]
+    if untouched:
+        notes.append(
+            f"Các ô không thuộc mục tiêu nào giữ giá trị kế hoạch: {', '.join(untouched)}."
+        )
+    return out, solved, notes
