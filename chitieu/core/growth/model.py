@@ -124,6 +124,15 @@ class Scenario:
 
     def leaves(self, name: str, _seen: frozenset[str] = frozenset()) -> list[str]:
         """The components an aggregate is made of (a component is its own leaf)."""
+        cache = self.__dict__.setdefault("_leaf_cache", {})
+        if name and not _seen and name in cache:
+            return list(cache[name])
+        out = self._leaves(name, _seen)
+        if name and not _seen:
+            cache[name] = tuple(out)
+        return out
+
+    def _leaves(self, name: str, _seen: frozenset[str]) -> list[str]:
         if not name:
             for agg in self.aggregates:
                 self.leaves(agg)

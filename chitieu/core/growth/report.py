@@ -18,13 +18,12 @@ def table(s: Scenario, places: int = 2) -> dict[str, Any]:
     growth = {
         name: {p: _round(period_growth(s, name, p), places) for p in PERIODS} for name in s.series
     }
-    contrib = {
-        agg: {
-            part: {p: _round(contributions(s, agg, p)[part], places) for p in PERIODS}
-            for part in parts
+    contrib: dict[str, dict[str, dict[str, float]]] = {}
+    for agg, parts in s.aggregates.items():
+        by_period = {p: contributions(s, agg, p) for p in PERIODS}
+        contrib[agg] = {
+            part: {p: _round(by_period[p][part], places) for p in PERIODS} for part in parts
         }
-        for agg, parts in s.aggregates.items()
-    }
     shares: dict[str, dict[str, dict[str, float]]] = {}
     for agg in s.aggregates:
         for p in PERIODS:

@@ -111,9 +111,14 @@ def solve(
             uplift = gap * HUNDRED / sum((s.base[c][q] for c, q in free), Decimal(0))
             for c, q in free:
                 growth[c][q] += uplift
+            change = (
+                f"cần thêm {_fmt(uplift)} điểm %"
+                if uplift >= 0
+                else f"có thể thấp hơn {_fmt(-uplift)} điểm %"
+            )
             notes.append(
                 f"{t.series} {PERIOD_LABELS[t.period]} {_fmt(t.growth)} %: mỗi ô trong {len(free)} ô "
-                f"cần thêm {_fmt(uplift)} điểm % so với kế hoạch."
+                f"{change} so với kế hoạch."
             )
         for c, q in free:
             if growth[c][q] <= -HUNDRED:
