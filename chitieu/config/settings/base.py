@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "chitieu.organizations",
     "chitieu.catalog",
     "chitieu.imports",
+    "chitieu.scenarios",
     "chitieu.web",
 ]
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
+from chitieu.scenarios.models import GrowthScenario
 
 
 @pytest.fixture
@@ -30,6 +31,8 @@ def _pages():
         reverse("web:organizations"),
         reverse("web:organization", args=[Organization.objects.get(name="Sở Y tế").pk]),
         reverse("imports:upload"),
+        reverse("scenarios:list"),
+        reverse("scenarios:detail", args=[GrowthScenario.objects.get().pk]),
         "/api/plans/",
         "/api/targets/",
     ]

@@ -12,11 +12,29 @@ from chitieu.catalog.services import plan_import
 from chitieu.importers import read_document
 from chitieu.organizations.selectors import organization_directory
 from chitieu.organizations.services import organizations_load_directory
+from chitieu.scenarios import demo as scenario_demo
+from chitieu.scenarios.models import GrowthScenario
+from chitieu.scenarios.services import scenario_create
 
 SEEDS = Path(__file__).resolve().parents[3] / "demo" / "seeds"
 DEMO_FILES = ["000_2572cdf0c591401d.txt", "001_f2f7cc9a5a75b946.txt"]
 DEMO_USER = "demo"
 DEMO_PASSWORD = "chitieu-demo"
+
+
+def _load_scenario() -> GrowthScenario:
+    """The province's 2026 growth scenario (seed 004), once."""
+    title = "Kịch bản tăng trưởng kinh tế 6 tháng cuối năm 2026"
+    existing = GrowthScenario.objects.filter(year=2026, title=title).first()
+    if existing is not None:
+        return existing
+    return scenario_create(
+        year=2026,
+        title=title,
+        source="Kế hoạch thực hiện kịch bản tăng trưởng kinh tế 6 tháng cuối năm 2026 (UBND tỉnh Lạng Sơn)",
+        data=scenario_demo.engine_input(),
+        published=scenario_demo.published(),
+    )
 
 
 class Command(BaseCommand):
@@ -35,6 +53,8 @@ class Command(BaseCommand):
             )
             state = "đã nhập" if result.created else "đã có"
             self.stdout.write(f"{result.plan}: {state}.")
+        scenario = _load_scenario()
+        self.stdout.write(f"Kịch bản: {scenario}.")
         User = get_user_model()
         if not User.objects.filter(username=DEMO_USER).exists():
             User.objects.create_superuser(DEMO_USER, "", DEMO_PASSWORD)

@@ -1,0 +1,56 @@
+"""Growth scenarios: each save is a new version, so the original and every adjustment remain."""
+
+from django.conf import settings
+from django.db import models
+
+
+class GrowthScenario(models.Model):
+    """A year's growth scenario (e.g. the province's scenario for the last six months of 2026)."""
+
+    year = models.PositiveIntegerField("năm")
+    title = models.CharField("tên", max_length=255)
+    source = models.CharField("văn bản nguồn", max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-id"]
+        verbose_name = "kịch bản tăng trưởng"
+        verbose_name_plural = "kịch bản tăng trưởng"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def latest(self) -> "ScenarioVersion":
+        return self.versions.order_by("-number").first()  # type: ignore[return-value]
+
+
+class ScenarioVersion(models.Model):
+    """One version of a scenario: the engine's input (components, aggregates, base values,
+    growth by quarter, cells to solve, targets, rule) and, for a published table, what it printed."""
+
+    class Kind(models.TextChoices):
+        ORIGINAL = "original", "Bản gốc"
+        ADJUSTED = "adjusted", "Điều chỉnh"
+
+    scenario = models.ForeignKey(GrowthScenario, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField("phiên bản")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    data = models.JSONField("dữ liệu đầu vào")
+    published = models.JSONField("bảng đã công bố", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["scenario", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "number"], name="scenario_version_unique")
+        ]
+        verbose_name = "phiên bản kịch bản"
+        verbose_name_plural = "phiên bản kịch bản"
+
+    def __str__(self) -> str:
+        return f"{self.scenario} — phiên bản {self.number}"

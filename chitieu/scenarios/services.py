@@ -1,0 +1,73 @@
+"""Writes to scenarios: every save appends a version; a stale save is refused, not merged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from chitieu.core.growth.report import parse_request
+
+from .models import GrowthScenario, ScenarioVersion
+
+
+class ScenarioConflict(Exception):
+    """Someone saved a newer version since this one was opened."""
+
+    def __init__(self, latest: ScenarioVersion) -> None:
+        super().__init__(
+            f"Phiên bản {latest.number} đã được lưu lúc {latest.created_at:%H:%M %d/%m/%Y} sau khi bạn mở trang; "
+            "số của bạn chưa được lưu. Hãy xem phiên bản mới rồi nhập lại thay đổi."
+        )
+        self.latest = latest
+
+
+@transaction.atomic
+def scenario_create(
+    *,
+    year: int,
+    title: str,
+    source: str,
+    data: dict[str, Any],
+    published: dict[str, Any] | None,
+    user: Any = None,
+) -> GrowthScenario:
+    """A new scenario with its original version (the input is validated by the engine first)."""
+    parse_request(data)
+    scenario = GrowthScenario.objects.create(year=year, title=title, source=source)
+    ScenarioVersion.objects.create(
+        scenario=scenario,
+        number=1,
+        kind=ScenarioVersion.Kind.ORIGINAL,
+        data=data,
+        published=published,
+        created_by=user if getattr(user, "pk", None) else None,
+    )
+    return scenario
+
+
+@transaction.atomic
+def scenario_version_save(
+    *,
+    scenario: GrowthScenario,
+    data: dict[str, Any],
+    based_on: int,
+    note: str = "",
+    user: Any = None,
+) -> ScenarioVersion:
+    """Append an adjusted version, unless a newer version was saved since ``based_on``."""
+    GrowthScenario.objects.select_for_update().get(pk=scenario.pk)
+    latest = scenario.versions.order_by("-number").first()
+    assert latest is not None
+    if latest.number != based_on:
+        raise ScenarioConflict(latest)
+    parse_request(data)
+    return ScenarioVersion.objects.create(
+        scenario=scenario,
+        number=latest.number + 1,
+        kind=ScenarioVersion.Kind.ADJUSTED,
+        data=data,
+        published=latest.published,
+        note=note,
+        created_by=user if getattr(user, "pk", None) else None,
+    )

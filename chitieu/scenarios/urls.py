@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "scenarios"
+urlpatterns = [
+    path("", views.scenario_list, name="list"),
+    path("<int:pk>/", views.scenario_detail, name="detail"),
+    path("<int:pk>/tinh/", views.scenario_compute, name="compute"),
+    path("<int:pk>/luu/", views.scenario_save, name="save"),
+]

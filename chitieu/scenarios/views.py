@@ -1,0 +1,137 @@
+"""The scenario pages. The same view renders the whole page or, for htmx, the editor fragment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from .demo import LABELS
+from .forms import grid_to_data, paste_to_data
+from .models import GrowthScenario, ScenarioVersion
+from .selectors import scenario_view
+from .services import ScenarioConflict, scenario_version_save
+
+
+def scenario_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "scenarios/list.html",
+        {"scenarios": GrowthScenario.objects.prefetch_related("versions")},
+    )
+
+
+def _labels(data: dict[str, Any]) -> dict[str, str]:
+    return {
+        **data.get("components", {}),
+        **{k: v for k, v in LABELS.items() if k in data.get("aggregates", {})},
+    }
+
+
+def _context(
+    scenario: GrowthScenario, version: ScenarioVersion, data: dict[str, Any], errors: dict[str, str]
+) -> dict[str, Any]:
+    labels = _labels(data)
+    return {
+        "scenario": scenario,
+        "version": version,
+        "latest": scenario.latest,
+        "versions": scenario.versions.order_by("number"),
+        "data": data,
+        "grid": [
+            (
+                code,
+                labels.get(code, code),
+                list(
+                    zip(
+                        ("Q1", "Q2", "Q3", "Q4"),
+                        data["growth"][code],
+                        data["base"][code],
+                        strict=True,
+                    )
+                ),
+            )
+            for code in data["components"]
+        ],
+        "target": (data.get("targets") or [{}])[0].get("growth", ""),
+        "rule": (data.get("rule") or {}).get("kind", "additive"),
+        "solve": set(data.get("solve") or []),
+        "view": scenario_view(data, version.published, labels),
+        "errors": errors,
+    }
+
+
+def _render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    template = (
+        "scenarios/_editor.html" if request.headers.get("HX-Request") else "scenarios/detail.html"
+    )
+    return render(request, template, context, status=status)
+
+
+def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    scenario = get_object_or_404(GrowthScenario, pk=pk)
+    number = request.GET.get("phien-ban")
+    version = (
+        get_object_or_404(ScenarioVersion, scenario=scenario, number=int(number))
+        if number and number.isdigit()
+        else scenario.latest
+    )
+    return _render(request, _context(scenario, version, version.data, {}))
+
+
+def _posted(
+    request: HttpRequest, version: ScenarioVersion
+) -> tuple[dict[str, Any], dict[str, str]]:
+    data, errors = grid_to_data(request.POST, version.data)
+    paste = request.POST.get("paste", "")
+    if paste.strip() and not errors:
+        data, errors = paste_to_data(paste, data, _labels(data))
+    return (version.data if errors else data), errors
+
+
+@require_POST
+def scenario_compute(request: HttpRequest, pk: int) -> HttpResponse:
+    """Recompute with the edited cells, saving nothing."""
+    scenario = get_object_or_404(GrowthScenario, pk=pk)
+    version = get_object_or_404(
+        ScenarioVersion, scenario=scenario, number=int(request.POST.get("based_on", 0))
+    )
+    data, errors = _posted(request, version)
+    context = _context(scenario, version, data, errors)
+    if errors:
+        context["grid_values"] = dict(request.POST.items())
+    return _render(request, context, status=422 if errors else 200)
+
+
+@require_POST
+def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
+    scenario = get_object_or_404(GrowthScenario, pk=pk)
+    based_on = int(request.POST.get("based_on", 0))
+    version = get_object_or_404(ScenarioVersion, scenario=scenario, number=based_on)
+    data, errors = _posted(request, version)
+    if errors:
+        context = _context(scenario, version, data, errors)
+        context["grid_values"] = dict(request.POST.items())
+        return _render(request, context, status=422)
+    try:
+        saved = scenario_version_save(
+            scenario=scenario,
+            data=data,
+            based_on=based_on,
+            note=request.POST.get("note", ""),
+            user=request.user,
+        )
+    except ScenarioConflict as exc:
+        context = _context(scenario, version, data, {})
+        context["conflict"] = exc.latest
+        context["conflict_message"] = str(exc)
+        return _render(request, context, status=409)
+    messages.success(request, f"Đã lưu phiên bản {saved.number}.")
+    url = reverse("scenarios:detail", args=[scenario.pk])
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"HX-Redirect": url})
+    return redirect(url)
