@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.scenario_detail, name="detail"),
     path("<int:pk>/tinh/", views.scenario_compute, name="compute"),
     path("<int:pk>/luu/", views.scenario_save, name="save"),
+    path("<int:pk>/sao-chep/", views.scenario_copy, name="copy"),
 ]

@@ -14,7 +14,7 @@ from .demo import LABELS
 from .forms import grid_to_data, paste_to_data
 from .models import GrowthScenario, ScenarioVersion
 from .selectors import scenario_view
-from .services import ScenarioConflict, scenario_version_save
+from .services import ScenarioConflict, scenario_create, scenario_version_save
 
 
 def scenario_list(request: HttpRequest) -> HttpResponse:
@@ -135,3 +135,25 @@ def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return HttpResponse(status=204, headers={"HX-Redirect": url})
     return redirect(url)
+
+
+@require_POST
+def scenario_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a new scenario (another year, another version of the plan) from this one's inputs."""
+    source = get_object_or_404(GrowthScenario, pk=pk)
+    title = request.POST.get("title", "").strip()
+    year = request.POST.get("year", "").strip()
+    if not title or not year.isdigit() or not 2000 <= int(year) <= 2100:
+        messages.error(request, "Cần tên kịch bản và năm (ví dụ 2027) để tạo kịch bản mới.")
+        return redirect("scenarios:detail", pk=pk)
+    latest = source.latest
+    new = scenario_create(
+        year=int(year),
+        title=title,
+        source=f"Sao từ “{source.title}”",
+        data=latest.data,
+        published=None,
+        user=request.user,
+    )
+    messages.success(request, f"Đã tạo “{new.title}”; sửa số liệu đầu vào rồi lưu.")
+    return redirect("scenarios:detail", pk=new.pk)

@@ -140,3 +140,15 @@ def test_rows_pasted_from_a_spreadsheet(page):
 def test_load_demo_creates_the_scenario_once(page):
     call_command("load_demo", verbosity=0)
     assert GrowthScenario.objects.count() == 1
+
+
+def test_a_new_scenario_starts_from_an_existing_one(page):
+    client, scenario = page
+    response = client.post(
+        reverse("scenarios:copy", args=[scenario.pk]), {"title": "Kịch bản 2027", "year": "2027"}
+    )
+    new = GrowthScenario.objects.get(year=2027)
+    assert response["Location"] == reverse("scenarios:detail", args=[new.pk])
+    assert new.latest.data == scenario.latest.data and new.latest.published is None
+    client.post(reverse("scenarios:copy", args=[scenario.pk]), {"title": "", "year": "năm sau"})
+    assert GrowthScenario.objects.count() == 2
