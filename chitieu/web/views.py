@@ -11,6 +11,7 @@ from chitieu.catalog import selectors
 from chitieu.catalog.choices import IndicatorGroup
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
+from chitieu.reporting import selectors as reporting_selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -37,10 +38,13 @@ def indicators(request: HttpRequest) -> HttpResponse:
 
 def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     ind = get_object_or_404(Indicator.objects.select_related("parent"), pk=pk)
+    figures = reporting_selectors.indicator_figures(ind)
     context = {
         "indicator": ind,
         "targets": selectors.indicator_targets(ind),
         "children": ind.children.all(),
+        "figures": figures,
+        "chart": reporting_selectors.indicator_chart(ind, figures),
     }
     return render(request, "web/indicator.html", context)
 

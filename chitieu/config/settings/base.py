@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "chitieu.catalog",
     "chitieu.imports",
     "chitieu.scenarios",
+    "chitieu.reporting",
     "chitieu.web",
 ]
 

@@ -1,0 +1,77 @@
+"""Who may do what: every page and every service asks here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from chitieu.catalog.models import Indicator, Responsibility
+from chitieu.organizations.models import Organization
+
+from .choices import Role
+from .models import Membership
+
+
+def membership(user: Any) -> Membership | None:
+    """The user's membership, or None (a superuser without one acts as administrator)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Membership.objects.select_related("organization").filter(user=user).first()
+
+
+def role_of(user: Any) -> str | None:
+    m = membership(user)
+    if m is not None:
+        return m.role
+    return Role.ADMIN if getattr(user, "is_superuser", False) else None
+
+
+def responsible_organizations(indicator: Indicator) -> set[int]:
+    """Organisations that lead or coordinate a target of the indicator, groups expanded."""
+    resp = Responsibility.objects.filter(target__indicator=indicator).select_related("organization")
+    ids: set[int] = set()
+    kinds: set[str] = set()
+    for r in resp:
+        ids.add(r.organization_id)
+        if r.organization.is_group:
+            kinds.update(r.organization.member_kinds)
+    if kinds:
+        ids.update(Organization.objects.filter(kind__in=kinds).values_list("pk", flat=True))
+    return ids
+
+
+def reportable_indicators(org: Organization) -> list[Indicator]:
+    """Indicators the organisation leads or coordinates (directly or through a group)."""
+    group_ids = [
+        g.pk for g in Organization.objects.filter(kind="group") if org.kind in g.member_kinds
+    ]
+    q = Q(targets__responsibilities__organization=org) | Q(
+        targets__responsibilities__organization_id__in=group_ids
+    )
+    return list(Indicator.objects.filter(q).distinct().order_by("group", "name"))
+
+
+def require_reporter(user: Any, indicator: Indicator, organization: Organization) -> None:
+    """A reporter enters figures only for its own organisation and indicators it is responsible for."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return
+    m = membership(user)
+    if m is None or role != Role.REPORTER:
+        raise PermissionDenied("Chỉ cán bộ nhập số liệu của cơ quan mới được nhập số liệu.")
+    if m.organization_id != organization.pk:
+        raise PermissionDenied(
+            f"Bạn thuộc {m.organization.name}, không được nhập số liệu của {organization.name}."
+        )
+    if organization.pk not in responsible_organizations(indicator):
+        raise PermissionDenied(
+            f"{organization.name} không chủ trì hay phối hợp chỉ tiêu “{indicator.name}”."
+        )
+
+
+def require_role(user: Any, *roles: str) -> None:
+    role = role_of(user)
+    if role != Role.ADMIN and role not in roles:
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")

@@ -1,0 +1,162 @@
+"""Reads for reporting and evaluation pages; each page's data comes from one function here."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from chitieu.catalog.choices import IndicatorGroup, PlanKind
+from chitieu.catalog.choices import Role as RespRole
+from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
+from chitieu.organizations.models import Organization
+
+from .choices import FigureStatus, Status
+from .evaluation import Evaluation, Scorecard, evaluate_targets, scorecard
+from .models import Figure
+from .permissions import reportable_indicators
+from .validation import describe, rules_for
+
+
+@dataclass
+class DueRow:
+    indicator: Indicator
+    figures: list[Figure]
+    rules: list[str]
+
+
+def my_figures(org: Organization, period_code: str) -> list[DueRow]:
+    """What the organisation reports for a period: each indicator with the figures entered so far."""
+    indicators = reportable_indicators(org)
+    figs: dict[int, list[Figure]] = defaultdict(list)
+    for f in Figure.objects.filter(
+        organization=org, period_code=period_code, indicator__in=indicators
+    ):
+        figs[f.indicator_id].append(f)
+    return [
+        DueRow(i, sorted(figs[i.pk], key=lambda f: f.vintage), [describe(r) for r in rules_for(i)])
+        for i in indicators
+    ]
+
+
+def review_queue(status: str) -> list[Figure]:
+    return list(
+        Figure.objects.filter(status=status)
+        .select_related("indicator", "organization", "entered_by")
+        .order_by("submitted_at")
+    )
+
+
+def default_plan() -> Plan | None:
+    return (
+        Plan.objects.filter(kind=PlanKind.FIVE_YEAR).order_by("-issued_on").first()
+        or Plan.objects.first()
+    )
+
+
+def plan_targets(plan: Plan) -> list[Target]:
+    """The plan's targets that set something (heading rows left out), with their lead agencies."""
+    leads = Prefetch(
+        "responsibilities",
+        queryset=Responsibility.objects.filter(role=RespRole.LEAD).select_related("organization"),
+        to_attr="leads",
+    )
+    return list(
+        plan.targets.exclude(kind="")
+        .select_related("indicator", "plan")
+        .prefetch_related(leads)
+        .order_by("position")
+    )
+
+
+@dataclass
+class Overview:
+    plan: Plan
+    evaluations: list[Evaluation]
+    by_group: list[tuple[str, Counter[str]]] = field(default_factory=list)
+    by_agency: list[tuple[Organization, Counter[str]]] = field(default_factory=list)
+    totals: Counter[str] = field(default_factory=Counter)
+
+
+def overview(plan: Plan) -> Overview:
+    """Statuses of a plan's targets, by indicator group and by lead agency."""
+    targets = plan_targets(plan)
+    evaluations = evaluate_targets(targets)
+    ov = Overview(plan, evaluations, totals=Counter(e.status for e in evaluations))
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    agencies: dict[int, Counter[str]] = defaultdict(Counter)
+    orgs: dict[int, Organization] = {}
+    for e in evaluations:
+        groups[e.target.indicator.group][e.status] += 1
+        for r in getattr(e.target, "leads", []):
+            agencies[r.organization_id][e.status] += 1
+            orgs[r.organization_id] = r.organization
+    labels = dict(IndicatorGroup.choices)
+    ov.by_group = [(labels[g], groups[g]) for g in IndicatorGroup.values if g in groups]
+    ov.by_agency = sorted(((orgs[i], c) for i, c in agencies.items()), key=lambda x: x[0].name)
+    return ov
+
+
+def agency_scorecard(org: Organization, plan: Plan) -> Scorecard:
+    targets = [
+        t
+        for t in plan_targets(plan)
+        if any(r.organization_id == org.pk for r in getattr(t, "leads", []))
+    ]
+    figures = list(Figure.objects.filter(organization=org).exclude(submitted_at=None))
+    return scorecard(targets, figures)
+
+
+def indicator_figures(indicator: Indicator) -> list[Figure]:
+    return list(
+        indicator.figures.select_related("organization", "entered_by").order_by(
+            "period_code", "vintage"
+        )
+    )
+
+
+def indicator_chart(indicator: Indicator, figures: list[Figure]) -> dict[str, Any]:
+    """Yearly path (best vintage) and the target bands of each plan, for ECharts."""
+    from .evaluation import yearly_figures
+
+    years = yearly_figures(figures)
+    bands = []
+    for t in indicator.targets.select_related("plan").exclude(kind=""):
+        typed = t.typed
+        if typed is None:
+            continue
+        low = typed.low if typed.low is not None else typed.value
+        high = typed.high if typed.high is not None else typed.value
+        bands.append(
+            {
+                "label": str(t.plan),
+                "low": float(low) if low is not None else None,
+                "high": float(high) if high is not None else None,
+                "text": typed.describe(),
+                "period": t.period_code,
+            }
+        )
+    return {
+        "years": [str(y) for y in sorted(years)],
+        "values": [float(years[y].value) for y in sorted(years)],
+        "bands": bands,
+        "unit": indicator.unit,
+    }
+
+
+STATUS_ORDER = [
+    Status.EXCEEDED,
+    Status.ACHIEVED,
+    Status.ON_TRACK,
+    Status.AT_RISK,
+    Status.MISSED,
+    Status.NO_DATA,
+]
+WORKFLOW = [
+    FigureStatus.DRAFT,
+    FigureStatus.SUBMITTED,
+    FigureStatus.VERIFIED,
+    FigureStatus.APPROVED,
+]

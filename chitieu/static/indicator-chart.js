@@ -1,0 +1,25 @@
+// An indicator's yearly path with each plan's target drawn as a band or a line.
+document.addEventListener("DOMContentLoaded", function () {
+  var el = document.getElementById("trend");
+  if (!el || !window.echarts) return;
+  var d = JSON.parse(el.dataset.chart);
+  var fmt = function (v) { return v === null || v === undefined ? "" : String(Math.round(v * 100) / 100).replace(".", ","); };
+  var marks = d.bands.filter(function (b) { return b.low !== null; }).map(function (b) {
+    return b.high !== null && b.high !== b.low
+      ? [{ name: b.text + " (" + b.period + ")", yAxis: b.low }, { yAxis: b.high }]
+      : null;
+  }).filter(Boolean);
+  var lines = d.bands.filter(function (b) { return b.low !== null && (b.high === null || b.high === b.low); })
+    .map(function (b) { return { name: b.text + " (" + b.period + ")", yAxis: b.low }; });
+  echarts.init(el).setOption({
+    tooltip: { trigger: "axis", valueFormatter: fmt },
+    grid: { left: 48, right: 24, top: 24, bottom: 32 },
+    xAxis: { type: "category", data: d.years },
+    yAxis: { type: "value", name: d.unit, scale: true, axisLabel: { formatter: fmt } },
+    series: [{
+      name: "Thực hiện", type: "line", data: d.values, label: { show: true, formatter: function (p) { return fmt(p.value); } },
+      markArea: { itemStyle: { color: "rgba(43,138,62,0.12)" }, data: marks },
+      markLine: { symbol: "none", lineStyle: { type: "dashed", color: "#a4161a" }, label: { formatter: "{b}" }, data: lines }
+    }]
+  });
+});
