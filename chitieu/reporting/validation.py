@@ -109,8 +109,8 @@ def submission_problems(figure: Figure) -> list[str]:
             total = _best(int(p["total"]), None, figure.period_code)
             population = _best(int(p["population"]), None, figure.period_code)
             if total and population and population.value:
-                # total in tỷ đồng, population in nghìn người, per capita in triệu đồng
-                expected = total.value * 1000 / population.value
+                # tỷ đồng (1e9) ÷ nghìn người (1e3) = triệu đồng (1e6) a person: the units cancel
+                expected = total.value / population.value
                 if abs(figure.value - expected) > abs(expected) / 100:
                     problems.append(
                         f"bình quân đầu người {format_number(figure.value.normalize())} triệu đồng không khớp "

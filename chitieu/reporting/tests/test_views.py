@@ -1,0 +1,217 @@
+"""Pages and endpoints: each role sees what it may, and nothing more; the Excel round trip."""
+
+import io
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from chitieu.catalog.models import Indicator, Plan
+from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Role
+from chitieu.reporting.models import Figure
+from chitieu.reporting.services import figure_save
+
+
+@pytest.fixture
+def as_user(client, user_of):
+    def login(org_name, role):
+        user = user_of(org_name, role)
+        client.force_login(user)
+        return user
+
+    return login
+
+
+def test_every_page_needs_login(demo, client):
+    for url in [
+        reverse("reporting:mine"),
+        reverse("reporting:overview"),
+        reverse("reporting:review"),
+        reverse("reporting:template"),
+        reverse("reporting:upload"),
+    ]:
+        assert client.get(url)["Location"].startswith(reverse("login"))
+
+
+def test_my_figures_lists_what_the_agency_reports_with_the_rules(demo, client, as_user, forest):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    html = client.get(reverse("reporting:mine") + "?ky=2025").content.decode()
+    assert "Tỷ lệ che phủ rừng" in html and "64,3" in html
+    assert "Giá trị là tỷ lệ phần trăm: phải từ 0 đến 100." in html
+    assert 'name="value"' in html  # the entry form is there for a reporter
+
+
+def test_a_reporter_gets_no_edit_form_for_another_agencys_figure_and_cannot_post_one(
+    demo, client, as_user, forest, nnmt
+):
+    as_user("Sở Y tế", Role.REPORTER)
+    # the save endpoint always writes for the user's own agency: it cannot target another one
+    industrial_zones = Indicator.objects.get(name__startswith="Tỷ lệ khu công nghiệp, khu chế xuất")
+    client.post(
+        reverse("reporting:save"),
+        {"indicator": industrial_zones.pk, "period": "2026", "vintage": "estimate", "value": "50"},
+    )
+    assert not Figure.objects.filter(indicator=industrial_zones).exists()
+    other = Figure.objects.get(indicator=forest, period_code="2025")
+    page = client.get(reverse("reporting:figure", args=[other.pk])).content.decode()
+    assert "Kiểm tra xong" not in page and "Duyệt và khóa" not in page
+    client.post(reverse("reporting:action", args=[other.pk, "reopen"]), {"reason": "x"})
+    assert Figure.objects.get(pk=other.pk).status == "approved"
+
+
+def test_review_queue_is_for_statistics_and_finance_only(demo, client, as_user):
+    as_user("Sở Y tế", Role.REPORTER)
+    assert client.get(reverse("reporting:review")).status_code == 403
+    as_user("Thống kê tỉnh", Role.REVIEWER)
+    assert client.get(reverse("reporting:review")).status_code == 200
+
+
+def test_a_leader_reads_everything_and_edits_nothing(demo, client, as_user, forest):
+    as_user("UBND tỉnh Lạng Sơn", Role.LEADER)
+    assert client.get(reverse("reporting:overview")).status_code == 200
+    assert client.get(reverse("web:indicator", args=[forest.pk])).status_code == 200
+    html = client.get(reverse("reporting:mine")).content.decode()
+    assert 'name="value"' not in html
+    assert client.post(reverse("reporting:upload"), {}).status_code == 403
+
+
+def test_overview_and_scorecard_explain_every_status(
+    demo, client, as_user, django_assert_max_num_queries
+):
+    as_user("UBND tỉnh Lạng Sơn", Role.LEADER)
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("reporting:overview")).content.decode()
+    assert "Đạt 64,3 % năm 2025; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm %" in html
+    assert "theo xu hướng chỉ đạt 9,8 % vào 2030" in html
+    org = Organization.objects.get(name="Sở Nông nghiệp và Môi trường")
+    plan = Plan.objects.get(number="130/KH-UBND")
+    html = client.get(
+        reverse("reporting:agency", args=[org.pk]) + f"?ke-hoach={plan.pk}"
+    ).content.decode()
+    assert "Cách tính điểm" in html and "Điểm chỉ tiêu (70 %)" in html
+    assert "Tỷ lệ che phủ rừng" in html
+
+
+def test_indicator_page_shows_the_trend_and_the_figures_with_vintages(demo, client, as_user):
+    as_user("UBND tỉnh Lạng Sơn", Role.LEADER)
+    ind = Indicator.objects.get(
+        name__startswith="Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) bình quân"
+    )
+    response = client.get(reverse("web:indicator", args=[ind.pk]))
+    chart = response.context["chart"]
+    assert chart["years"] == ["2021", "2022", "2023", "2024", "2025"]
+    assert chart["values"] == [6.75, 6.63, 7.7, 6.01, 8.41]
+    assert any(b["low"] == 10 and b["high"] == 11 for b in chart["bands"])
+    html = response.content.decode()
+    assert "Ước tính" in html and "Chính thức" in html and "chú thích [1]" in html
+
+
+def _fill(data: bytes, values: dict[str, str]) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb.active
+    for r in range(5, ws.max_row + 1):
+        name = ws.cell(r, 2).value
+        if name in values:
+            ws.cell(r, 6).value = values[name]
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_excel_round_trip(demo, client, as_user, forest, nnmt):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [c.value for c in sheet[4]] == [
+        "Mã",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kỳ",
+        "Loại số liệu",
+        "Giá trị",
+        "Giải thích",
+        "Nguồn",
+    ]
+    names = [sheet.cell(r, 2).value for r in range(5, sheet.max_row + 1)]
+    assert "Tỷ lệ che phủ rừng" in names
+    filled = _fill(
+        data, {"Tỷ lệ che phủ rừng": "64,8", "Tỷ lệ chất thải nguy hại được thu gom, xử lý": "97.5"}
+    )
+    preview = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("so-lieu.xlsx", filled)}
+    )
+    assert "Lưu 2 số liệu" in preview.content.decode()
+    assert not Figure.objects.filter(period_code="2026").exists()  # nothing saved by the preview
+    client.post(reverse("reporting:upload"), {"confirm": "1"})
+    assert Figure.objects.get(indicator=forest, period_code="2026", organization=nnmt).value == D(
+        "64.8"
+    )
+
+
+def test_an_upload_with_bad_rows_saves_none_and_lists_every_bad_row(demo, client, as_user):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    filled = _fill(
+        data,
+        {
+            "Tỷ lệ che phủ rừng": "140",
+            "Tỷ lệ chất thải nguy hại được thu gom, xử lý": "chín mươi",
+            "Tỷ lệ xã được công nhận đạt chuẩn nông thôn mới": "61",
+        },
+    )
+    html = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("sai.xlsx", filled)}
+    ).content.decode()
+    assert "2 dòng sai; chưa lưu dòng nào" in html
+    assert "sai.xlsx, dòng" in html and "cột Giá trị: 140 nằm ngoài khoảng 0 - 100" in html
+    assert "“chín mươi” không phải là số" in html
+    client.post(reverse("reporting:upload"), {"confirm": "1"})
+    assert not Figure.objects.filter(period_code="2026").exists()
+
+
+def test_a_template_of_another_agency_is_refused(demo, client, as_user, user_of):
+    as_user("Sở Y tế", Role.REPORTER)
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    html = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("y-te.xlsx", data)}
+    ).content.decode()
+    assert "mẫu này của cơ quan khác" in html
+
+
+def test_conflict_on_the_page_shows_both_values(demo, client, as_user, forest, nnmt):
+    user = as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    f = figure_save(
+        user=user,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="65",
+    )
+    figure_save(
+        user=user,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="66",
+        expected_revision=1,
+    )
+    response = client.post(
+        reverse("reporting:save"),
+        {
+            "indicator": forest.pk,
+            "period": "2026",
+            "vintage": "estimate",
+            "value": "67",
+            "revision": str(f.figure.revision),
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Xung đột: bạn nhập 67, hiện lưu 66" in html
+    assert Figure.objects.get(pk=f.figure.pk).value == D(66)
