@@ -189,7 +189,10 @@ def evaluate_targets(targets: list[Target]) -> list[Evaluation]:
     """Evaluate many targets with one query for their figures."""
     ids = {t.indicator_id for t in targets}
     figures: dict[int, list[Figure]] = defaultdict(list)
-    for f in Figure.objects.filter(indicator_id__in=ids).only(
+    yearly = Figure.objects.filter(
+        indicator_id__in=ids, period_kind__in=[PeriodKind.YEAR, PeriodKind.MULTI_YEAR]
+    )
+    for f in yearly.only(
         "indicator_id", "period_code", "vintage", "value", "updated_at", "organization_id"
     ):
         figures[f.indicator_id].append(f)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from chitieu.catalog.models import Indicator
+from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 
 from .choices import Action, FigureStatus, Frequency, Role, RuleKind, Vintage
@@ -53,6 +54,7 @@ class Figure(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="figures")
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="figures")
     period_code = models.CharField("kỳ", max_length=20)
+    period_kind = models.CharField("loại kỳ", max_length=12, editable=False, default="")
     vintage = models.CharField("loại số liệu", max_length=20, choices=Vintage.choices)
     value = models.DecimalField("giá trị", max_digits=24, decimal_places=6)
     comment = models.TextField("giải thích", blank=True)
@@ -79,11 +81,16 @@ class Figure(models.Model):
         ]
         indexes = [
             models.Index(fields=["organization", "period_code"]),
-            models.Index(fields=["indicator", "period_code"]),
+            models.Index(fields=["indicator", "period_kind"]),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period_code} ({self.get_vintage_display()}): {self.value}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Kept with the row so that evaluation can fetch yearly figures without parsing every code.
+        self.period_kind = Period.parse(self.period_code).kind.value
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class FigureAudit(models.Model):
