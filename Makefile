@@ -37,6 +37,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m chitieu.bench
+	@rm -f .bench.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/.bench.sqlite3 DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py bench
+	@rm -f .bench.sqlite3
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media

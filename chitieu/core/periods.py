@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -77,6 +78,12 @@ class Period:
     @classmethod
     def parse(cls, code: str) -> Period:
         """Read a code: "2026-03", "2026-Q1", "2026-H1", "2026-H2", "2026-9M", "2026", "2026-2030"."""
+        if cls is Period:
+            return _parse_cached(code)
+        return cls._parse(code)
+
+    @classmethod
+    def _parse(cls, code: str) -> Period:
         s = code.strip().upper().replace(" ", "")
         if m := re.fullmatch(r"(\d{4})-(?:M)?(\d{1,2})", s):
             year, n = int(m.group(1)), int(m.group(2))
@@ -162,3 +169,9 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(code: str) -> Period:
+    # Periods are immutable and pages parse the same few codes thousands of times.
+    return Period._parse(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -208,6 +209,7 @@ SCORE_RULES = [
 GOOD = {Status.ACHIEVED, Status.EXCEEDED, Status.ON_TRACK}
 
 
+@functools.lru_cache(maxsize=4096)
 def due_date(period_code: str) -> date:
     """Agencies report by the 12th of the month after the period ends."""
     end = Period.parse(period_code).end

@@ -105,19 +105,32 @@ def agency_scorecard(org: Organization, plan: Plan) -> Scorecard:
         for t in plan_targets(plan)
         if any(r.organization_id == org.pk for r in getattr(t, "leads", []))
     ]
-    figures = list(Figure.objects.filter(organization=org).exclude(submitted_at=None))
+    figures = list(
+        Figure.objects.filter(organization=org)
+        .exclude(submitted_at=None)
+        .select_related("indicator")
+        .only("period_code", "submitted_at", "indicator__name")
+    )
     return scorecard(targets, figures)
 
 
-def indicator_figures(indicator: Indicator) -> list[Figure]:
-    return list(
-        indicator.figures.select_related("organization", "entered_by").order_by(
-            "period_code", "vintage"
-        )
-    )
+FIGURES_SHOWN = 120
 
 
-def indicator_chart(indicator: Indicator, figures: list[Figure]) -> dict[str, Any]:
+def indicator_figures(indicator: Indicator) -> tuple[list[Figure], int]:
+    """The most recent figures of an indicator (all vintages, who entered them) and how many exist."""
+    qs = indicator.figures.select_related("organization", "entered_by")
+    shown = list(qs.order_by("-period_code", "organization__name", "vintage")[:FIGURES_SHOWN])
+    return shown, qs.count()
+
+
+def indicator_yearly(indicator: Indicator) -> list[Figure]:
+    return list(indicator.figures.filter(period_kind__in=["year", "multi_year"]))
+
+
+def indicator_chart(
+    indicator: Indicator, figures: list[Figure]
+) -> dict[str, Any]:  # yearly figures
     """Yearly path (best vintage) and the target bands of each plan, for ECharts."""
     from .evaluation import yearly_figures
 

@@ -38,13 +38,16 @@ def indicators(request: HttpRequest) -> HttpResponse:
 
 def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     ind = get_object_or_404(Indicator.objects.select_related("parent"), pk=pk)
-    figures = reporting_selectors.indicator_figures(ind)
+    figures, figure_count = reporting_selectors.indicator_figures(ind)
     context = {
         "indicator": ind,
         "targets": selectors.indicator_targets(ind),
         "children": ind.children.all(),
         "figures": figures,
-        "chart": reporting_selectors.indicator_chart(ind, figures),
+        "figure_count": figure_count,
+        "chart": reporting_selectors.indicator_chart(
+            ind, reporting_selectors.indicator_yearly(ind)
+        ),
     }
     return render(request, "web/indicator.html", context)
 
