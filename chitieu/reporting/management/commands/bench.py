@@ -23,7 +23,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from chitieu.catalog.choices import IndicatorGroup, PlanKind, Role as RespRole
+from chitieu.catalog.choices import IndicatorGroup, PlanKind
+from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
