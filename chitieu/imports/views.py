@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from chitieu.catalog.services import NEW_ORGANIZATION, ImportDecisions, ImportRefused
 from chitieu.importers import ImportError_
 from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Role
+from chitieu.reporting.permissions import require_role
 
 from .forms import UploadForm
 from .models import ImportBatch
@@ -18,6 +20,8 @@ from .services import import_batch_confirm, import_batch_create
 
 
 def upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        require_role(request.user, Role.COMPILER)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
@@ -60,6 +64,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    require_role(request.user, Role.COMPILER)
     batch = get_object_or_404(ImportBatch, pk=pk)
     p = import_preview(batch)
     decisions = _decisions(request, p.unresolved)

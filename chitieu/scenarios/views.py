@@ -10,6 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from chitieu.reporting.choices import Role
+from chitieu.reporting.permissions import require_role
+
 from .demo import LABELS
 from .forms import grid_to_data, paste_to_data
 from .models import GrowthScenario, ScenarioVersion
@@ -109,6 +112,7 @@ def scenario_compute(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
+    require_role(request.user, Role.COMPILER, Role.REVIEWER)
     scenario = get_object_or_404(GrowthScenario, pk=pk)
     based_on = int(request.POST.get("based_on", 0))
     version = get_object_or_404(ScenarioVersion, scenario=scenario, number=based_on)
@@ -140,6 +144,7 @@ def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def scenario_copy(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a new scenario (another year, another version of the plan) from this one's inputs."""
+    require_role(request.user, Role.COMPILER, Role.REVIEWER)
     source = get_object_or_404(GrowthScenario, pk=pk)
     title = request.POST.get("title", "").strip()
     year = request.POST.get("year", "").strip()

@@ -8,14 +8,34 @@ from django.urls import reverse
 from chitieu.catalog.models import Plan, Target
 from chitieu.conftest import SEED_000, SEED_001
 from chitieu.imports.models import ImportBatch
+from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Role
+from chitieu.reporting.models import Membership
 
 
 @pytest.fixture
 def user_client(client, django_user_model, db):
     call_command("load_demo", verbosity=0)
     Plan.objects.all().delete()
-    client.force_login(django_user_model.objects.create_user("cv", password="x"))
+    user = django_user_model.objects.create_user("cv", password="x")
+    Membership.objects.create(
+        user=user, organization=Organization.objects.get(name="Sở Tài chính"), role=Role.COMPILER
+    )
+    client.force_login(user)
     return client
+
+
+def test_only_the_finance_department_imports_plans(client, django_user_model, db, seed_bytes):
+    call_command("load_demo", verbosity=0)
+    user = django_user_model.objects.create_user("bao-cao-y-te", password="x")
+    Membership.objects.create(
+        user=user, organization=Organization.objects.get(name="Sở Y tế"), role=Role.REPORTER
+    )
+    client.force_login(user)
+    response = client.post(
+        reverse("imports:upload"), {"file": SimpleUploadedFile(SEED_000, seed_bytes(SEED_000))}
+    )
+    assert response.status_code == 403 and ImportBatch.objects.count() == 0
 
 
 def _upload(client, name, data):

@@ -7,6 +7,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from chitieu.core.growth import Scenario, period_growth
+from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Role
+from chitieu.reporting.models import Membership
 from chitieu.scenarios import demo
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.services import ScenarioConflict, scenario_version_save
@@ -31,7 +34,11 @@ def test_bases_derived_from_seed_004_reproduce_its_first_half():
 @pytest.fixture
 def page(client, django_user_model, db):
     call_command("load_demo", verbosity=0)
-    client.force_login(django_user_model.objects.create_user("tc", password="x"))
+    user = django_user_model.objects.create_user("tc", password="x")
+    Membership.objects.create(
+        user=user, organization=Organization.objects.get(name="Sở Tài chính"), role=Role.COMPILER
+    )
+    client.force_login(user)
     scenario = GrowthScenario.objects.get(year=2026)
     return client, scenario
 
@@ -152,3 +159,21 @@ def test_a_new_scenario_starts_from_an_existing_one(page):
     assert new.latest.data == scenario.latest.data and new.latest.published is None
     client.post(reverse("scenarios:copy", args=[scenario.pk]), {"title": "", "year": "năm sau"})
     assert GrowthScenario.objects.count() == 2
+
+
+def test_a_reporter_may_try_numbers_but_not_save_a_version(page, django_user_model):
+    client, scenario = page
+    user = django_user_model.objects.create_user("xa", password="x")
+    Membership.objects.create(
+        user=user, organization=Organization.objects.get(name="Sở Y tế"), role=Role.REPORTER
+    )
+    client.force_login(user)
+    assert (
+        client.post(reverse("scenarios:compute", args=[scenario.pk]), _grid(scenario)).status_code
+        == 200
+    )
+    assert (
+        client.post(reverse("scenarios:save", args=[scenario.pk]), _grid(scenario)).status_code
+        == 403
+    )
+    assert scenario.versions.count() == 1
