@@ -50,7 +50,10 @@ def reportable_indicators(org: Organization) -> list[Indicator]:
     q = Q(targets__responsibilities__organization=org) | Q(
         targets__responsibilities__organization_id__in=group_ids
     )
-    return list(Indicator.objects.filter(q).distinct().order_by("group", "name"))
+    # heading rows ("Cơ cấu …") set no target of their own and are not reported
+    return list(
+        Indicator.objects.filter(q, ~Q(targets__kind="")).distinct().order_by("group", "name")
+    )
 
 
 def require_reporter(user: Any, indicator: Indicator, organization: Organization) -> None:
