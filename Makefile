@@ -36,7 +36,6 @@ lint: $(STAMP)
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.test $(PY) manage.py check
 
 bench: $(STAMP)
-	$(PY) -m chitieu.bench
 	@rm -f .bench.sqlite3
 	DATABASE_URL=sqlite:///$(CURDIR)/.bench.sqlite3 DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py bench
 	@rm -f .bench.sqlite3

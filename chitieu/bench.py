@@ -78,7 +78,8 @@ def _measure(fn: Callable[[], object], repeat: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
+def core_figures() -> dict[str, object]:
+    """Timings of the pure readers and the growth engine."""
     directory = Directory.default()
     seeds = {p.name: p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))}
     texts = ["10 - 11", ">30", "≥ 76", "khoảng 111.100", "giảm 2 %/năm", "0,7 - 0,75", "75,5"]
@@ -93,8 +94,8 @@ def main() -> None:
         "growth_solve_with_full_table": _measure(lambda: solve_request(_SCENARIO), 200),
         "growth_check_seed_004": _measure(lambda: check_table(_SEED_004_TABLE), 50),
     }
-    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return out
 
 
 if __name__ == "__main__":
-    main()
+    print(json.dumps(core_figures(), ensure_ascii=False, indent=2))

@@ -23,6 +23,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from chitieu.bench import core_figures
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
@@ -92,6 +93,7 @@ class Command(BaseCommand):
             "pages": pages,
             "saves_per_second": self._saves(rng, agency),
             "floor_ms": self._floor(runs)["p50_ms"],
+            "core": core_figures(),
         }
         self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
 
