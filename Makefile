@@ -19,7 +19,9 @@ venv: $(STAMP)
 run: $(STAMP)
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py load_demo
-	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py start_reminders
+	@# the background worker (reminders) lives as long as the web server
+	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev sh -c '$(PY) manage.py db_worker & W=$$!; trap "kill $$W 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST):$(PORT)' 
 
 test: $(STAMP)
 	$(PY) -m pytest

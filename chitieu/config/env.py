@@ -64,3 +64,14 @@ def env_database(name: str, default: str) -> dict[str, object]:
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: thiếu tên cơ sở dữ liệu.")
     return dict(config)
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number; anything else stops start-up with the variable's name."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: cần một số nguyên.") from exc

@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView
 urlpatterns = [
     path("", include("chitieu.web.urls")),
     path("", include("chitieu.reporting.urls")),
+    path("", include("chitieu.actions.urls")),
     path("nhap-lieu/", include("chitieu.imports.urls")),
     path("kich-ban/", include("chitieu.scenarios.urls")),
     path("api/", include("chitieu.catalog.api_urls")),

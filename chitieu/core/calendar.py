@@ -85,6 +85,9 @@ def due_date(
     d = date(year, month, min(rule.day, last))
     if rule.before:
         d -= timedelta(days=1)
+        # "trước ngày 30" never moves past the 30th: on a day off it moves back, whatever the rule
+        if shift is Shift.NEXT:
+            shift = Shift.PREVIOUS
     return _shift(d, shift, holidays)
 
 

@@ -24,6 +24,8 @@ class Organization(models.Model):
     )
     member_kinds = models.JSONField("gồm các loại (với nhóm)", default=list, blank=True)
     note = models.TextField("ghi chú", blank=True)
+    email = models.EmailField("thư điện tử nhận nhắc việc", blank=True)
+    head_email = models.EmailField("thư điện tử thủ trưởng", blank=True)
 
     class Meta:
         ordering = ["kind", "name"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chitieu.config.env import env_bool, env_database, env_list
+from chitieu.config.env import env_bool, env_database, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 PACKAGE_DIR = BASE_DIR / "chitieu"
@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "chitieu.imports",
     "chitieu.scenarios",
     "chitieu.reporting",
+    "chitieu.actions",
+    "django_tasks_db",
     "chitieu.web",
 ]
 
@@ -85,6 +87,29 @@ LOGOUT_REDIRECT_URL = "login"
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+
+# Background jobs: django.tasks with the database-backed worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Reminders go out by email; the console backend prints them until SMTP is configured.
+_MAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_SMTP = _MAIL_BACKEND.endswith("smtp.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": _MAIL_BACKEND,
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": env_str("EMAIL_HOST_USER", ""),
+            "password": env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+            "timeout": 20,
+        }
+        if _SMTP
+        else {},
+    }
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "chitieu <khong-tra-loi@chitieu.example>")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -84,3 +84,10 @@ def test_default_holidays():
 def test_rules_that_never_fire_are_refused(day, months):
     with pytest.raises(DeadlineError):
         DueRule(day, months)
+
+
+def test_a_deadline_before_a_day_never_moves_past_it():
+    # "trước ngày 30" of November 2026: the 29th is a Sunday; moving forward would pass the 30th
+    period = Period.parse("2026-10")
+    assert due_date(period, DueRule(30, before=True), Shift.NEXT) == date(2026, 11, 27)
+    assert due_date(period, DueRule(30, before=True), Shift.NONE) == date(2026, 11, 29)

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from chitieu.actions import demo as actions_demo
 from chitieu.catalog.services import plan_import
 from chitieu.importers import read_document
 from chitieu.organizations.selectors import organization_directory
@@ -62,3 +63,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Tài khoản mẫu: {DEMO_USER} / {DEMO_PASSWORD}")
         figures = reporting_demo.load()
         self.stdout.write(f"Số liệu thực hiện 2021-2025: thêm {figures}.")
+        actions = actions_demo.load()
+        self.stdout.write(f"Nhiệm vụ và lịch báo cáo: thêm {actions} nhiệm vụ.")

@@ -1,0 +1,106 @@
+"""Reads for actions, the reporting calendar and the task force's monthly report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from chitieu.core.calendar import VN
+from chitieu.core.periods import Period
+from chitieu.reporting.evaluation import Evaluation
+from chitieu.reporting.selectors import default_plan, overview
+
+from .choices import ActionStatus
+from .models import Action, ObligationInstance
+
+
+def actions(
+    *,
+    organization: int | None = None,
+    plan: int | None = None,
+    overdue: bool = False,
+    due_month: date | None = None,
+    today: date | None = None,
+) -> QuerySet[Action]:
+    today = today or timezone.localdate()
+    qs = Action.objects.select_related("lead", "plan").prefetch_related("coordinating")
+    if organization:
+        qs = qs.filter(lead_id=organization) | qs.filter(coordinating__id=organization)
+    if plan:
+        qs = qs.filter(plan_id=plan)
+    if overdue:
+        qs = qs.filter(status=ActionStatus.OPEN, deadline__lt=today)
+    if due_month:
+        qs = qs.filter(deadline__year=due_month.year, deadline__month=due_month.month)
+    return qs.distinct().order_by("deadline", "id")
+
+
+def instance_state(inst: ObligationInstance, now: Any = None) -> str:
+    """on_time, late, missing (past due, nothing sent) or pending."""
+    now = now or timezone.now()
+    if inst.submitted_at is not None:
+        return "on_time" if inst.submitted_at <= inst.due_at else "late"
+    return "missing" if now > inst.due_at else "pending"
+
+
+STATE_LABELS = {
+    "on_time": "Đúng hạn",
+    "late": "Trễ hạn",
+    "missing": "Chưa gửi (quá hạn)",
+    "pending": "Chưa đến hạn",
+}
+
+
+def calendar_month(period_code: str) -> list[tuple[ObligationInstance, str]]:
+    rows = ObligationInstance.objects.filter(period_code=period_code).select_related(
+        "obligation__organization", "obligation__recipient"
+    )
+    return [(i, instance_state(i)) for i in rows]
+
+
+@dataclass
+class MonthlyReport:
+    period: Period
+    plan_label: str
+    evaluations: list[Evaluation] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+    growth_rows: list[tuple[str, list[Any]]] = field(default_factory=list)
+    growth_columns: list[str] = field(default_factory=list)
+    overdue: list[Action] = field(default_factory=list)
+    late: list[tuple[ObligationInstance, str]] = field(default_factory=list)
+    generated_at: Any = None
+
+
+def monthly_report(period_code: str) -> MonthlyReport:
+    """The task force's report for a month, built from the data: statuses, growth against the
+    scenario, overdue actions, agencies late or missing."""
+    period = Period.parse(period_code)
+    plan = default_plan()
+    report = MonthlyReport(
+        period, str(plan) if plan else "", generated_at=timezone.now().astimezone(VN)
+    )
+    if plan is not None:
+        ov = overview(plan)
+        report.evaluations = [e for e in ov.evaluations if e.status != "no_data"]
+        report.totals = dict(ov.totals)
+    from chitieu.scenarios.models import GrowthScenario
+    from chitieu.scenarios.selectors import COLUMNS, scenario_view
+    from chitieu.scenarios.views import _labels
+
+    scenario = GrowthScenario.objects.filter(year=period.year).first()
+    if scenario is not None:
+        v = scenario.latest
+        view = scenario_view(v.data, v.published, _labels(v.data))
+        report.growth_columns = [label for _, label in view.columns]
+        report.growth_rows = [
+            (r.label, [c.value for c in r.cells]) for r in view.rows if r.level <= 1
+        ]
+        assert len(COLUMNS) == len(report.growth_columns)
+    month_end = period.end
+    report.overdue = list(actions(overdue=True, today=month_end))
+    report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]
+    return report

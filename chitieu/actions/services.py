@@ -1,0 +1,206 @@
+"""Writes for actions, obligations and their instances. Every refusal says what and why."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from chitieu.core.calendar import DeadlineError, DueRule, Shift, due_at
+from chitieu.core.periods import Period
+from chitieu.organizations.models import Organization
+
+from .choices import ActionStatus, ObligationFrequency
+from .models import Action, ActionUpdate, CalendarSetting, Holiday, Obligation, ObligationInstance
+
+
+class ActionError(ValueError):
+    """Input refused; the message names the field."""
+
+
+@transaction.atomic
+def action_create(
+    *,
+    title: str,
+    lead: Organization,
+    coordinating: list[Organization] | None = None,
+    start_on: date | None = None,
+    deadline: date | None = None,
+    recurrence_day: int | None = None,
+    expected_result: str = "",
+    quantity: Decimal | None = None,
+    quantity_unit: str = "",
+    source: str = "",
+    section: str = "",
+    description: str = "",
+    **extra: Any,
+) -> Action:
+    """Create an action; a deadline before its start or a monthly day that never comes is refused."""
+    if not title.strip():
+        raise ActionError("Nhiệm vụ: cần tên nhiệm vụ.")
+    if start_on and deadline and deadline < start_on:
+        raise ActionError(
+            f"Hạn hoàn thành {deadline:%d/%m/%Y} trước ngày bắt đầu {start_on:%d/%m/%Y}."
+        )
+    if recurrence_day is not None and not 1 <= recurrence_day <= 31:
+        raise ActionError(f"Lặp lại hằng tháng: ngày {recurrence_day} không bao giờ đến.")
+    action = Action.objects.create(
+        title=title.strip(),
+        lead=lead,
+        start_on=start_on,
+        deadline=deadline,
+        recurrence_day=recurrence_day,
+        expected_result=expected_result,
+        quantity=quantity,
+        quantity_unit=quantity_unit,
+        source=source,
+        section=section,
+        description=description,
+        **extra,
+    )
+    if coordinating:
+        action.coordinating.set(coordinating)
+    return action
+
+
+@transaction.atomic
+def action_update_add(
+    *, action: Action, user: Any, text: str, percent: int, attachment: Any = None
+) -> ActionUpdate:
+    """Record progress; 100 % closes the action."""
+    if not 0 <= percent <= 100:
+        raise ActionError(f"Tiến độ {percent} % phải từ 0 đến 100.")
+    if not text.strip():
+        raise ActionError("Cần ghi nội dung cập nhật.")
+    update = ActionUpdate.objects.create(
+        action=action,
+        user=user if getattr(user, "pk", None) else None,
+        text=text,
+        percent=percent,
+        attachment=attachment or "",
+    )
+    action.progress = percent
+    action.status = ActionStatus.DONE if percent == 100 else ActionStatus.OPEN
+    action.save(update_fields=["progress", "status"])
+    return update
+
+
+def organization_emails_set(
+    *, organization: Organization, email: str = "", head_email: str = ""
+) -> None:
+    """Set where reminders go; an address that does not parse is refused."""
+    for label, value in (("Thư điện tử", email), ("Thư điện tử thủ trưởng", head_email)):
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError as exc:
+                raise ActionError(f"{label} “{value}” không đúng dạng địa chỉ thư.") from exc
+    organization.email, organization.head_email = email, head_email
+    organization.save(update_fields=["email", "head_email"])
+
+
+def _reaches(start: Obligation, goal: Obligation) -> bool:
+    seen: set[int] = set()
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        if node.pk == goal.pk:
+            return True
+        if node.pk in seen:
+            continue
+        seen.add(node.pk)
+        stack.extend(node.depends_on.all())
+    return False
+
+
+@transaction.atomic
+def obligation_create(
+    *,
+    name: str,
+    organization: Organization,
+    recipient: Organization,
+    day: int,
+    months_after: int = 1,
+    before: bool = False,
+    frequency: str = ObligationFrequency.MONTH,
+    depends_on: list[Obligation] | None = None,
+) -> Obligation:
+    """Create a reporting obligation; a rule that never fires or a circular dependency is refused."""
+    try:
+        DueRule(day, months_after, before)
+    except DeadlineError as exc:
+        raise ActionError(f"Hạn báo cáo: {exc} — quy tắc này không bao giờ đến hạn.") from exc
+    ob = Obligation.objects.create(
+        name=name,
+        organization=organization,
+        recipient=recipient,
+        day=day,
+        months_after=months_after,
+        before=before,
+        frequency=frequency,
+    )
+    for dep in depends_on or []:
+        obligation_depend(obligation=ob, on=dep)
+    return ob
+
+
+def obligation_depend(*, obligation: Obligation, on: Obligation) -> None:
+    """``obligation`` needs ``on`` first (the statistics report needs the agencies' figures)."""
+    if on.pk == obligation.pk or _reaches(on, obligation):
+        raise ActionError(
+            f"“{obligation.name}” không thể phụ thuộc vào chính nó (trực tiếp hay vòng qua báo cáo khác)."
+        )
+    obligation.depends_on.add(on)
+
+
+def calendar_setting() -> CalendarSetting:
+    return CalendarSetting.objects.first() or CalendarSetting.objects.create()
+
+
+def _periods_for(frequency: str, period: Period) -> bool:
+    return {
+        ObligationFrequency.MONTH: period.kind.value == "month",
+        ObligationFrequency.QUARTER: period.kind.value == "quarter",
+        ObligationFrequency.YEAR: period.kind.value == "year",
+    }[ObligationFrequency(frequency)]
+
+
+def deadline_for(obligation: Obligation, period: Period) -> datetime:
+    setting = calendar_setting()
+    holidays = frozenset(Holiday.objects.values_list("day", flat=True))
+    return due_at(
+        period,
+        DueRule(obligation.day, obligation.months_after, obligation.before),
+        Shift(setting.shift),
+        holidays,
+    )
+
+
+@transaction.atomic
+def obligation_instances_generate(*, period_code: str) -> int:
+    """Create this period's instances of every active obligation (once); returns how many were new."""
+    period = Period.parse(period_code)
+    created = 0
+    for ob in Obligation.objects.filter(active=True):
+        if not _periods_for(ob.frequency, period):
+            continue
+        _, was_created = ObligationInstance.objects.get_or_create(
+            obligation=ob, period_code=period.code, defaults={"due_at": deadline_for(ob, period)}
+        )
+        created += was_created
+    return created
+
+
+def obligation_instance_submit(
+    *, instance: ObligationInstance, at: datetime | None = None
+) -> ObligationInstance:
+    """Mark a report as sent (the first time counts)."""
+    if instance.submitted_at is None:
+        instance.submitted_at = at or timezone.now()
+        instance.save(update_fields=["submitted_at"])
+    return instance

@@ -1,0 +1,148 @@
+"""Actions, the reporting calendar and the monthly report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from chitieu.catalog.models import Plan
+from chitieu.core.periods import Period, PeriodError
+from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Role
+from chitieu.reporting.permissions import membership, role_of
+
+from . import selectors
+from .docx_report import build
+from .models import Action, ObligationInstance
+from .services import ActionError, action_update_add, obligation_instance_submit
+
+
+def action_list(request: HttpRequest) -> HttpResponse:
+    org = request.GET.get("co-quan")
+    plan = request.GET.get("ke-hoach")
+    view = request.GET.get("loc", "")
+    today = timezone.localdate()
+    qs = selectors.actions(
+        organization=int(org) if org and org.isdigit() else None,
+        plan=int(plan) if plan and plan.isdigit() else None,
+        overdue=view == "qua-han",
+        due_month=today.replace(day=1) if view == "thang-nay" else None,
+        today=today,
+    )
+    return render(
+        request,
+        "actions/list.html",
+        {
+            "actions": qs,
+            "organizations": Organization.objects.filter(actions_led__isnull=False).distinct(),
+            "plans": Plan.objects.all(),
+            "view": view,
+            "today": today,
+            "org": org,
+            "plan": plan,
+        },
+    )
+
+
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(Action.objects.select_related("lead", "plan"), pk=pk)
+    m = membership(request.user)
+    can_update = role_of(request.user) == Role.ADMIN or (
+        m is not None and m.organization_id == action.lead_id
+    )
+    return render(
+        request,
+        "actions/detail.html",
+        {
+            "action": action,
+            "updates": action.updates.select_related("user"),
+            "can_update": can_update,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+def action_update(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(Action, pk=pk)
+    m = membership(request.user)
+    if role_of(request.user) != Role.ADMIN and (m is None or m.organization_id != action.lead_id):
+        raise PermissionDenied("Chỉ cơ quan chủ trì cập nhật tiến độ nhiệm vụ.")
+    try:
+        percent = int(request.POST.get("percent", ""))
+    except ValueError:
+        messages.error(request, "Tiến độ phải là số phần trăm từ 0 đến 100.")
+        return redirect("actions:detail", pk=pk)
+    try:
+        action_update_add(
+            action=action,
+            user=request.user,
+            text=request.POST.get("text", ""),
+            percent=percent,
+            attachment=request.FILES.get("attachment"),
+        )
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã cập nhật tiến độ.")
+    return redirect("actions:detail", pk=pk)
+
+
+def _month(request: HttpRequest) -> Period:
+    code = request.GET.get("thang", "")
+    try:
+        p = Period.parse(code)
+        if p.kind.value == "month":
+            return p
+    except PeriodError:
+        pass
+    today = timezone.localdate()
+    last = date(today.year - (today.month == 1), 12 if today.month == 1 else today.month - 1, 1)
+    return Period.month(last.year, last.month)
+
+
+def calendar(request: HttpRequest) -> HttpResponse:
+    period = _month(request)
+    return render(
+        request,
+        "actions/calendar.html",
+        {
+            "period": period,
+            "rows": selectors.calendar_month(period.code),
+            "labels": selectors.STATE_LABELS,
+            "my_org": getattr(membership(request.user), "organization_id", None),
+        },
+    )
+
+
+@require_POST
+def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    inst = get_object_or_404(ObligationInstance.objects.select_related("obligation"), pk=pk)
+    m = membership(request.user)
+    if role_of(request.user) != Role.ADMIN and (
+        m is None or m.organization_id != inst.obligation.organization_id
+    ):
+        raise PermissionDenied("Chỉ cơ quan có nghĩa vụ báo cáo mới đánh dấu đã gửi.")
+    obligation_instance_submit(instance=inst)
+    messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} kỳ {inst.period_code}.")
+    return redirect(f"{request.POST.get('next') or '/lich-bao-cao/'}")
+
+
+def monthly(request: HttpRequest) -> HttpResponse:
+    report = selectors.monthly_report(_month(request).code)
+    if request.GET.get("dinh-dang") == "docx":
+        response = HttpResponse(
+            build(report),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="bao-cao-to-cong-tac-{report.period.code}.docx"'
+        )
+        return response
+    return render(request, "actions/monthly.html", {"r": report, "labels": selectors.STATE_LABELS})
