@@ -203,7 +203,8 @@ def evaluate_targets(targets: list[Target]) -> list[Evaluation]:
 # -- scorecards -------------------------------------------------------------------------------
 SCORE_RULES = [
     "Điểm chỉ tiêu (70 %): tỷ lệ mục tiêu chủ trì ở trạng thái Đạt, Vượt hoặc Đúng tiến độ trong số mục tiêu đã có số liệu.",
-    "Điểm đúng hạn (30 %): tỷ lệ số liệu gửi trước hạn — ngày 12 tháng sau kỳ báo cáo.",
+    "Điểm đúng hạn (30 %): tỷ lệ số liệu và báo cáo định kỳ gửi đúng hạn (số liệu: ngày 12 tháng sau kỳ; "
+    "báo cáo: theo lịch báo cáo); báo cáo quá hạn chưa gửi tính là không đúng hạn.",
     "Mục tiêu chưa có số liệu không tính vào điểm chỉ tiêu nhưng được liệt kê.",
 ]
 GOOD = {Status.ACHIEVED, Status.EXCEEDED, Status.ON_TRACK}
@@ -223,6 +224,7 @@ class Scorecard:
     on_time: int = 0
     submitted: int = 0
     late: list[Figure] = field(default_factory=list)
+    missed_obligations: int = 0  # reporting obligations sent late or not at all
 
     @property
     def target_score(self) -> Decimal | None:

@@ -99,7 +99,7 @@ def overview(plan: Plan) -> Overview:
     return ov
 
 
-def agency_scorecard(org: Organization, plan: Plan) -> Scorecard:
+def agency_scorecard(org: Organization, plan: Plan, now: Any = None) -> Scorecard:
     targets = [
         t
         for t in plan_targets(plan)
@@ -111,7 +111,25 @@ def agency_scorecard(org: Organization, plan: Plan) -> Scorecard:
         .select_related("indicator")
         .only("period_code", "submitted_at", "indicator__name")
     )
-    return scorecard(targets, figures)
+    card = scorecard(targets, figures)
+    _add_obligations(card, org, now)
+    return card
+
+
+def _add_obligations(card: Scorecard, org: Organization, now: Any = None) -> None:
+    """Reporting obligations past their deadline count in timeliness: on time, late or missing."""
+    from django.utils import timezone
+
+    from chitieu.actions.models import ObligationInstance
+
+    for inst in ObligationInstance.objects.filter(
+        obligation__organization=org, due_at__lt=timezone.now()
+    ):
+        card.submitted += 1
+        if inst.submitted_at is not None and inst.submitted_at <= inst.due_at:
+            card.on_time += 1
+        else:
+            card.missed_obligations += 1
 
 
 FIGURES_SHOWN = 120

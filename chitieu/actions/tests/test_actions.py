@@ -208,3 +208,15 @@ def test_only_the_lead_updates_an_action(demo, client, django_user_model):
         == 403
     )
     assert action.updates.count() == 0
+
+
+def test_timeliness_feeds_the_agency_scorecard(demo):
+    from chitieu.catalog.models import Plan
+    from chitieu.reporting.selectors import agency_scorecard
+
+    plan = Plan.objects.get(number="130/KH-UBND")
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=VN)  # November's reports are not due yet
+    health = agency_scorecard(_org("Sở Y tế"), plan, now)
+    assert health.missed_obligations == 1  # October's figures never sent
+    assert health.on_time == 1 and health.submitted == 2  # September on time
+    assert agency_scorecard(_org("Sở Nông nghiệp và Môi trường"), plan, now).missed_obligations == 0
