@@ -133,7 +133,7 @@ def deliver(reminder_id: int) -> str:
     """Send one reminder exactly once; returns its status afterwards."""
     with transaction.atomic():
         r = (
-            Reminder.objects.select_for_update()
+            Reminder.objects.select_for_update(of=("self",))
             .select_related("organization", "instance__obligation", "action")
             .get(pk=reminder_id)
         )
