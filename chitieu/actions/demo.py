@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, timedelta
 from decimal import Decimal as D
 
 from django.db import transaction
 
 from chitieu.core.calendar import VN, default_holidays
-from chitieu.core.text import fold
 from chitieu.organizations.models import Organization
 
 from .models import Action, Holiday, ObligationInstance
@@ -167,6 +168,13 @@ AGENCIES = [
 ]
 
 
+def _slug(name: str) -> str:
+    """An ASCII mailbox name from a Vietnamese one: "Sở Y tế" -> "so.y.te"."""
+    text = unicodedata.normalize("NFD", name.lower()).replace("đ", "d")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", ".", text).strip(".")
+
+
 def _org(name: str) -> Organization:
     return Organization.objects.get(name=name)
 
@@ -180,7 +188,7 @@ def load() -> int:
     calendar_setting()
     for org in Organization.objects.filter(active=True).exclude(kind="group"):
         if not org.email:
-            org.email = f"{fold(org.short_name or org.name).replace(' ', '.').replace('#', '')}@chitieu.example"
+            org.email = f"{_slug(org.short_name or org.name)}@chitieu.example"
             org.head_email = f"thutruong.{org.email}"
             org.save(update_fields=["email", "head_email"])
     if Action.objects.filter(source=SOURCE).exists():
