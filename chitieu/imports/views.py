@@ -47,9 +47,9 @@ def _decisions(request: HttpRequest, unresolved: list[str]) -> ImportDecisions:
 
 
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch.objects.defer("data"), pk=pk)
+    batch = get_object_or_404(ImportBatch, pk=pk)
     try:
-        p = import_preview(ImportBatch.objects.get(pk=pk))
+        p = import_preview(batch)
     except ImportError_ as exc:
         messages.error(request, str(exc))
         return redirect("imports:upload")

@@ -4,7 +4,6 @@ agency cells merged down the rows they cover, numbers stored as numbers in Excel
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from html import escape
 
 from chitieu.conftest import SEED_000, SEEDS
@@ -167,7 +166,3 @@ def build_pdf() -> bytes:
     <table><thead><tr>{"".join(f"<th>{escape(h)}</th>" for h in HEADER)}</tr></thead>
     <tbody>{"".join(body)}</tbody></table></body></html>"""
     return HTML(string=html).write_pdf()
-
-
-def as_decimal(value: object) -> Decimal:
-    return Decimal(str(value))
