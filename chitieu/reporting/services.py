@@ -156,6 +156,9 @@ def figure_save(
             raise FigureConflict(current, number) from None
         _audit(figure, user, Action.CREATE, None, number, "", figure.status)
         return SaveResult(figure, True)
+    if expected_revision == 0:
+        # opened as a new figure, but someone entered it meanwhile: do not overwrite theirs
+        raise FigureConflict(existing, number)
     if existing.status == FigureStatus.APPROVED:
         raise FigureError(
             "Số liệu đã được duyệt và khóa; chỉ thay đổi được sau khi mở lại có lý do."

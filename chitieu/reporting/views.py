@@ -70,7 +70,9 @@ def figure_save_view(request: HttpRequest) -> HttpResponse:
             value=request.POST.get("value", ""),
             comment=request.POST.get("comment", ""),
             source=request.POST.get("source", ""),
-            expected_revision=int(request.POST.get("revision") or 0) or None,
+            expected_revision=int(rev)
+            if (rev := request.POST.get("revision", "")).isdigit()
+            else None,
         )
     except FigureConflict as exc:
         request.session["figure_conflict"] = {

@@ -201,3 +201,14 @@ def test_per_capita_must_agree_with_total_and_population(user_of, demo):
     f = _save(fin, per_capita, org, "80", period="2024").figure
     with pytest.raises(FigureError, match="= 75,0 triệu đồng"):
         figure_transition(user=fin, figure=f, action=Action.SUBMIT)
+
+
+def test_a_figure_opened_as_new_does_not_overwrite_one_entered_meanwhile(user_of, forest, nnmt):
+    reporter = user_of(nnmt.name, Role.REPORTER)
+    _save(reporter, forest, nnmt, "65")
+    with pytest.raises(FigureConflict) as err:
+        _save(reporter, forest, nnmt, "66", expected_revision=0)
+    assert err.value.current.value == D(65)
+    assert Figure.objects.get(indicator=forest, period_code="2026", vintage="estimate").value == D(
+        65
+    )
