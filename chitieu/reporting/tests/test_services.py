@@ -212,3 +212,12 @@ def test_a_figure_opened_as_new_does_not_overwrite_one_entered_meanwhile(user_of
     assert Figure.objects.get(indicator=forest, period_code="2026", vintage="estimate").value == D(
         65
     )
+
+
+def test_a_new_vintage_is_entered_from_the_form_of_the_previous_one(user_of, forest, nnmt):
+    reporter = user_of(nnmt.name, Role.REPORTER)
+    estimate = _save(reporter, forest, nnmt, "65").figure
+    preliminary = _save(
+        reporter, forest, nnmt, "65,3", vintage="preliminary", expected_revision=estimate.revision
+    )
+    assert preliminary.created and preliminary.figure.value == D("65.3")
