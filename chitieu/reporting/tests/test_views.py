@@ -215,3 +215,18 @@ def test_conflict_on_the_page_shows_both_values(demo, client, as_user, forest, n
     html = response.content.decode()
     assert "Xung đột: bạn nhập 67, hiện lưu 66" in html
     assert Figure.objects.get(pk=f.figure.pk).value == D(66)
+
+
+def test_a_refusal_is_explained_in_vietnamese(demo, client, as_user):
+    as_user("Sở Y tế", Role.REPORTER)
+    response = client.get(reverse("reporting:review"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Bạn không có quyền thực hiện việc này" in html
+    assert "Chỉ Thống kê tỉnh và Sở Tài chính có danh sách chờ kiểm tra." in html
+
+
+def test_the_demo_administrator_works_as_the_finance_department(demo, client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="demo"))
+    html = client.get(reverse("reporting:mine") + "?ky=2025").content.decode()
+    assert "Số liệu Sở Tài chính — Năm 2025" in html and 'name="value"' in html
