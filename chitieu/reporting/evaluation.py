@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from chitieu.catalog.models import Target
+from chitieu.core.calendar import DueRule
+from chitieu.core.calendar import due_date as calendar_due_date
 from chitieu.core.growth import required_average_growth
 from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period, PeriodKind
@@ -207,14 +209,14 @@ SCORE_RULES = [
     "báo cáo: theo lịch báo cáo); báo cáo quá hạn chưa gửi tính là không đúng hạn.",
     "Mục tiêu chưa có số liệu không tính vào điểm chỉ tiêu nhưng được liệt kê.",
 ]
+AGENCY_DEADLINE = DueRule(12)
 GOOD = {Status.ACHIEVED, Status.EXCEEDED, Status.ON_TRACK}
 
 
 @functools.lru_cache(maxsize=4096)
 def due_date(period_code: str) -> date:
     """Agencies report by the 12th of the month after the period ends."""
-    end = Period.parse(period_code).end
-    return date(end.year + (end.month == 12), end.month % 12 + 1, 12)
+    return calendar_due_date(Period.parse(period_code), AGENCY_DEADLINE)
 
 
 @dataclass
