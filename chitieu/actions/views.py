@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,8 +13,7 @@ from django.views.decorators.http import require_POST
 from chitieu.catalog.models import Plan
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Role
-from chitieu.reporting.permissions import membership, role_of
+from chitieu.reporting.permissions import acts_for, membership, require_acts_for
 
 from . import selectors
 from .docx_report import build
@@ -52,10 +50,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("lead", "plan"), pk=pk)
-    m = membership(request.user)
-    can_update = role_of(request.user) == Role.ADMIN or (
-        m is not None and m.organization_id == action.lead_id
-    )
+    can_update = acts_for(request.user, action.lead_id)
     return render(
         request,
         "actions/detail.html",
@@ -71,9 +66,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action, pk=pk)
-    m = membership(request.user)
-    if role_of(request.user) != Role.ADMIN and (m is None or m.organization_id != action.lead_id):
-        raise PermissionDenied("Chỉ cơ quan chủ trì cập nhật tiến độ nhiệm vụ.")
+    require_acts_for(request.user, action.lead_id, "Chỉ cơ quan chủ trì cập nhật tiến độ nhiệm vụ.")
     try:
         percent = int(request.POST.get("percent", ""))
     except ValueError:
@@ -124,11 +117,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @require_POST
 def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
     inst = get_object_or_404(ObligationInstance.objects.select_related("obligation"), pk=pk)
-    m = membership(request.user)
-    if role_of(request.user) != Role.ADMIN and (
-        m is None or m.organization_id != inst.obligation.organization_id
-    ):
-        raise PermissionDenied("Chỉ cơ quan có nghĩa vụ báo cáo mới đánh dấu đã gửi.")
+    require_acts_for(
+        request.user,
+        inst.obligation.organization_id,
+        "Chỉ cơ quan có nghĩa vụ báo cáo mới đánh dấu đã gửi.",
+    )
     obligation_instance_submit(instance=inst)
     messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} kỳ {inst.period_code}.")
     return redirect(f"{request.POST.get('next') or '/lich-bao-cao/'}")

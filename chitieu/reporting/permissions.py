@@ -74,6 +74,19 @@ def require_reporter(user: Any, indicator: Indicator, organization: Organization
         )
 
 
+def acts_for(user: Any, organization_id: int) -> bool:
+    """An administrator, or a member of the organisation."""
+    if role_of(user) == Role.ADMIN:
+        return True
+    m = membership(user)
+    return m is not None and m.organization_id == organization_id
+
+
+def require_acts_for(user: Any, organization_id: int, message: str) -> None:
+    if not acts_for(user, organization_id):
+        raise PermissionDenied(message)
+
+
 def require_role(user: Any, *roles: str) -> None:
     role = role_of(user)
     if role != Role.ADMIN and role not in roles:

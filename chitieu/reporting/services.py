@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -18,7 +17,7 @@ from chitieu.organizations.models import Organization
 
 from .choices import Action, FigureStatus, Frequency, Role, Vintage
 from .models import Figure, FigureAudit, ReportingSpec
-from .permissions import membership, require_reporter, require_role, role_of
+from .permissions import require_acts_for, require_reporter, require_role
 from .validation import hard_errors
 
 
@@ -209,10 +208,10 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
         raise FigureError(f"Thao tác “{action}” không có.")
     allowed_from, to, roles, needs_reason = TRANSITIONS[action]
     require_role(user, *roles)
-    if action == Action.SUBMIT and role_of(user) != Role.ADMIN:
-        m = membership(user)
-        if m is None or m.organization_id != figure.organization_id:
-            raise PermissionDenied("Chỉ cơ quan nhập số liệu mới gửi được số liệu của mình.")
+    if action == Action.SUBMIT:
+        require_acts_for(
+            user, figure.organization_id, "Chỉ cơ quan nhập số liệu mới gửi được số liệu của mình."
+        )
     locked = Figure.objects.select_for_update().get(pk=figure.pk)
     if locked.status not in allowed_from:
         raise FigureError(
