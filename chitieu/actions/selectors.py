@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -11,8 +11,11 @@ from django.utils import timezone
 
 from chitieu.core.calendar import VN
 from chitieu.core.periods import Period
-from chitieu.reporting.evaluation import Evaluation
+from chitieu.organizations.models import Organization
+from chitieu.reporting.evaluation import Evaluation, Scorecard
 from chitieu.reporting.selectors import default_plan, overview
+from chitieu.scenarios.models import GrowthScenario
+from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
 
 from .choices import ActionStatus
 from .models import Action, ObligationInstance
@@ -87,14 +90,10 @@ def monthly_report(period_code: str) -> MonthlyReport:
         ov = overview(plan)
         report.evaluations = [e for e in ov.evaluations if e.status != "no_data"]
         report.totals = dict(ov.totals)
-    from chitieu.scenarios.models import GrowthScenario
-    from chitieu.scenarios.selectors import COLUMNS, scenario_view
-    from chitieu.scenarios.views import _labels
-
     scenario = GrowthScenario.objects.filter(year=period.year).first()
     if scenario is not None:
         v = scenario.latest
-        view = scenario_view(v.data, v.published, _labels(v.data))
+        view = scenario_view(v.data, v.published, series_labels(v.data))
         report.growth_columns = [label for _, label in view.columns]
         report.growth_rows = [
             (r.label, [c.value for c in r.cells]) for r in view.rows if r.level <= 1
@@ -104,3 +103,14 @@ def monthly_report(period_code: str) -> MonthlyReport:
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]
     return report
+
+
+def obligations_on_scorecard(card: Scorecard, org: Organization, now: datetime) -> None:
+    """Reporting obligations past their deadline at `now` count in the agency's timeliness: on
+    time, late or missing."""
+    for inst in ObligationInstance.objects.filter(obligation__organization=org, due_at__lt=now):
+        card.submitted += 1
+        if inst.submitted_at is not None and inst.submitted_at <= inst.due_at:
+            card.on_time += 1
+        else:
+            card.missed_obligations += 1

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from chitieu.access.permissions import acts_for, membership, require_acts_for
 from chitieu.catalog.models import Plan
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
-from chitieu.reporting.permissions import acts_for, membership, require_acts_for
 
 from . import selectors
 from .docx_report import build

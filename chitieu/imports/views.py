@@ -7,11 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from chitieu.access.choices import Role
+from chitieu.access.permissions import require_role
 from chitieu.catalog.services import NEW_ORGANIZATION, ImportDecisions, ImportRefused
 from chitieu.importers import ImportError_
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Role
-from chitieu.reporting.permissions import require_role
 
 from .forms import UploadForm
 from .models import ImportBatch

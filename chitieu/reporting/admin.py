@@ -1,13 +1,6 @@
 from django.contrib import admin
 
-from .models import Figure, FigureAudit, Membership, ReportingSpec, ValidationRule
-
-
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "organization", "role"]
-    list_filter = ["role"]
-    autocomplete_fields = ["organization"]
+from .models import Figure, FigureAudit, ReportingSpec, ValidationRule
 
 
 @admin.register(Figure)

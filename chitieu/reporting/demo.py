@@ -7,11 +7,13 @@ from decimal import Decimal as D
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from chitieu.access.choices import Role
+from chitieu.access.models import Membership
 from chitieu.catalog.models import Indicator
 from chitieu.organizations.models import Organization
 
-from .choices import Action, FigureStatus, Frequency, Role, RuleKind, Vintage
-from .models import Figure, FigureAudit, Membership, ReportingSpec, ValidationRule
+from .choices import Action, FigureStatus, Frequency, RuleKind, Vintage
+from .models import Figure, FigureAudit, ReportingSpec, ValidationRule
 
 SOURCE = "Kế hoạch phát triển KT-XH 5 năm 2026-2030, phần đánh giá 2021-2025 (văn bản 003)"
 PASSWORD = "chitieu-demo"

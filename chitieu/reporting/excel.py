@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.models import Indicator
 from chitieu.core.numbers import format_number
 from chitieu.core.text import fold
@@ -17,7 +18,6 @@ from chitieu.organizations.models import Organization
 
 from .choices import Vintage
 from .models import Figure
-from .permissions import reportable_indicators
 from .services import FigureConflict, FigureError, figure_save, parse_period, parse_value
 from .validation import hard_errors
 

@@ -9,24 +9,7 @@ from chitieu.catalog.models import Indicator
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 
-from .choices import Action, FigureStatus, Frequency, Role, RuleKind, Vintage
-
-
-class Membership(models.Model):
-    """A user's organisation and role; every permission check starts here."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
-    )
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="members")
-    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
-
-    class Meta:
-        verbose_name = "thành viên"
-        verbose_name_plural = "thành viên"
-
-    def __str__(self) -> str:
-        return f"{self.user} — {self.organization} ({self.get_role_display()})"
+from .choices import Action, FigureStatus, Frequency, RuleKind, Vintage
 
 
 class ReportingSpec(models.Model):

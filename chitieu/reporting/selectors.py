@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
+from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
@@ -16,7 +20,6 @@ from chitieu.organizations.models import Organization
 from .choices import FigureStatus, Status
 from .evaluation import Evaluation, Scorecard, evaluate_targets, scorecard
 from .models import Figure
-from .permissions import reportable_indicators
 from .validation import describe, rules_for
 
 
@@ -99,7 +102,15 @@ def overview(plan: Plan) -> Overview:
     return ov
 
 
-def agency_scorecard(org: Organization, plan: Plan, now: Any = None) -> Scorecard:
+# Apps above reporting add their own measures to an agency's scorecard (the reporting obligations
+# live in `actions`, which imports this module): each contributor gets (card, organisation, now).
+ScorecardContributor = Callable[[Scorecard, Organization, datetime], None]
+SCORECARD_CONTRIBUTORS: list[ScorecardContributor] = []
+
+
+def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None) -> Scorecard:
+    """The agency's scorecard for a plan; `now` (default: the current time) is the moment from
+    which deadlines are judged."""
     targets = [
         t
         for t in plan_targets(plan)
@@ -112,24 +123,10 @@ def agency_scorecard(org: Organization, plan: Plan, now: Any = None) -> Scorecar
         .only("period_code", "submitted_at", "indicator__name")
     )
     card = scorecard(targets, figures)
-    _add_obligations(card, org, now)
-    return card
-
-
-def _add_obligations(card: Scorecard, org: Organization, now: Any = None) -> None:
-    """Reporting obligations past their deadline at `now` count in timeliness: on time, late or
-    missing. `now` defaults to the current time; tests and reports pass the moment they speak of."""
-    from django.utils import timezone
-
-    from chitieu.actions.models import ObligationInstance
-
     at = now if now is not None else timezone.now()
-    for inst in ObligationInstance.objects.filter(obligation__organization=org, due_at__lt=at):
-        card.submitted += 1
-        if inst.submitted_at is not None and inst.submitted_at <= inst.due_at:
-            card.on_time += 1
-        else:
-            card.missed_obligations += 1
+    for contribute in SCORECARD_CONTRIBUTORS:
+        contribute(card, org, at)
+    return card
 
 
 FIGURES_SHOWN = 120

@@ -10,14 +10,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from chitieu.access.choices import Role
+from chitieu.access.permissions import require_acts_for, require_reporter, require_role
 from chitieu.catalog.models import Indicator
 from chitieu.core.numbers import NumberError, parse_number
 from chitieu.core.periods import Period, PeriodError, PeriodKind
 from chitieu.organizations.models import Organization
 
-from .choices import Action, FigureStatus, Frequency, Role, Vintage
+from .choices import Action, FigureStatus, Frequency, Vintage
 from .models import Figure, FigureAudit, ReportingSpec
-from .permissions import require_acts_for, require_reporter, require_role
 from .validation import hard_errors
 
 

@@ -12,16 +12,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from chitieu.access.choices import Role
+from chitieu.access.permissions import membership, role_of
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
-from .choices import Action, FigureStatus, Role, Status, Vintage
+from .choices import Action, FigureStatus, Status, Vintage
 from .evaluation import SCORE_RULES
 from .excel import build_template, read_upload, save_upload
 from .models import Figure
-from .permissions import membership, role_of
 from .services import FigureConflict, FigureError, figure_save, figure_transition
 
 

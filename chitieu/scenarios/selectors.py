@@ -18,8 +18,18 @@ from chitieu.core.growth.model import PERIOD_LABELS
 from chitieu.core.growth.report import parse_request
 from chitieu.core.growth.solve import solve
 
+from .demo import LABELS
+
 COLUMNS = ["Q1", "Q2", "H1", "Q3", "Q4", "H2", "year"]
 HALF_CENT = Decimal("0.005")
+
+
+def series_labels(data: dict[str, Any]) -> dict[str, str]:
+    """The name printed for each series of a scenario: its components' own, then the aggregates'."""
+    return {
+        **data.get("components", {}),
+        **{k: v for k, v in LABELS.items() if k in data.get("aggregates", {})},
+    }
 
 
 @dataclass

@@ -10,13 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from chitieu.reporting.choices import Role
-from chitieu.reporting.permissions import require_role
+from chitieu.access.choices import Role
+from chitieu.access.permissions import require_role
 
-from .demo import LABELS
 from .forms import grid_to_data, paste_to_data
 from .models import GrowthScenario, ScenarioVersion
-from .selectors import scenario_view
+from .selectors import scenario_view, series_labels
 from .services import ScenarioConflict, scenario_create, scenario_version_save
 
 
@@ -28,17 +27,10 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _labels(data: dict[str, Any]) -> dict[str, str]:
-    return {
-        **data.get("components", {}),
-        **{k: v for k, v in LABELS.items() if k in data.get("aggregates", {})},
-    }
-
-
 def _context(
     scenario: GrowthScenario, version: ScenarioVersion, data: dict[str, Any], errors: dict[str, str]
 ) -> dict[str, Any]:
-    labels = _labels(data)
+    labels = series_labels(data)
     return {
         "scenario": scenario,
         "version": version,
@@ -92,7 +84,7 @@ def _posted(
     data, errors = grid_to_data(request.POST, version.data)
     paste = request.POST.get("paste", "")
     if paste.strip() and not errors:
-        data, errors = paste_to_data(paste, data, _labels(data))
+        data, errors = paste_to_data(paste, data, series_labels(data))
     return (version.data if errors else data), errors
 
 

@@ -24,12 +24,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "chitieu.organizations",
     "chitieu.catalog",
+    "chitieu.access",
     "chitieu.imports",
     "chitieu.scenarios",
     "chitieu.reporting",
     "chitieu.actions",
     "django_tasks_db",
     "chitieu.web",
+    "chitieu.demo",
 ]
 
 MIDDLEWARE = [

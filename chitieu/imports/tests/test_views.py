@@ -5,12 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from chitieu.access.choices import Role
+from chitieu.access.models import Membership
 from chitieu.catalog.models import Plan, Target
 from chitieu.conftest import SEED_000, SEED_001
 from chitieu.imports.models import ImportBatch
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Role
-from chitieu.reporting.models import Membership
 
 
 @pytest.fixture

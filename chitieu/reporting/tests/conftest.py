@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from chitieu.access.models import Membership
 from chitieu.catalog.models import Indicator
 from chitieu.organizations.models import Organization
-from chitieu.reporting.models import Membership
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from chitieu.access.choices import Role
+from chitieu.access.models import Membership
 from chitieu.catalog.models import Indicator
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Role
-from chitieu.reporting.models import Figure, FigureAudit, Membership
+from chitieu.reporting.models import Figure, FigureAudit
 from chitieu.reporting.services import FigureConflict, figure_save
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")

@@ -5,9 +5,10 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Action, FigureStatus, Role
+from chitieu.reporting.choices import Action, FigureStatus
 from chitieu.reporting.models import Figure, FigureAudit
 from chitieu.reporting.services import FigureConflict, FigureError, figure_save, figure_transition
 

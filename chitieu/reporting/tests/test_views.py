@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Role
 from chitieu.reporting.models import Figure
 from chitieu.reporting.services import figure_save
 

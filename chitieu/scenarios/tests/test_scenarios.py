@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from chitieu.access.choices import Role
+from chitieu.access.models import Membership
 from chitieu.core.growth import Scenario, period_growth
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Role
-from chitieu.reporting.models import Membership
 from chitieu.scenarios import demo
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.services import ScenarioConflict, scenario_version_save

@@ -23,14 +23,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from chitieu.access.choices import Role
+from chitieu.access.models import Membership
 from chitieu.bench import core_figures
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import FigureStatus, Frequency, Role, Vintage
-from chitieu.reporting.models import Figure, Membership, ReportingSpec
+from chitieu.reporting.choices import FigureStatus, Frequency, Vintage
+from chitieu.reporting.models import Figure, ReportingSpec
 from chitieu.reporting.services import figure_save
 
 COMMUNES, INDICATORS, MONTHS = 65, 300, 60

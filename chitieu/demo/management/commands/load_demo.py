@@ -18,7 +18,7 @@ from chitieu.scenarios import demo as scenario_demo
 from chitieu.scenarios.models import GrowthScenario
 from chitieu.scenarios.services import scenario_create
 
-SEEDS = Path(__file__).resolve().parents[3] / "demo" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 DEMO_FILES = ["000_2572cdf0c591401d.txt", "001_f2f7cc9a5a75b946.txt"]
 DEMO_USER = "demo"
 DEMO_PASSWORD = "chitieu-demo"

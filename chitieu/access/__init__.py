@@ -1,0 +1,1 @@
+"""Who may do what: roles, memberships and every permission answer, below every feature app."""
