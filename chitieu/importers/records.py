@@ -31,6 +31,9 @@ class Row:
     coordinating: list[str] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)  # agency names found in no directory
     raw: str = ""
+    period: str = ""  # the period this row's target is for ("2026", "2030", "2026-2030")
+    source: str = ""  # the sentence or cell text the target was read from
+    kind: str = "target"  # "target", "actual" (an "ước thực hiện" figure) or "action" (a task row)
     error: str = (
         ""  # a reason the row cannot be read; the import waits until it is fixed or skipped
     )
@@ -53,6 +56,9 @@ class Row:
             "unresolved": list(self.unresolved),
             "error": self.error or None,
             "raw": self.raw,
+            "period": self.period,
+            "source": self.source,
+            "kind": self.kind,
         }
 
 
