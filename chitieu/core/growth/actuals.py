@@ -104,13 +104,16 @@ def replan(
     actuals: dict[str, dict[str, Actual]],
     targets: list[TargetSpec],
     rule: Rule,
+    cells: list[tuple[str, int]] | None = None,
 ) -> Replan:
-    """Put the actuals in and solve every remaining quarter of every component for the targets."""
+    """Put the actuals in and solve the remaining quarters for the targets: the cells the scenario
+    itself leaves to solve, where some are still ahead, else every remaining quarter."""
     placed, elapsed, notes = with_actuals(s, actuals)
     remaining = [q for q in QUARTERS if q not in elapsed]
     if not remaining:
         return Replan(placed, elapsed, {}, [*notes, "Cả năm đã có số liệu thực hiện."])
-    cells = [(c, QUARTERS.index(q)) for c in s.components for q in remaining]
+    ahead = [(c, q) for c, q in cells or [] if QUARTERS[q] in remaining]
+    cells = ahead or [(c, QUARTERS.index(q)) for c in s.components for q in remaining]
     usable = [t for t in targets if any(QUARTERS[q] in remaining for q in PERIODS[t.period])]
     for t in targets:
         if t not in usable:
