@@ -4,7 +4,7 @@ the version in force when a period ended, the rest of the year solved again, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -121,15 +121,17 @@ def _figures(indicator_ids: list[int], codes: list[str]) -> dict[tuple[int, str]
 
 
 def actuals_table(
-    scenario: GrowthScenario, year: int, rank: int = 0
+    scenario: GrowthScenario, year: int, rank: int = 0, as_of: date | None = None
 ) -> dict[str, dict[str, ActualFigure]]:
-    """{series: {period: figure}} — the best vintage (rank 0), or the one before it (rank 1)."""
+    """{series: {period: figure}} — the best vintage (rank 0), or the one before it (rank 1);
+    with ``as_of``, only periods that had ended by then."""
     bound = series_indicators(scenario)
-    codes = [period_code(year, k) for k in KEYS]
+    keys = [k for k in KEYS if as_of is None or Period.parse(period_code(year, k)).end <= as_of]
+    codes = [period_code(year, k) for k in keys]
     found = _figures(list(bound.values()), codes)
     out: dict[str, dict[str, ActualFigure]] = {}
     for series, indicator_id in bound.items():
-        for key in KEYS:
+        for key in keys:
             figures = found.get((indicator_id, period_code(year, key)), [])
             if len(figures) > rank:
                 f = figures[rank]
@@ -167,7 +169,11 @@ def _solved(s: Scenario, table: dict[str, dict[str, ActualFigure]], data: dict[s
 
 
 def growth_status(
-    scenario: GrowthScenario, key: str, *, version: ScenarioVersion | None = None
+    scenario: GrowthScenario,
+    key: str,
+    *,
+    version: ScenarioVersion | None = None,
+    as_of: date | None = None,
 ) -> GrowthStatus:
     """The period ``key`` ("Q1" … "H1" … "year") of the scenario's year against its actuals."""
     if key not in PERIODS:
@@ -177,7 +183,7 @@ def growth_status(
     s, _, _, _, _ = parse_request(data)
     top = display_order(s)[0][0]
     status = GrowthStatus(scenario, version, key, period_code(scenario.year, key), top)
-    table = actuals_table(scenario, scenario.year)
+    table = actuals_table(scenario, scenario.year, as_of=as_of)
     if not table:
         status.notes.append(
             "Chưa có số liệu thực hiện đã duyệt của các chuỗi kịch bản (hoặc chưa gắn chỉ tiêu)."
@@ -238,7 +244,7 @@ def growth_status(
                 if g is not None and c is not None
             ],
         )
-    status.moved = _moved(s, scenario, data, r, top)
+    status.moved = _moved(s, scenario, data, r, top, as_of)
     return status
 
 
@@ -254,12 +260,17 @@ def _weakest(table: dict[str, dict[str, ActualFigure]], elapsed: list[str]) -> s
 
 
 def _moved(
-    s: Scenario, scenario: GrowthScenario, data: dict[str, Any], now: Replan, top: str
+    s: Scenario,
+    scenario: GrowthScenario,
+    data: dict[str, Any],
+    now: Replan,
+    top: str,
+    as_of: date | None,
 ) -> list[str]:
     """What a revised quarter changed: the earlier vintage beside the new one, and the required
     growth of the remaining periods before and after."""
-    best = actuals_table(scenario, scenario.year)
-    earlier = actuals_table(scenario, scenario.year, rank=1)
+    best = actuals_table(scenario, scenario.year, as_of=as_of)
+    earlier = actuals_table(scenario, scenario.year, rank=1, as_of=as_of)
     changes: list[str] = []
     previous = {series: dict(periods) for series, periods in best.items()}
     labels = series_labels(data)
@@ -303,10 +314,12 @@ class ActualsView:
     status: GrowthStatus | None = None
 
 
-def actuals_view(scenario: GrowthScenario, version: ScenarioVersion) -> ActualsView:
+def actuals_view(
+    scenario: GrowthScenario, version: ScenarioVersion, as_of: date | None = None
+) -> ActualsView:
     """Each series' actual for every period that has one, beside the version in force then."""
     view = ActualsView()
-    table = actuals_table(scenario, scenario.year)
+    table = actuals_table(scenario, scenario.year, as_of=as_of)
     if not table:
         return view
     keys = [k for k in KEYS if any(k in periods for periods in table.values())]
