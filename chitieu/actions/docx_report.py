@@ -44,6 +44,24 @@ def build(report: MonthlyReport) -> bytes:
             cells[0].text = label
             for cell, v in zip(cells[1:], values, strict=True):
                 cell.text = format_number(v, 2) if v is not None else ""
+    actual = report.growth_actuals
+    if actual is not None and actual.status is not None:
+        d.add_heading("Thực hiện so với kịch bản", level=3)
+        if actual.status.sentence:
+            d.add_paragraph(actual.status.sentence)
+        if actual.required_rows:
+            heads = ["Khu vực", *(label for _, label in actual.required_columns)]
+            t = d.add_table(rows=1, cols=len(heads))
+            t.style = "Table Grid"
+            for cell, text in zip(t.rows[0].cells, heads, strict=True):
+                cell.text = f"Cần đạt {text}" if text != "Khu vực" else text
+            for _, label, _, values in actual.required_rows:
+                cells = t.add_row().cells
+                cells[0].text = label
+                for cell, v in zip(cells[1:], values, strict=True):
+                    cell.text = format_number(v, 2) if v is not None else ""
+        for note in [*actual.status.notes, *actual.status.moved]:
+            d.add_paragraph(note)
     d.add_heading("3. Nhiệm vụ quá hạn", level=2)
     if not report.overdue:
         d.add_paragraph("Không có nhiệm vụ quá hạn.")

@@ -14,6 +14,7 @@ from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
 from chitieu.reporting.selectors import default_plan, overview
+from chitieu.scenarios.actuals import ActualsView, actuals_view
 from chitieu.scenarios.models import GrowthScenario
 from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
 
@@ -73,6 +74,7 @@ class MonthlyReport:
     totals: dict[str, int] = field(default_factory=dict)
     growth_rows: list[tuple[str, list[Any]]] = field(default_factory=list)
     growth_columns: list[str] = field(default_factory=list)
+    growth_actuals: ActualsView | None = None  # the months ended so far against the scenario
     overdue: list[Action] = field(default_factory=list)
     late: list[tuple[ObligationInstance, str]] = field(default_factory=list)
     generated_at: Any = None
@@ -99,6 +101,8 @@ def monthly_report(period_code: str) -> MonthlyReport:
             (r.label, [c.value for c in r.cells]) for r in view.rows if r.level <= 1
         ]
         assert len(COLUMNS) == len(report.growth_columns)
+        actual = actuals_view(scenario, v, as_of=period.end)
+        report.growth_actuals = actual if actual.rows else None
     month_end = period.end
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from chitieu.catalog.models import Indicator
+
 
 class GrowthScenario(models.Model):
     """A year's growth scenario (e.g. the province's scenario for the last six months of 2026)."""
@@ -43,6 +45,9 @@ class ScenarioVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # when the province adopted this version: actuals of a period are compared with the version in
+    # force at its end, not with whatever was saved last
+    adopted_at = models.DateTimeField("ngày thông qua", null=True, blank=True)
 
     class Meta:
         ordering = ["scenario", "number"]
@@ -54,3 +59,21 @@ class ScenarioVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scenario} — phiên bản {self.number}"
+
+
+class SeriesIndicator(models.Model):
+    """Which indicator's figures are the actuals of a scenario series (growth at constant prices)."""
+
+    scenario = models.ForeignKey(GrowthScenario, on_delete=models.CASCADE, related_name="series")
+    series = models.CharField("chuỗi", max_length=40)
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "series"], name="scenario_series_unique")
+        ]
+        verbose_name = "chỉ tiêu thực hiện của chuỗi"
+        verbose_name_plural = "chỉ tiêu thực hiện của các chuỗi"
+
+    def __str__(self) -> str:
+        return f"{self.scenario}: {self.series} → {self.indicator}"

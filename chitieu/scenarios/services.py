@@ -54,8 +54,10 @@ def scenario_version_save(
     based_on: int,
     note: str = "",
     user: Any = None,
+    published: dict[str, Any] | None = None,
 ) -> ScenarioVersion:
-    """Append an adjusted version, unless a newer version was saved since ``based_on``."""
+    """Append an adjusted version, unless a newer version was saved since ``based_on``; it keeps
+    the published table of the version before unless it comes with its own."""
     GrowthScenario.objects.select_for_update().get(pk=scenario.pk)
     latest = scenario.versions.order_by("-number").first()
     assert latest is not None
@@ -67,7 +69,7 @@ def scenario_version_save(
         number=latest.number + 1,
         kind=ScenarioVersion.Kind.ADJUSTED,
         data=data,
-        published=latest.published,
+        published=published if published is not None else latest.published,
         note=note,
         created_by=user if getattr(user, "pk", None) else None,
     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from chitieu.access.choices import Role
 from chitieu.access.permissions import require_role
 
+from .actuals import actuals_view
 from .forms import grid_to_data, paste_to_data
 from .models import GrowthScenario, ScenarioVersion
 from .selectors import scenario_view, series_labels
@@ -75,7 +76,9 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if number and number.isdigit()
         else scenario.latest
     )
-    return _render(request, _context(scenario, version, version.data, {}))
+    context = _context(scenario, version, version.data, {})
+    context["actuals"] = actuals_view(scenario, version)
+    return _render(request, context)
 
 
 def _posted(

@@ -220,3 +220,22 @@ def test_timeliness_feeds_the_agency_scorecard(demo):
     assert health.missed_obligations == 1  # October's figures never sent
     assert health.on_time == 1 and health.submitted == 2  # September on time
     assert agency_scorecard(_org("Sở Nông nghiệp và Môi trường"), plan, now).missed_obligations == 0
+
+
+def test_the_monthly_report_sets_the_actuals_beside_the_scenario(demo, client, django_user_model):
+    client.force_login(django_user_model.objects.get(username="lanhdao"))
+    # July: the first half has ended, its estimates stand against the start-of-year version
+    html = client.get(reverse("actions:monthly") + "?thang=2026-07").content.decode()
+    assert "6 tháng đầu năm GRDP ước tăng 7,02 % so với cùng kỳ, thấp hơn 2,22 điểm %" in html
+    assert "Các kỳ còn lại cần đạt" in html
+    docx_bytes = client.get(reverse("actions:monthly") + "?thang=2026-07&dinh-dang=docx").content
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_bytes))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "thấp hơn 1,35 điểm % so với cùng kỳ năm trước" in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Cần đạt quý IV" in cells
+    # March: no half-year has ended yet, so no first-half sentence
+    html = client.get(reverse("actions:monthly") + "?thang=2026-03").content.decode()
+    assert "6 tháng đầu năm GRDP ước tăng" not in html

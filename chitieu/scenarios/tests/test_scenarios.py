@@ -84,7 +84,7 @@ def test_changing_q3_recomputes_the_q4_the_year_needs(page):
     assert round(row(after, "GRDP").cells[6].value, 10) == D(
         "10.61"
     )  # the year still meets the target
-    assert ScenarioVersion.objects.count() == 1  # nothing saved
+    assert ScenarioVersion.objects.count() == 2  # nothing saved beyond the demo's two versions
 
 
 def test_an_invalid_cell_is_marked_and_nothing_is_saved(page):
@@ -98,7 +98,7 @@ def test_an_invalid_cell_is_marked_and_nothing_is_saved(page):
     assert "A Q3: tốc độ tăng “năm phẩy hai” không phải là số" in html
     assert "C Q1: giá trị gốc phải lớn hơn 0" in html
     assert 'name="g_A_Q3" value="năm phẩy hai"' in html and "invalid" in html
-    assert ScenarioVersion.objects.count() == 1
+    assert ScenarioVersion.objects.count() == 2
 
 
 def test_save_appends_an_adjusted_version_and_keeps_the_original(page):
@@ -109,25 +109,30 @@ def test_save_appends_an_adjusted_version_and_keeps_the_original(page):
     )
     assert response.status_code == 302
     versions = list(scenario.versions.order_by("number"))
-    assert [(v.number, v.kind) for v in versions] == [(1, "original"), (2, "adjusted")]
+    # the demo holds the start-of-year version and seed 004's re-plan; the save is a third
+    assert [(v.number, v.kind) for v in versions] == [
+        (1, "original"),
+        (2, "adjusted"),
+        (3, "adjusted"),
+    ]
     assert (
-        versions[0].data["growth"]["A"][2] == "5.37" and versions[1].data["growth"]["A"][2] == "6"
+        versions[1].data["growth"]["A"][2] == "5.37" and versions[2].data["growth"]["A"][2] == "6"
     )
-    assert versions[1].note == "SNN đề xuất"
+    assert versions[2].note == "SNN đề xuất"
 
 
 def test_a_stale_save_is_refused_with_both_values_visible(page):
     client, scenario = page
-    scenario_version_save(scenario=scenario, data=scenario.latest.data, based_on=1)
+    scenario_version_save(scenario=scenario, data=scenario.latest.data, based_on=2)
     response = client.post(
-        reverse("scenarios:save", args=[scenario.pk]), _grid(scenario, based_on="1", g_A_Q3="6,5")
+        reverse("scenarios:save", args=[scenario.pk]), _grid(scenario, based_on="2", g_A_Q3="6,5")
     )
     assert response.status_code == 409
     html = response.content.decode()
-    assert "chưa được lưu" in html and 'value="6,50"' in html and "phien-ban=2" in html
-    assert scenario.versions.count() == 2
+    assert "chưa được lưu" in html and 'value="6,50"' in html and "phien-ban=3" in html
+    assert scenario.versions.count() == 3
     with pytest.raises(ScenarioConflict):
-        scenario_version_save(scenario=scenario, data=scenario.latest.data, based_on=1)
+        scenario_version_save(scenario=scenario, data=scenario.latest.data, based_on=2)
 
 
 def test_rows_pasted_from_a_spreadsheet(page):
@@ -176,4 +181,4 @@ def test_a_reporter_may_try_numbers_but_not_save_a_version(page, django_user_mod
         client.post(reverse("scenarios:save", args=[scenario.pk]), _grid(scenario)).status_code
         == 403
     )
-    assert scenario.versions.count() == 1
+    assert scenario.versions.count() == 2

@@ -15,8 +15,9 @@ from chitieu.organizations.selectors import organization_directory
 from chitieu.organizations.services import organizations_load_directory
 from chitieu.reporting import demo as reporting_demo
 from chitieu.scenarios import demo as scenario_demo
+from chitieu.scenarios import demo_actuals as scenario_actuals_demo
 from chitieu.scenarios.models import GrowthScenario
-from chitieu.scenarios.services import scenario_create
+from chitieu.scenarios.services import scenario_create, scenario_version_save
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 DEMO_FILES = ["000_2572cdf0c591401d.txt", "001_f2f7cc9a5a75b946.txt"]
@@ -25,18 +26,27 @@ DEMO_PASSWORD = "chitieu-demo"
 
 
 def _load_scenario() -> GrowthScenario:
-    """The province's 2026 growth scenario (seed 004), once."""
+    """The province's 2026 growth scenario, once: the start-of-year version its first-half sentence
+    compares with, then seed 004's re-planned second half as the adjusted version."""
     title = "Kịch bản tăng trưởng kinh tế 6 tháng cuối năm 2026"
     existing = GrowthScenario.objects.filter(year=2026, title=title).first()
     if existing is not None:
         return existing
-    return scenario_create(
+    scenario = scenario_create(
         year=2026,
         title=title,
         source="Kế hoạch thực hiện kịch bản tăng trưởng kinh tế 6 tháng cuối năm 2026 (UBND tỉnh Lạng Sơn)",
+        data=scenario_actuals_demo.start_of_year_input(),
+        published=None,
+    )
+    scenario_version_save(
+        scenario=scenario,
         data=scenario_demo.engine_input(),
+        based_on=1,
+        note="Kịch bản 6 tháng cuối năm theo kết quả 6 tháng đầu năm",
         published=scenario_demo.published(),
     )
+    return scenario
 
 
 class Command(BaseCommand):
@@ -63,5 +73,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Tài khoản mẫu: {DEMO_USER} / {DEMO_PASSWORD}")
         figures = reporting_demo.load()
         self.stdout.write(f"Số liệu thực hiện 2021-2025: thêm {figures}.")
+        quarterly = scenario_actuals_demo.load(scenario)
+        self.stdout.write(f"Số liệu GRDP 6 tháng đầu năm 2026 (ước tính): thêm {quarterly}.")
         actions = actions_demo.load()
         self.stdout.write(f"Nhiệm vụ và lịch báo cáo: thêm {actions} nhiệm vụ.")

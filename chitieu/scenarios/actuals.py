@@ -1,0 +1,359 @@
+"""Reads for the scenario against its actuals: the best approved figure of each series and period,
+the version in force when a period ended, the rest of the year solved again, and the gap in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from chitieu.core.growth import GrowthError, Scenario, contributions, period_growth
+from chitieu.core.growth.actuals import Actual, Replan, gap_sentence, replan
+from chitieu.core.growth.model import PERIOD_LABELS, PERIODS, QUARTERS
+from chitieu.core.growth.report import parse_request
+from chitieu.core.numbers import format_number
+from chitieu.core.periods import Period
+from chitieu.reporting.choices import VINTAGE_RANK, FigureStatus, Vintage
+from chitieu.reporting.models import Figure
+
+from .models import GrowthScenario, ScenarioVersion, SeriesIndicator
+from .selectors import display_order, series_labels
+
+# How the task force names each part of GRDP in its sentences.
+SENTENCE_LABELS = {
+    "A": "khu vực nông, lâm nghiệp và thủy sản",
+    "IC": "khu vực công nghiệp và xây dựng",
+    "S": "khu vực dịch vụ",
+    "T": "thuế sản phẩm trừ trợ cấp sản phẩm",
+}
+KEYS = ("Q1", "Q2", "H1", "Q3", "9M", "Q4", "H2", "year")
+
+
+@dataclass(frozen=True)
+class ActualFigure:
+    """An approved figure standing as the actual of a series and period."""
+
+    value: Decimal
+    vintage: str
+    figure_id: int
+
+    @property
+    def vintage_label(self) -> str:
+        return Vintage(self.vintage).label
+
+
+@dataclass
+class GrowthStatus:
+    """A period of the year: actual against the scenario in force, and what the rest must bring."""
+
+    scenario: GrowthScenario
+    version: ScenarioVersion
+    period: str  # "H1"
+    period_code: str  # "2026-H1"
+    top: str
+    actual: ActualFigure | None = None
+    computed: Decimal | None = None  # the top series from its parts' actual quarters
+    reference: ScenarioVersion | None = None
+    scenario_value: Decimal | None = None
+    last_year: Decimal | None = None
+    parts: list[tuple[str, str, Decimal | None, Decimal | None]] = field(default_factory=list)
+    required: dict[str, Decimal] = field(default_factory=dict)
+    required_by_series: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    elapsed: list[str] = field(default_factory=list)
+    sentence: str = ""
+    notes: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def gap_pp(self) -> Decimal | None:
+        if self.actual is None or self.scenario_value is None:
+            return None
+        return self.actual.value - self.scenario_value
+
+    def as_dict(self) -> dict[str, Any]:
+        """The shape of `growth_status --json`: numbers as strings, exact."""
+
+        def s(d: Decimal | None) -> str | None:
+            return None if d is None else str(d)
+
+        return {
+            "period": self.period_code,
+            "actual": s(self.actual.value) if self.actual else None,
+            "vintage": self.actual.vintage if self.actual else None,
+            "scenario": s(self.scenario_value),
+            "scenario_version": self.reference.number if self.reference else None,
+            "gap_pp": s(self.gap_pp),
+            "same_period_last_year": s(self.last_year),
+            "contributions": {code: s(c) for code, _, _, c in self.parts},
+            "required": {k: s(self.required.get(k)) for k in ("Q3", "Q4", "H2")},
+            "sentence": self.sentence,
+            "notes": self.notes,
+            "moved": self.moved,
+        }
+
+
+def period_code(year: int, key: str) -> str:
+    """ "H1" of 2026 -> "2026-H1"; "year" -> "2026"."""
+    return str(year) if key == "year" else f"{year}-{key}"
+
+
+def series_indicators(scenario: GrowthScenario) -> dict[str, int]:
+    return dict(
+        SeriesIndicator.objects.filter(scenario=scenario).values_list("series", "indicator_id")
+    )
+
+
+def _figures(indicator_ids: list[int], codes: list[str]) -> dict[tuple[int, str], list[Figure]]:
+    """Approved figures by (indicator, period), best vintage first: only signed figures count."""
+    out: dict[tuple[int, str], list[Figure]] = {}
+    qs = Figure.objects.filter(
+        indicator_id__in=indicator_ids, period_code__in=codes, status=FigureStatus.APPROVED
+    ).order_by("-updated_at")
+    for f in qs:
+        out.setdefault((f.indicator_id, f.period_code), []).append(f)
+    for figures in out.values():
+        figures.sort(key=lambda f: -VINTAGE_RANK[Vintage(f.vintage)])
+    return out
+
+
+def actuals_table(
+    scenario: GrowthScenario, year: int, rank: int = 0, as_of: date | None = None
+) -> dict[str, dict[str, ActualFigure]]:
+    """{series: {period: figure}} — the best vintage (rank 0), or the one before it (rank 1);
+    with ``as_of``, only periods that had ended by then."""
+    bound = series_indicators(scenario)
+    keys = [k for k in KEYS if as_of is None or Period.parse(period_code(year, k)).end <= as_of]
+    codes = [period_code(year, k) for k in keys]
+    found = _figures(list(bound.values()), codes)
+    out: dict[str, dict[str, ActualFigure]] = {}
+    for series, indicator_id in bound.items():
+        for key in keys:
+            figures = found.get((indicator_id, period_code(year, key)), [])
+            if len(figures) > rank:
+                f = figures[rank]
+                out.setdefault(series, {})[key] = ActualFigure(f.value, f.vintage, f.pk)
+    return out
+
+
+def version_in_force(year: int, at: datetime) -> ScenarioVersion | None:
+    """The scenario version of the year adopted last before ``at``."""
+    return (
+        ScenarioVersion.objects.filter(
+            scenario__year=year, adopted_at__isnull=False, adopted_at__lte=at
+        )
+        .select_related("scenario")
+        .order_by("-adopted_at", "-number")
+        .first()
+    )
+
+
+def _end_of(year: int, key: str) -> datetime:
+    period = Period.parse(period_code(year, key))
+    return timezone.make_aware(datetime.combine(period.end, time.max))
+
+
+def _core_actuals(table: dict[str, dict[str, ActualFigure]]) -> dict[str, dict[str, Actual]]:
+    return {
+        series: {k: Actual(a.value, a.vintage) for k, a in periods.items() if k in QUARTERS}
+        for series, periods in table.items()
+    }
+
+
+def _solved(s: Scenario, table: dict[str, dict[str, ActualFigure]], data: dict[str, Any]) -> Replan:
+    _, cells, targets, rule, _ = parse_request(data)
+    return replan(s, _core_actuals(table), targets, rule, cells)
+
+
+def growth_status(
+    scenario: GrowthScenario,
+    key: str,
+    *,
+    version: ScenarioVersion | None = None,
+    as_of: date | None = None,
+) -> GrowthStatus:
+    """The period ``key`` ("Q1" … "H1" … "year") of the scenario's year against its actuals."""
+    if key not in PERIODS:
+        raise GrowthError("period", f"kỳ “{key}” không có (dùng {', '.join(KEYS)})")
+    version = version or scenario.latest
+    data = version.data
+    s, _, _, _, _ = parse_request(data)
+    top = display_order(s)[0][0]
+    status = GrowthStatus(scenario, version, key, period_code(scenario.year, key), top)
+    table = actuals_table(scenario, scenario.year, as_of=as_of)
+    if not table:
+        status.notes.append(
+            "Chưa có số liệu thực hiện đã duyệt của các chuỗi kịch bản (hoặc chưa gắn chỉ tiêu)."
+        )
+    try:
+        r = _solved(s, table, data)
+    except GrowthError as exc:
+        status.error = exc.message
+        return status
+    status.elapsed, status.notes = r.elapsed, [*status.notes, *r.notes]
+    status.required = r.required(top)
+    status.required_by_series = {
+        series: r.required(series) for series, _ in display_order(s) if series != top
+    }
+    status.actual = table.get(top, {}).get(key)
+    period_done = all(QUARTERS[q] in r.elapsed for q in PERIODS[key])
+    if period_done:
+        status.computed = period_growth(r.scenario, top, key)
+        if status.actual is None:
+            status.notes.append(
+                f"{top} {PERIOD_LABELS[key]} chưa có số liệu riêng: tính từ các quý của các khu vực "
+                f"được {format_number(status.computed, 2)} %."
+            )
+        elif abs(status.computed - status.actual.value) >= Decimal("0.005"):
+            status.notes.append(
+                f"Tính từ các quý của các khu vực, {top} {PERIOD_LABELS[key]} tăng "
+                f"{format_number(status.computed, 2)} %; số liệu công bố là "
+                f"{format_number(status.actual.value, 2)} %."
+            )
+    status.reference = version_in_force(scenario.year, _end_of(scenario.year, key))
+    if status.reference is not None:
+        ref, _, _, _, _ = parse_request(status.reference.data)
+        status.scenario_value = period_growth(ref, top, key)
+    last = actuals_table(scenario, scenario.year - 1).get(top, {}).get(key)
+    status.last_year = last.value if last else None
+    labels = series_labels(data)
+    if period_done and top in s.aggregates:
+        c = contributions(r.scenario, top, key)
+        for part in s.aggregates[top]:
+            reported = table.get(part, {}).get(key)
+            growth = reported.value if reported else period_growth(r.scenario, part, key)
+            status.parts.append((part, labels.get(part, part), growth, c[part]))
+    shown = status.actual or (
+        ActualFigure(status.computed, _weakest(table, r.elapsed), 0)
+        if status.computed is not None
+        else None
+    )
+    if shown is not None:
+        status.sentence = gap_sentence(
+            period=key,
+            total_label=top,
+            actual=Actual(shown.value, shown.vintage),
+            scenario=status.scenario_value,
+            last_year=status.last_year,
+            parts=[
+                (SENTENCE_LABELS.get(code, label[:1].lower() + label[1:]), g, c)
+                for code, label, g, c in status.parts
+                if g is not None and c is not None
+            ],
+        )
+    status.moved = _moved(s, scenario, data, r, top, as_of)
+    return status
+
+
+def _weakest(table: dict[str, dict[str, ActualFigure]], elapsed: list[str]) -> str:
+    ranks = [
+        VINTAGE_RANK[Vintage(a.vintage)]
+        for p in table.values()
+        for k, a in p.items()
+        if k in elapsed
+    ]
+    inverse = {v: k for k, v in VINTAGE_RANK.items()}
+    return str(inverse[min(ranks)]) if ranks else Vintage.ESTIMATE
+
+
+def _moved(
+    s: Scenario,
+    scenario: GrowthScenario,
+    data: dict[str, Any],
+    now: Replan,
+    top: str,
+    as_of: date | None,
+) -> list[str]:
+    """What a revised quarter changed: the earlier vintage beside the new one, and the required
+    growth of the remaining periods before and after."""
+    best = actuals_table(scenario, scenario.year, as_of=as_of)
+    earlier = actuals_table(scenario, scenario.year, rank=1, as_of=as_of)
+    changes: list[str] = []
+    previous = {series: dict(periods) for series, periods in best.items()}
+    labels = series_labels(data)
+    for series, periods in earlier.items():
+        for key, old in periods.items():
+            new = best[series][key]
+            if key in QUARTERS and key in now.elapsed and old.value != new.value:
+                previous[series][key] = old
+                changes.append(
+                    f"{labels.get(series, series)} {PERIOD_LABELS[key]}: "
+                    f"{new.vintage_label.lower()} {format_number(new.value, 2)} % thay cho "
+                    f"{old.vintage_label.lower()} {format_number(old.value, 2)} %"
+                )
+    if not changes:
+        return []
+    try:
+        before = _solved(s, previous, data).required(top)
+    except GrowthError:
+        return changes
+    after = now.required(top)
+    for key in ("Q3", "Q4", "H2"):
+        if key in after and key in before and after[key] != before[key]:
+            changes.append(
+                f"{top} {PERIOD_LABELS[key]} nay cần tăng {format_number(after[key], 2)} % "
+                f"(trước là {format_number(before[key], 2)} %)"
+            )
+    return changes
+
+
+@dataclass
+class ActualsView:
+    """The scenario page's "thực hiện so với kịch bản": elapsed periods and what the rest needs."""
+
+    columns: list[tuple[str, str]] = field(default_factory=list)
+    # (series, label, level, [(actual, planned, gap in points)])
+    rows: list[
+        tuple[str, str, int, list[tuple[ActualFigure | None, Decimal | None, Decimal | None]]]
+    ] = field(default_factory=list)
+    required_columns: list[tuple[str, str]] = field(default_factory=list)
+    required_rows: list[tuple[str, str, int, list[Decimal | None]]] = field(default_factory=list)
+    status: GrowthStatus | None = None
+
+
+def actuals_view(
+    scenario: GrowthScenario, version: ScenarioVersion, as_of: date | None = None
+) -> ActualsView:
+    """Each series' actual for every period that has one, beside the version in force then."""
+    view = ActualsView()
+    table = actuals_table(scenario, scenario.year, as_of=as_of)
+    if not table:
+        return view
+    keys = [k for k in KEYS if any(k in periods for periods in table.values())]
+    s, _, _, _, _ = parse_request(version.data)
+    references: dict[str, Scenario | None] = {}
+    for k in keys:
+        ref = version_in_force(scenario.year, _end_of(scenario.year, k))
+        references[k] = parse_request(ref.data)[0] if ref else None
+    labels = series_labels(version.data)
+    view.columns = [(k, PERIOD_LABELS[k]) for k in keys]
+    for series, level in display_order(s):
+        cells = []
+        for k in keys:
+            ref_s = references[k]
+            planned = period_growth(ref_s, series, k) if ref_s is not None else None
+            actual = table.get(series, {}).get(k)
+            gap = actual.value - planned if actual is not None and planned is not None else None
+            cells.append((actual, planned, gap))
+        view.rows.append((series, labels.get(series, series), level, cells))
+    cumulative = [k for k in ("year", "9M", "H1", "Q1") if k in keys]
+    view.status = growth_status(
+        scenario, cumulative[0] if cumulative else keys[-1], version=version
+    )
+    if view.status.required:
+        order = [k for k in KEYS if k in view.status.required]
+        view.required_columns = [(k, PERIOD_LABELS[k]) for k in order]
+        top = view.status.top
+        for series, level in display_order(s):
+            req = (
+                view.status.required
+                if series == top
+                else view.status.required_by_series.get(series, {})
+            )
+            view.required_rows.append(
+                (series, labels.get(series, series), level, [req.get(k) for k in order])
+            )
+    return view
