@@ -254,6 +254,9 @@ def plan_import(
         for role, text in ((Role.LEAD, row.lead_text), (Role.COORDINATING, row.coordinating_text)):
             names, unknown = organisations(text, directory)
             chosen = [orgs[n] for n in names if n in orgs]
+            # A name the directory knows (a ministry) but the database does not yet hold is
+            # asked about like an unknown one, never dropped.
+            unknown = [*(n for n in names if n not in orgs), *unknown]
             for u in unknown:
                 org = _organization_for(u, decisions, org_cache)
                 if org is None:

@@ -12,7 +12,21 @@ from .agencies import Directory
 from .office import read_docx, read_pdf, read_xlsx
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
+from .cellines import looks_like_cell_lines, read_cell_lines
+from .tablemodel import read_tables
 from .tabular import read_tab_text
+from .webpage import read_html_tables
+
+
+def statistics_workbook(text: str) -> str:
+    """Why a text is a statistics office's data workbook and not a plan, or "" if it is not."""
+    head = text[:3000]
+    if ("Thống kê" in head or "GSO" in head) and ("SHEET:" in head or "Biểu số liệu" in head):
+        return (
+            "đây là biểu số liệu thống kê (GDP theo quý của cơ quan thống kê), không phải "
+            "kế hoạch có chỉ tiêu; không nhập thành mục tiêu — hãy dùng chức năng nhập số liệu thực hiện."
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -26,7 +40,7 @@ class Limits:
 
 
 LIMITS = Limits()
-SUPPORTED = (".txt", ".tsv", ".docx", ".xlsx", ".pdf")
+SUPPORTED = (".txt", ".tsv", ".docx", ".xlsx", ".pdf", ".html", ".htm")
 
 
 def _mb(n: int) -> str:
@@ -97,8 +111,16 @@ def read_document(
         raise ImportError_(
             f"{name}: định dạng Office cũ (.doc/.xls) chưa được hỗ trợ; hãy lưu lại thành .docx/.xlsx."
         )
-    if lower.endswith(SUPPORTED[:2]) or b"\x00" not in data[:4096]:
+    if lower.endswith(SUPPORTED[:2] + SUPPORTED[5:]) or b"\x00" not in data[:4096]:
         text = _decode(data, name)
+        if lower.endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+            doc.layout = "html"
+            return read_tables(read_html_tables(text), doc, directory)
+        if why := statistics_workbook(text):
+            raise ImportError_(f"{name}: {why}")
+        if looks_like_cell_lines(text):
+            doc.layout = "cell-lines"
+            return read_tables(read_cell_lines(text), doc, directory)
         if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
             doc.layout = "tab"
             return read_tab_text(text, doc, directory)
