@@ -45,6 +45,7 @@ class ImportResult:
     created: bool
     indicators_created: int = 0
     indicators_matched: int = 0
+    not_loaded: list[str] = field(default_factory=list)  # rows of actual figures or tasks, left for now
 
 
 def _group_of(section: str) -> str:
@@ -75,6 +76,41 @@ def existing_plan(document: Document) -> Plan | None:
     return plan
 
 
+_KIND_LABELS = {"actual": "số ước thực hiện/thực hiện", "action": "nhiệm vụ"}
+
+
+def _rows_not_loaded(rows: list[Row]) -> dict[int, str]:
+    """Rows this loader does not save yet (actual figures, tasks), each with the warning shown."""
+    out: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        if row.kind != "target":
+            label = _KIND_LABELS.get(row.kind, row.kind)
+            out[i] = (
+                f"Dòng {row.line}: “{row.name}” là {label}"
+                + (f" kỳ {row.period}" if row.period else "")
+                + " — chưa nhập ở bước này, không lưu thành mục tiêu."
+            )
+    return out
+
+
+def _row_periods(rows: list[Row], plan_period: Period, decisions: ImportDecisions) -> list[str]:
+    """The period each row's target is for: its own (a column "Năm 2027") or the plan's."""
+    out = []
+    bad = []
+    for i, row in enumerate(rows):
+        code = plan_period.code
+        if row.period and row.period != plan_period.code:
+            try:
+                code = Period.parse(row.period).code
+            except PeriodError:
+                if i not in decisions.skip and row.kind == "target":
+                    bad.append(f"Dòng {row.line}: kỳ “{row.period}” không đọc được")
+        out.append(code)
+    if bad:
+        raise ImportRefused("Chưa thể lưu: " + "; ".join(bad) + ".")
+    return out
+
+
 def row_parents(rows: list[Row]) -> dict[int, int]:
     """Position of each sub-row -> position of the numbered row it belongs to."""
     parents: dict[int, int] = {}
@@ -82,7 +118,9 @@ def row_parents(rows: list[Row]) -> dict[int, int]:
     for i, row in enumerate(rows):
         if row.no is not None:
             last_numbered = i
-        elif last_numbered is not None:
+        elif last_numbered is not None and row.parent_no is not None:
+            # A reader leaves parent_no empty for an unnumbered row that is an indicator of
+            # its own (issue 9, point 6); only a row it filed under another belongs to it.
             parents[i] = last_numbered
     return parents
 
@@ -171,6 +209,8 @@ def plan_import(
             f"{document.source_name}: không xác định được kỳ kế hoạch từ tiêu đề (“{document.title}”)."
         ) from exc
     directory = directory or organization_directory()
+    periods = _row_periods(rows, period, decisions)
+    not_loaded = _rows_not_loaded(rows)
     plan = Plan.objects.create(
         kind=_plan_kind(period),
         doc_kind=document.doc_kind,
@@ -183,7 +223,7 @@ def plan_import(
         source_name=document.source_name,
         source_checksum=document.checksum,
         layout=document.layout,
-        warnings=list(document.warnings),
+        warnings=[*document.warnings, *not_loaded.values()],
         imported_by=user if getattr(user, "pk", None) else None,
     )
     if source_bytes is not None:
@@ -196,10 +236,11 @@ def plan_import(
     orgs = {o.name: o for o in Organization.objects.all()}
     org_cache: dict[str, Organization | None] = {}
     by_position: dict[int, Indicator] = {}
-    seen: dict[int, int] = {}
+    seen: dict[tuple[int, str], int] = {}
     result = ImportResult(plan=plan, created=True)
+    result.not_loaded = list(not_loaded.values())
     for i, row in enumerate(rows):
-        if i in decisions.skip:
+        if i in decisions.skip or i in not_loaded:
             continue
         p = parents.get(i)
         parent_ind = by_position.get(p) if p is not None else None
@@ -221,18 +262,18 @@ def plan_import(
             result.indicators_created += 1
         else:
             result.indicators_matched += 1
-        if indicator.pk in seen:
+        if (indicator.pk, periods[i]) in seen:
             raise ImportRefused(
-                f"Dòng {row.line} và dòng {rows[seen[indicator.pk]].line} cùng ứng với chỉ tiêu "
+                f"Dòng {row.line} và dòng {rows[seen[indicator.pk, periods[i]]].line} cùng ứng với chỉ tiêu "
                 f"“{indicator.name}”; hãy bỏ qua một dòng hoặc tách thành chỉ tiêu riêng."
             )
-        seen[indicator.pk] = i
+        seen[indicator.pk, periods[i]] = i
         by_position[i] = indicator
         t = row.target
         target = Target.objects.create(
             plan=plan,
             indicator=indicator,
-            period_code=period.code,
+            period_code=periods[i],
             position=i,
             row_no=row.no or "",
             parent_no=row.parent_no or "",

@@ -177,7 +177,7 @@ def _role_of(header: str, leaf: str, has_unit: bool) -> tuple[str, float]:
         return "ignore", 0.8
     if has("sản phẩm đầu ra", "chỉ tiêu đạt được") or (has("kết quả") and not has_unit):
         return "result", 0.85
-    if k.startswith(tuple(fold(w) for w in ("chỉ tiêu", "nội dung", "nhiệm vụ", "tên", "sản phẩm", "mặt hàng", "danh mục"))):
+    if k.startswith(tuple(fold(w) for w in ("chỉ tiêu", "nội dung", "nhiệm vụ", "tên", "sản phẩm", "mặt hàng", "danh mục", "bộ, cơ quan", "cơ quan", "địa phương"))):
         return "indicator", 0.9
     if leaf_k.startswith(fold("tổng")) or k.startswith(fold("tổng số")):
         return "total", 0.85
@@ -212,7 +212,7 @@ def propose_mapping(grid: Grid, directory: Directory) -> Mapping | None:
         role, conf = _role_of(h, leaf, has_unit)
         col = ColumnRole(c, role, h, confidence=conf)
         if role in ("target", "actual"):
-            col.period = period_of(h)
+            col.period = period_of(leaf) or period_of(h)
             if m := _UNIT_IN_HEADER.search(leaf):
                 col.unit = clean(m.group(1))
         if role in ("ignore", "target") and (

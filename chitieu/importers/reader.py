@@ -85,6 +85,15 @@ def read_document(
     data: bytes, name: str, directory: Directory | None = None, limits: Limits = LIMITS
 ) -> Document:
     """Read one appendix file into a :class:`Document`; raise :class:`ImportError_` to refuse it."""
+    doc = _read(data, name, directory, limits)
+    for row in doc.rows:
+        # The province's own layouts have one target column: its period is the plan's.
+        row.period = row.period or doc.period_code
+        row.source = row.source or row.target_text
+    return doc
+
+
+def _read(data: bytes, name: str, directory: Directory | None, limits: Limits) -> Document:
     directory = directory or Directory.default()
     if not data:
         raise ImportError_(f"{name}: tệp rỗng.")

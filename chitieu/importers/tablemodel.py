@@ -40,6 +40,9 @@ _QUALIFIER = {
     "khoảng": "khoảng ",
 }
 _PARTS = ("cơ cấu", "tỷ trọng", "trong đó", "chia theo", "bao gồm", "gồm", "phân theo")
+# An unnumbered row that measures the row above rather than something else.
+_OF_ABOVE = ("tỷ lệ so với", "so với", "tốc độ tăng", "tốc độ tăng trưởng", "tổng số", "tổng đàn")
+_NAMED_SECTION = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.\s+\S")
 _TICKS = {"x", "X", "✓", "✔", "v"}
 _BUDGET = re.compile(r"dự toán|ngân sách|NSNN|NSĐP|vay và trả nợ", re.I)
 
@@ -76,7 +79,7 @@ def _is_part(name: str, parent: Row | None, marked: bool) -> bool:
         return True
     key, pkey = fold(name), fold(parent.name)
     return (
-        key.startswith(tuple(fold(p) for p in _PARTS))
+        key.startswith(tuple(fold(p) for p in (*_PARTS, *_OF_ABOVE)))
         or pkey.startswith(tuple(fold(p) for p in _PARTS))
         or pkey.endswith(fold("trong đó"))
         or key == pkey  # the same indicator in a second unit
@@ -139,7 +142,9 @@ def read_grid(
             continue
         values = [own(c.index) for c in (*targets, *actuals, *orgs)]
         has_values = any(values) or bool(own(unit_col))
-        if (no and _SECTION_NO.match(no) and not has_values) or (not no and not has_values and name.isupper()):
+        if (no and _SECTION_NO.match(no) and not has_values) or (
+            not no and not has_values and (name.isupper() or _NAMED_SECTION.match(name))
+        ):
             group = name
             section_lead = name if directory.lookup(name) else ""
             if p := period_of(name):
