@@ -153,9 +153,12 @@ def _table(slots: list[_Slot], h: int, end: int, number: int) -> Grid | None:
     return grid
 
 
-def _group_score(text: str) -> int:
+def _group_score(text: str, below: list[str]) -> int:
+    # A word the sub-headings repeat ("Kế hoạch" under "Năm 2025") marks a heading that is
+    # complete on its own ("Kế hoạch năm 2026"), not a group over them.
     key = fold(text)
-    return sum(n for w, n in _GROUP_WORDS.items() if fold(w) in key)
+    under = fold(" ".join(below))
+    return sum((-n if fold(w) in under else n) for w, n in _GROUP_WORDS.items() if fold(w) in key)
 
 
 def _header_cells(header: list[list[_Slot]], width: int) -> list[list[Cell]]:
@@ -170,7 +173,7 @@ def _header_cells(header: list[list[_Slot]], width: int) -> list[list[Cell]]:
     extra = width - len(top)
     groups = max(1, len(below) - extra) if extra > 0 else 0
     candidates = sorted(
-        range(2, len(top)), key=lambda c: (-_group_score(top[c]), c)
+        range(2, len(top)), key=lambda c: (-_group_score(top[c], below), c)
     )[:groups]
     chosen = sorted(candidates)
     spans = {c: len(below) // max(groups, 1) for c in chosen}
@@ -209,11 +212,17 @@ def _data_rows(grid: Grid, slots: list[_Slot], i: int, end: int, width: int) -> 
         origin = [ORIGINAL] * width
         if n == width:
             cells = texts
-        elif is_numbering(texts[0]) or n <= 2 and not grid.cells[-1:]:
+        elif is_numbering(texts[0]) and n <= 2:
             # A section row: its last cell spreads over the rest of the line.
             cells[:n] = texts
             origin[n:] = [ACROSS] * (width - n)
             cells[n:] = [texts[-1]] * (width - n)
+        elif is_numbering(texts[0]) or not texts[0]:
+            # A numbered row lacking its right-hand cells: they are merged down from above.
+            prev = grid.cells[-1] if grid.cells else [""] * width
+            cells[:n] = texts
+            cells[n:] = prev[n:]
+            origin[n:] = [DOWN] * (width - n)
         else:
             # The left-hand cells are merged down from the row above.
             prev = grid.cells[-1] if grid.cells else [""] * width

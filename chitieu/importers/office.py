@@ -17,7 +17,7 @@ from .records import Document, ImportError_
 from .columns import header_rows
 from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
 from .table import assemble, header_map
-from .tablemodel import read_tables
+from .tablemodel import prefers_legacy, read_tables
 
 
 def read_docx(data: bytes, document: Document, directory: Directory) -> Document:
@@ -55,7 +55,10 @@ def read_docx(data: bytes, document: Document, directory: Directory) -> Document
             above = []
     if not rows:
         raise ImportError_(f"{document.source_name}: tệp Word không có bảng nào.")
-    if any(header_map(cells) for _, cells in rows):
+    first = next((g for g in grids if header_rows(g) is not None), None)
+    if any(header_map(cells) for _, cells in rows) and (
+        first is None or prefers_legacy(first, directory)
+    ):
         return assemble(rows, heading=heading, document=document, directory=directory)
     return read_tables(grids, document, directory)
 
@@ -128,7 +131,9 @@ def read_xlsx(data: bytes, document: Document, directory: Directory) -> Document
             (i, [_cell_text(v) for v in values])
             for i, values in enumerate(ws.iter_rows(values_only=True), start=1)
         ]
-        if any(header_map(cells) for _, cells in rows):
+        if any(header_map(cells) for _, cells in rows) and prefers_legacy(
+            _xlsx_grid(ws), directory
+        ):
             return assemble(rows, heading=[], document=document, directory=directory)
     grids = [_xlsx_grid(ws) for ws in wb.worksheets]
     found = [g for g in grids if header_rows(g) is not None]
@@ -165,16 +170,15 @@ def _pdf_grid(rows: list[tuple[int, list[str | None]]], number: int) -> Grid:
         raw = [*raw, *[None] * (width - len(raw))]
         texts: list[str] = []
         kinds: list[str] = []
-        real = sum(1 for x in raw if x)
         for c, x in enumerate(raw):
             if x is not None:
                 texts.append(clean(x))
                 kinds.append(ORIGINAL)
                 continue
-            left_real = c > 0 and kinds[c - 1] == ORIGINAL and texts[c - 1] != ""
+            # A merged cell's other positions: below its top (vertical merge) when there is
+            # a row above; beside it otherwise. A copied value never counts as printed.
             above = cells[r - 1][c] if r > 0 else ""
-            data_row = bool(raw[0]) and real >= 3
-            if above and (not left_real or data_row):
+            if above:
                 texts.append(above)
                 kinds.append(DOWN)
             elif c > 0:
@@ -213,7 +217,11 @@ def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
                 for cells in table:
                     n += 1
                     tables.append((n, list(cells)))
-    if tables and any(header_map([c or "" for c in cells]) for _, cells in tables):
+    if (
+        tables
+        and any(header_map([c or "" for c in cells]) for _, cells in tables)
+        and prefers_legacy(_pdf_grid(tables, 1), directory)
+    ):
         document.layout = "pdf-table"
         return assemble(tables, heading=heading, document=document, directory=directory)
     if tables:

@@ -34,6 +34,7 @@ class Row:
     period: str = ""  # the period this row's target is for ("2026", "2030", "2026-2030")
     source: str = ""  # the sentence or cell text the target was read from
     kind: str = "target"  # "target", "actual" (an "ước thực hiện" figure) or "action" (a task row)
+    organisation: str = ""  # for a column per commune or ward: the organisation the target is for
     error: str = (
         ""  # a reason the row cannot be read; the import waits until it is fixed or skipped
     )

@@ -108,6 +108,7 @@ def read_grid(
         raise ImportError_(
             f"{document.source_name}, {grid.label}: không thấy cột tên chỉ tiêu/nhiệm vụ; hãy chọn cột đó."
         )
+    name_header = fold(grid.text(max(mapping.header_rows - 1, 0), name_col))
     out: list[Row] = []
     group = ""
     section_lead = ""
@@ -129,7 +130,7 @@ def read_grid(
         raw = " | ".join(grid.own(r, c) for c in range(len(cells)))
         no = _no_of(own(number))
         name = own(name_col)
-        if fold(no) in ("tt", "stt") or (fold(name).startswith(fold("chỉ tiêu")) and not no.isdigit() and len(name) < 20):
+        if fold(no) in ("tt", "stt") or fold(name) == name_header:
             continue  # the header printed again after a page break
         if not name and not no:
             if out and mapping.kind == "action":
@@ -244,7 +245,7 @@ def _values(base: Row, grid: Grid, r: int, mapping: Mapping, document: Document)
         if not text or text in ("-", "–"):
             continue
         kw = _value_fields(base, text, col.unit)
-        out.append(replace(base, lead_text=col.organisation, kind="target", **kw))
+        out.append(replace(base, lead_text=col.organisation, kind="target", organisation=col.organisation, **kw))
     if not out:
         found = inline_target(base.name)
         if found:
@@ -272,8 +273,11 @@ def _value_fields(base: Row, text: str, header_unit: str) -> dict[str, str]:
 
 
 def _finish(row: Row, document: Document, directory: Directory) -> None:
-    # finish_row appends to document.rows; tables read here are collected by the caller.
     finish_row(row, document, directory)
+    if row.organisation and not row.lead:
+        # The column's organisation is the one the target is for, known or not; an unknown
+        # one stays in `unresolved` too, so the person maps it before saving.
+        row.lead = [row.organisation]
 
 
 def classify(grid: Grid, mapping: Mapping) -> str | None:
@@ -288,11 +292,31 @@ def classify(grid: Grid, mapping: Mapping) -> str | None:
     return None
 
 
+def _caption(lines: list[str]) -> list[str]:
+    """The lines from the appendix's own caption ("PHỤ LỤC 1", "Mẫu biểu số 01") on."""
+    starts = [i for i, line in enumerate(lines) if re.match(r"^(PHỤ LỤC|Phụ lục|Mẫu biểu|BIỂU)", line)]
+    return lines[starts[-1] :] if starts else lines
+
+
 def _header_top(grid: Grid) -> int:
     from .columns import header_rows
 
     found = header_rows(grid)
     return found[0] if found else 0
+
+
+def prefers_legacy(grid: Grid, directory: Directory) -> bool:
+    """Whether a table is in the province's own layout (one header row, one target column),
+    which :mod:`chitieu.importers.table` reads exactly as it always has."""
+    from .columns import header_rows
+
+    mapping = propose_mapping(grid, directory)
+    found = header_rows(grid)
+    if mapping is None or found is None:
+        return True
+    one_row = found[1] - found[0] == 1
+    values = mapping.of("actual") or mapping.of("organisation") or mapping.of("total")
+    return one_row and len(mapping.of("target")) == 1 and not values
 
 
 def read_tables(grids: list[Grid], document: Document, directory: Directory) -> Document:
@@ -312,7 +336,7 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         if not reads:
             top = _header_top(grid)
             above = [" ".join(c for c in grid.cells[r] if c) for r in range(top)]
-            apply_heading(document, [*grid.heading, *above])
+            apply_heading(document, _caption([*grid.heading, *above]))
             first_target = mapping.of("target") or mapping.of("actual")
             document.target_header = first_target[0].header if first_target else ""
         document.warnings.extend(mapping.warnings)
@@ -326,6 +350,9 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         raise ImportError_(
             f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (cần cột TT/STT và cột Chỉ tiêu hoặc Nhiệm vụ)."
         )
+    if not document.period_code and reads:
+        caption = [line for line in _caption(reads[0].grid.heading) if not line.startswith("(")]
+        document.period_code = period_of(" ".join(caption))
     if not document.period_code:
         periods = sorted({r.period for r in document.rows if r.period})
         if len(periods) == 1:
