@@ -336,7 +336,12 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         if not reads:
             top = _header_top(grid)
             above = [" ".join(c for c in grid.cells[r] if c) for r in range(top)]
-            apply_heading(document, _caption([*grid.heading, *above]))
+            caption = _caption([*grid.heading, *above])
+            apply_heading(document, caption)
+            # The appendix's caption ("… NĂM 2026") gives the plan's period, even when its
+            # title line ("PHỤ LỤC 1") does not and a column says another year.
+            if p := period_of(re.sub(r"\(.*?\)", " ", " ".join(caption))):
+                document.period_code = p
             first_target = mapping.of("target") or mapping.of("actual")
             document.target_header = first_target[0].header if first_target else ""
         document.warnings.extend(mapping.warnings)
@@ -350,9 +355,6 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         raise ImportError_(
             f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (cần cột TT/STT và cột Chỉ tiêu hoặc Nhiệm vụ)."
         )
-    if not document.period_code and reads:
-        caption = [line for line in _caption(reads[0].grid.heading) if not line.startswith("(")]
-        document.period_code = period_of(" ".join(caption))
     if not document.period_code:
         periods = sorted({r.period for r in document.rows if r.period})
         if len(periods) == 1:
