@@ -145,7 +145,9 @@ def header_rows(grid: Grid) -> tuple[int, int] | None:
                 if _is_column_numbers(row):
                     return r, end + 1
                 first = own[0] if own else ""
-                if is_numbering(first) or not any(own) or _looks_like_data(own):
+                # A row with one printed cell is a section row ("I. Kinh tế số"), not a heading.
+                filled = sum(1 for x in own if x)
+                if is_numbering(first) or filled <= 1 or _looks_like_data(own):
                     break
                 end += 1
             return r, end
