@@ -45,7 +45,9 @@ class ImportResult:
     created: bool
     indicators_created: int = 0
     indicators_matched: int = 0
-    not_loaded: list[str] = field(default_factory=list)  # rows of actual figures or tasks, left for now
+    not_loaded: list[str] = field(
+        default_factory=list
+    )  # rows of actual figures or tasks, left for now
 
 
 def _group_of(section: str) -> str:

@@ -172,9 +172,9 @@ def _header_cells(header: list[list[_Slot]], width: int) -> list[list[Cell]]:
     below = [s.text for s in header[1]]
     extra = width - len(top)
     groups = max(1, len(below) - extra) if extra > 0 else 0
-    candidates = sorted(
-        range(2, len(top)), key=lambda c: (-_group_score(top[c], below), c)
-    )[:groups]
+    candidates = sorted(range(2, len(top)), key=lambda c: (-_group_score(top[c], below), c))[
+        :groups
+    ]
     chosen = sorted(candidates)
     spans = {c: len(below) // max(groups, 1) for c in chosen}
     if chosen:

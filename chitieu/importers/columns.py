@@ -91,7 +91,13 @@ class Mapping:
         if role not in ROLES:
             raise ValueError(f"vai trò cột không hợp lệ: {role}")
         cols = [
-            replace(c, role=role, period=period or c.period, organisation=organisation or c.organisation, confidence=1.0)
+            replace(
+                c,
+                role=role,
+                period=period or c.period,
+                organisation=organisation or c.organisation,
+                confidence=1.0,
+            )
             if c.index == index
             else c
             for c in self.columns
@@ -123,7 +129,22 @@ def _is_header_start(cells: list[str]) -> bool:
     keys = [fold(c) for c in cells]
     has_no = any(k in ("tt", "stt", fold("số tt")) for k in keys)
     has_name = any(
-        k.startswith(tuple(fold(w) for w in ("chỉ tiêu", "nội dung", "nhiệm vụ", "tên", "sản phẩm", "cơ quan", "bộ", "địa phương", "đơn vị")))
+        k.startswith(
+            tuple(
+                fold(w)
+                for w in (
+                    "chỉ tiêu",
+                    "nội dung",
+                    "nhiệm vụ",
+                    "tên",
+                    "sản phẩm",
+                    "cơ quan",
+                    "bộ",
+                    "địa phương",
+                    "đơn vị",
+                )
+            )
+        )
         for k in keys
     )
     return has_no and has_name
@@ -179,13 +200,35 @@ def _role_of(header: str, leaf: str, has_unit: bool) -> tuple[str, float]:
         return "ignore", 0.8
     if has("sản phẩm đầu ra", "chỉ tiêu đạt được") or (has("kết quả") and not has_unit):
         return "result", 0.85
-    if k.startswith(tuple(fold(w) for w in ("chỉ tiêu", "nội dung", "nhiệm vụ", "tên", "sản phẩm", "mặt hàng", "danh mục", "bộ, cơ quan", "cơ quan", "địa phương"))):
+    if k.startswith(
+        tuple(
+            fold(w)
+            for w in (
+                "chỉ tiêu",
+                "nội dung",
+                "nhiệm vụ",
+                "tên",
+                "sản phẩm",
+                "mặt hàng",
+                "danh mục",
+                "bộ, cơ quan",
+                "cơ quan",
+                "địa phương",
+            )
+        )
+    ):
         return "indicator", 0.9
     if leaf_k.startswith(fold("tổng")) or k.startswith(fold("tổng số")):
         return "total", 0.85
-    if has("ước thực hiện", "ước th", "ưth", "uth", "ước tính", "đánh giá thực hiện") or k.startswith(fold("thực hiện")) or leaf_k.startswith(fold("thực hiện")):
+    if (
+        has("ước thực hiện", "ước th", "ưth", "uth", "ước tính", "đánh giá thực hiện")
+        or k.startswith(fold("thực hiện"))
+        or leaf_k.startswith(fold("thực hiện"))
+    ):
         return "actual", 0.85
-    if has("kế hoạch", "mục tiêu", "đến năm", "giai đoạn", "dự kiến", "dự toán", "kết quả", "chỉ tiêu") or _YEAR.search(header):
+    if has(
+        "kế hoạch", "mục tiêu", "đến năm", "giai đoạn", "dự kiến", "dự toán", "kết quả", "chỉ tiêu"
+    ) or _YEAR.search(header):
         return "target", 0.8 if period_of(header) else 0.6
     return "ignore", 0.2
 
@@ -239,8 +282,10 @@ def propose_mapping(grid: Grid, directory: Directory) -> Mapping | None:
     mapping = Mapping(columns, data - 0)
     name_key = fold(texts[names[0].index][0]) if names else ""
     values = mapping.of("target") or mapping.of("actual") or mapping.of("organisation")
-    if fold("nhiệm vụ") in name_key or fold("dự án") in name_key or (
-        not values and mapping.of("deadline")
+    if (
+        fold("nhiệm vụ") in name_key
+        or fold("dự án") in name_key
+        or (not values and mapping.of("deadline"))
     ):
         mapping.kind = "action"
     for col in columns:

@@ -65,7 +65,9 @@ def expand(rows: Sequence[Sequence[Cell]], lines: Sequence[int], **kw: object) -
             c += max(cell.colspan, 1)
             width = max(width, c)
     height = len(rows)
-    grid_cells = [[cells.get((r, c), ("", ORIGINAL))[0] for c in range(width)] for r in range(height)]
+    grid_cells = [
+        [cells.get((r, c), ("", ORIGINAL))[0] for c in range(width)] for r in range(height)
+    ]
     origin = [[cells.get((r, c), ("", ORIGINAL))[1] for c in range(width)] for r in range(height)]
     return Grid(grid_cells, origin, list(lines), **kw)  # type: ignore[arg-type]
 

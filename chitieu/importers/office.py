@@ -12,10 +12,10 @@ from chitieu.core.numbers import format_number
 from chitieu.core.text import clean
 
 from .agencies import Directory
-from .pdftext import read_pdf_text
-from .records import Document, ImportError_
 from .columns import header_rows
 from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
+from .pdftext import read_pdf_text
+from .records import Document, ImportError_
 from .table import assemble, header_map
 from .tablemodel import prefers_legacy, read_tables
 
@@ -69,7 +69,9 @@ def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
     origin: list[list[str]] = []
     tcs: list[list[Any]] = []
     for r, row in enumerate(table.rows):
-        texts, kinds, ids = [], [], []
+        texts: list[str] = []
+        kinds: list[str] = []
+        ids: list[Any] = []
         for c, cell in enumerate(row.cells):
             if c > 0 and cell._tc is ids[c - 1]:
                 kind = ACROSS

@@ -9,10 +9,10 @@ import zipfile
 from dataclasses import dataclass
 
 from .agencies import Directory
+from .cellines import looks_like_cell_lines, read_cell_lines
 from .office import read_docx, read_pdf, read_xlsx
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
-from .cellines import looks_like_cell_lines, read_cell_lines
 from .tablemodel import read_tables
 from .tabular import read_tab_text
 from .webpage import read_html_tables

@@ -87,9 +87,7 @@ def _is_part(name: str, parent: Row | None, marked: bool) -> bool:
     )
 
 
-def read_grid(
-    grid: Grid, mapping: Mapping, document: Document, directory: Directory
-) -> list[Row]:
+def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Directory) -> list[Row]:
     """Read the rows of one table with a mapping (proposed, or as the person corrected it).
 
     Returns the rows and appends them, with their warnings, to ``document``.
@@ -139,7 +137,9 @@ def read_grid(
                 prev.name = clean(f"{prev.name} {own(name_col)}")
                 prev.raw = f"{prev.raw} ⏎ {raw}"
                 continue
-            document.warnings.append(f"{grid.label}, dòng {line}: dòng không có tên — bỏ qua: {raw}")
+            document.warnings.append(
+                f"{grid.label}, dòng {line}: dòng không có tên — bỏ qua: {raw}"
+            )
             continue
         values = [own(c.index) for c in (*targets, *actuals, *orgs)]
         has_values = any(values) or bool(own(unit_col))
@@ -178,7 +178,9 @@ def read_grid(
                 coordinating_text=coord_text,
                 raw=raw,
                 period=period_of(deadline) or section_period,
-                source=clean(" ".join(x for x in [deadline, *(own(c.index) for c in results)] if x)),
+                source=clean(
+                    " ".join(x for x in [deadline, *(own(c.index) for c in results)] if x)
+                ),
                 kind="action",
             )
             row.lead, _ = organisations(lead_text, directory)
@@ -231,25 +233,56 @@ def _values(base: Row, grid: Grid, r: int, mapping: Mapping, document: Document)
         text = grid.own(r, col.index)
         if not text or text in ("-", "–"):
             continue
-        kw = _value_fields(base, text, col.unit)
+        t, u, src = _value_fields(base, text, col.unit)
         name = f"{base.name} ({col.measure})" if col.measure else base.name
-        out.append(replace(base, name=name, period=col.period or base.period, kind="target", **kw))
+        out.append(
+            replace(
+                base,
+                name=name,
+                period=col.period or base.period,
+                kind="target",
+                target_text=t,
+                unit=u,
+                source=src,
+            )
+        )
     for col in mapping.of("actual"):
         text = grid.own(r, col.index)
         if not text or text in ("-", "–"):
             continue
-        kw = _value_fields(base, text, col.unit)
-        out.append(replace(base, period=col.period or base.period, kind="actual", **kw))
+        t, u, src = _value_fields(base, text, col.unit)
+        out.append(
+            replace(
+                base,
+                period=col.period or base.period,
+                kind="actual",
+                target_text=t,
+                unit=u,
+                source=src,
+            )
+        )
     for col in mapping.of("organisation"):
         text = grid.own(r, col.index)
         if not text or text in ("-", "–"):
             continue
-        kw = _value_fields(base, text, col.unit)
-        out.append(replace(base, lead_text=col.organisation, kind="target", organisation=col.organisation, **kw))
+        t, u, src = _value_fields(base, text, col.unit)
+        out.append(
+            replace(
+                base,
+                lead_text=col.organisation,
+                kind="target",
+                organisation=col.organisation,
+                target_text=t,
+                unit=u,
+                source=src,
+            )
+        )
     if not out:
         found = inline_target(base.name)
         if found:
-            out.append(replace(base, target_text=found[0], unit=base.unit or found[1], source=base.name))
+            out.append(
+                replace(base, target_text=found[0], unit=base.unit or found[1], source=base.name)
+            )
         else:
             out.append(replace(base, source=base.name))
             if re.search(r"\d", base.name) and mapping.of("target") == []:
@@ -259,17 +292,16 @@ def _values(base: Row, grid: Grid, r: int, mapping: Mapping, document: Document)
     return out
 
 
-def _value_fields(base: Row, text: str, header_unit: str) -> dict[str, str]:
+def _value_fields(base: Row, text: str, header_unit: str) -> tuple[str, str, str]:
+    """(target text, unit, source) of one value cell; an "x" means the target is in the name."""
     unit = base.unit or header_unit
-    target = text
     if text in _TICKS:
         found = inline_target(base.name)
-        return {"target_text": found[0] if found else "", "unit": unit or (found[1] if found else ""), "source": base.name}
-    if text.endswith("%") and not unit:
+        return (found[0] if found else "", unit or (found[1] if found else ""), base.name)
+    target = text
+    if text.endswith("%") and unit in ("", "%"):
         target, unit = text[:-1].strip(), "%"
-    elif text.endswith("%") and unit == "%":
-        target = text[:-1].strip()
-    return {"target_text": target, "unit": unit, "source": text}
+    return target, unit, text
 
 
 def _finish(row: Row, document: Document, directory: Directory) -> None:
@@ -294,7 +326,9 @@ def classify(grid: Grid, mapping: Mapping) -> str | None:
 
 def _caption(lines: list[str]) -> list[str]:
     """The lines from the appendix's own caption ("PHỤ LỤC 1", "Mẫu biểu số 01") on."""
-    starts = [i for i, line in enumerate(lines) if re.match(r"^(PHỤ LỤC|Phụ lục|Mẫu biểu|BIỂU)", line)]
+    starts = [
+        i for i, line in enumerate(lines) if re.match(r"^(PHỤ LỤC|Phụ lục|Mẫu biểu|BIỂU)", line)
+    ]
     return lines[starts[-1] :] if starts else lines
 
 
@@ -351,7 +385,11 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         document.warnings.append(f"Không nhập {why}.")
     if not reads:
         if refused:
-            raise ImportError_(f"{document.source_name}: không có bảng chỉ tiêu để nhập — " + "; ".join(refused) + ".")
+            raise ImportError_(
+                f"{document.source_name}: không có bảng chỉ tiêu để nhập — "
+                + "; ".join(refused)
+                + "."
+            )
         raise ImportError_(
             f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (cần cột TT/STT và cột Chỉ tiêu hoặc Nhiệm vụ)."
         )

@@ -27,28 +27,97 @@ REF = "(Kèm theo Kế hoạch số 25/KH-UBND ngày 15 tháng 01 năm 2026 củ
 PERIODS = Shape(
     ["PHỤ LỤC 1", "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026", REF],
     [
-        [C("TT", 2), C("Chỉ tiêu", 2), C("Đơn vị tính", 2), C("Năm 2025", 1, 2), C("Kế hoạch năm 2026", 2), C("Cơ quan chủ trì", 2)],
+        [
+            C("TT", 2),
+            C("Chỉ tiêu", 2),
+            C("Đơn vị tính", 2),
+            C("Năm 2025", 1, 2),
+            C("Kế hoạch năm 2026", 2),
+            C("Cơ quan chủ trì", 2),
+        ],
         [C("Kế hoạch"), C("Ước thực hiện")],
         [C(f"({n})") for n in range(1, 8)],
         [C("I"), C("CHỈ TIÊU KINH TẾ", 1, 6)],
-        [C("1"), C("Tổng sản phẩm trên địa bàn (GRDP)"), C("Tỷ đồng"), C("100.000"), C("101.500"), C("112.000"), C("Sở Tài chính", 4)],
+        [
+            C("1"),
+            C("Tổng sản phẩm trên địa bàn (GRDP)"),
+            C("Tỷ đồng"),
+            C("100.000"),
+            C("101.500"),
+            C("112.000"),
+            C("Sở Tài chính", 4),
+        ],
         [C("2"), C("Cơ cấu kinh tế"), C(""), C(""), C(""), C("")],
         [C("-"), C("Nông, lâm nghiệp và thủy sản"), C("%"), C("20"), C("19,5"), C("19")],
         [C("-"), C("Công nghiệp - xây dựng"), C("%"), C("35"), C("36"), C("37")],
-        [C("3"), C("GRDP bình quân đầu người"), C("Triệu đồng"), C("90"), C("92"), C("100"), C("Sở Tài chính")],
-        [C(""), C("GRDP bình quân đầu người"), C("USD"), C("3.600"), C("3.700"), C("4.000"), C("Sở Tài chính")],
+        [
+            C("3"),
+            C("GRDP bình quân đầu người"),
+            C("Triệu đồng"),
+            C("90"),
+            C("92"),
+            C("100"),
+            C("Sở Tài chính"),
+        ],
+        [
+            C(""),
+            C("GRDP bình quân đầu người"),
+            C("USD"),
+            C("3.600"),
+            C("3.700"),
+            C("4.000"),
+            C("Sở Tài chính"),
+        ],
         [C("II"), C("CHỈ TIÊU XÃ HỘI", 1, 6)],
-        [C("1"), C("Giảm tỷ lệ hộ nghèo đa chiều"), C("%"), C("1,5"), C("1,6"), C("1,5"), C("Sở NN&MT")],
-        [C("2"), C("Tỷ lệ xã đạt chuẩn nông thôn mới đạt tối thiểu 80%"), C("%"), C(""), C(""), C("x"), C("Sở NN&MT")],
-        [C(""), C("Số bác sĩ trên 10.000 dân"), C("Bác sĩ"), C("10"), C("10"), C("11"), C("Sở Y tế")],
+        [
+            C("1"),
+            C("Giảm tỷ lệ hộ nghèo đa chiều"),
+            C("%"),
+            C("1,5"),
+            C("1,6"),
+            C("1,5"),
+            C("Sở NN&MT"),
+        ],
+        [
+            C("2"),
+            C("Tỷ lệ xã đạt chuẩn nông thôn mới đạt tối thiểu 80%"),
+            C("%"),
+            C(""),
+            C(""),
+            C("x"),
+            C("Sở NN&MT"),
+        ],
+        [
+            C(""),
+            C("Số bác sĩ trên 10.000 dân"),
+            C("Bác sĩ"),
+            C("10"),
+            C("10"),
+            C("11"),
+            C("Sở Y tế"),
+        ],
     ],
 )
 
 ORGANISATIONS = Shape(
     ["PHỤ LỤC 2", "GIAO CHỈ TIÊU NĂM 2026 CHO CÁC XÃ, PHƯỜNG", REF],
     [
-        [C("TT"), C("Chỉ tiêu"), C("Đơn vị tính"), C("Tổng số"), C("Xã Hòa An"), C("Phường Đông Kinh")],
-        [C("1"), C("Thu ngân sách nhà nước trên địa bàn"), C("Tỷ đồng"), C("150"), C("100"), C("50")],
+        [
+            C("TT"),
+            C("Chỉ tiêu"),
+            C("Đơn vị tính"),
+            C("Tổng số"),
+            C("Xã Hòa An"),
+            C("Phường Đông Kinh"),
+        ],
+        [
+            C("1"),
+            C("Thu ngân sách nhà nước trên địa bàn"),
+            C("Tỷ đồng"),
+            C("150"),
+            C("100"),
+            C("50"),
+        ],
         [C("2"), C("Tỷ lệ hộ nghèo"), C("%"), C("3"), C("4"), C("2")],
     ],
 )
@@ -69,14 +138,40 @@ SECTION_LEADS = Shape(
 TASKS = Shape(
     ["PHỤ LỤC 4", "NHIỆM VỤ TRỌNG TÂM NĂM 2026", REF],
     [
-        [C("TT"), C("Nhiệm vụ"), C("Cơ quan chủ trì"), C("Cơ quan phối hợp"), C("Kết quả"), C("Thời gian")],
+        [
+            C("TT"),
+            C("Nhiệm vụ"),
+            C("Cơ quan chủ trì"),
+            C("Cơ quan phối hợp"),
+            C("Kết quả"),
+            C("Thời gian"),
+        ],
         [C("A"), C("NHÓM NHIỆM VỤ VỀ THỂ CHẾ", 1, 5)],
-        [C("1"), C("Xây dựng kế hoạch chuyển đổi số"), C("Sở KH&CN"), C("Các sở, ban, ngành"), C("Kế hoạch được ban hành"), C("Quý II/2026")],
-        [C("2"), C("Cập nhật cơ sở dữ liệu đất đai"), C("Sở NN&MT"), C("UBND các xã, phường"), C("Cơ sở dữ liệu"), C("2026 - 2027")],
+        [
+            C("1"),
+            C("Xây dựng kế hoạch chuyển đổi số"),
+            C("Sở KH&CN"),
+            C("Các sở, ban, ngành"),
+            C("Kế hoạch được ban hành"),
+            C("Quý II/2026"),
+        ],
+        [
+            C("2"),
+            C("Cập nhật cơ sở dữ liệu đất đai"),
+            C("Sở NN&MT"),
+            C("UBND các xã, phường"),
+            C("Cơ sở dữ liệu"),
+            C("2026 - 2027"),
+        ],
     ],
 )
 
-SHAPES = {"periods": PERIODS, "organisations": ORGANISATIONS, "section_leads": SECTION_LEADS, "tasks": TASKS}
+SHAPES = {
+    "periods": PERIODS,
+    "organisations": ORGANISATIONS,
+    "section_leads": SECTION_LEADS,
+    "tasks": TASKS,
+}
 FORMATS = ("html", "txt", "docx", "xlsx", "pdf")
 
 
@@ -176,4 +271,6 @@ def to_pdf(shape: Shape) -> bytes:
 
 
 def build(shape: Shape, fmt: str) -> bytes:
-    return {"html": to_html, "txt": to_txt, "docx": to_docx, "xlsx": to_xlsx, "pdf": to_pdf}[fmt](shape)
+    return {"html": to_html, "txt": to_txt, "docx": to_docx, "xlsx": to_xlsx, "pdf": to_pdf}[fmt](
+        shape
+    )

@@ -18,33 +18,65 @@ def _doc(prefix, directory):
 
 
 def _find(doc, name_start, **fields):
-    rows = [r for r in doc.rows if r.name.startswith(name_start) and all(getattr(r, k) == v for k, v in fields.items())]
+    rows = [
+        r
+        for r in doc.rows
+        if r.name.startswith(name_start) and all(getattr(r, k) == v for k, v in fields.items())
+    ]
     assert len(rows) == 1, (name_start, fields, [(r.name, r.period, r.kind) for r in rows])
     return rows[0]
 
 
 def test_bac_ninh_targets_inside_the_indicator_text(directory):
     doc = _doc("bacninh", directory)
-    assert (doc.layout, doc.number, str(doc.issued_on), doc.period_code) == ("cell-lines", "144/KH-UBND", "2025-11-24", "2030")
+    assert (doc.layout, doc.number, str(doc.issued_on), doc.period_code) == (
+        "cell-lines",
+        "144/KH-UBND",
+        "2025-11-24",
+        "2030",
+    )
     r = _find(doc, "Kinh tế số chiếm 45% GRDP")
-    assert (r.no, r.group, r.unit, r.target_text, r.target.kind, r.lead, r.period) == ("1", "I. Kinh tế số", "%", "45", "exact", ["Sở Tài chính"], "2030")
+    assert (r.no, r.group, r.unit, r.target_text, r.target.kind, r.lead, r.period) == (
+        "1",
+        "I. Kinh tế số",
+        "%",
+        "45",
+        "exact",
+        ["Sở Tài chính"],
+        "2030",
+    )
     r = _find(doc, "Tỷ lệ doanh nghiệp vừa và nhỏ")
-    assert (r.target_text, r.lead, r.unresolved) == ("60", ["Sở Khoa học và Công nghệ"], [])  # role words dropped
+    assert (r.target_text, r.lead, r.unresolved) == (
+        "60",
+        ["Sở Khoa học và Công nghệ"],
+        [],
+    )  # role words dropped
     r = _find(doc, "Tỷ lệ doanh nghiệp có hoạt động")
     assert (r.target_text, r.target.kind) == ("≥40", "min")
     r = _find(doc, "Tỷ lệ dân số từ 15 tuổi")
-    assert (r.no, r.group, r.target_text, r.lead) == ("5", "II. Xã hội số", "95", ["Ngân hàng Nhà nước khu vực XII"])
+    assert (r.no, r.group, r.target_text, r.lead) == (
+        "5",
+        "II. Xã hội số",
+        "95",
+        ["Ngân hàng Nhà nước khu vực XII"],
+    )
     assert _find(doc, "Tỷ lệ người dân trưởng thành").lead == ["Tỉnh đoàn"]
     r = _find(doc, "Phấn đấu mỗi năm")
     assert r.lead == ["Sở Khoa học và Công nghệ", "Các sở, ban, ngành", "UBND các xã, phường"]
-    assert r.target is None and any("Phấn đấu mỗi năm" in w and "nhập tay" in w for w in doc.warnings)
+    assert r.target is None and any(
+        "Phấn đấu mỗi năm" in w and "nhập tay" in w for w in doc.warnings
+    )
     assert not any("in lặp lại" in w for w in doc.warnings)  # numbering restarts in section II
 
 
 def test_ca_mau_forecast_columns_by_period_and_budget_tables_left(directory):
     doc = _doc("camau", directory)
     assert (doc.number, doc.period_code) == ("0204/KH-UBND", "2026-2028")
-    grdp = [(r.kind, r.period, r.target_text) for r in doc.rows if r.name.startswith("Tổng sản phẩm trong nước")]
+    grdp = [
+        (r.kind, r.period, r.target_text)
+        for r in doc.rows
+        if r.name.startswith("Tổng sản phẩm trong nước")
+    ]
     assert grdp == [
         ("target", "2025", "172.033"),
         ("target", "2026", "193.549"),
@@ -70,7 +102,11 @@ def test_qd_2629_ministries_whole_and_periods_from_section_rows(directory):
 
 def test_son_la_five_year_columns_and_estimate_of_2025(directory):
     doc = _doc("sonla", directory)
-    area = [(r.kind, r.period, r.target_text) for r in doc.rows if r.name == "Diện tích" and r.parent_no == "1" and r.group == "CÂY CÔNG NGHIỆP"]
+    area = [
+        (r.kind, r.period, r.target_text)
+        for r in doc.rows
+        if r.name == "Diện tích" and r.parent_no == "1" and r.group == "CÂY CÔNG NGHIỆP"
+    ]
     assert area == [
         ("target", "2026", "27.000"),
         ("target", "2027", "27.500"),
@@ -79,20 +115,39 @@ def test_son_la_five_year_columns_and_estimate_of_2025(directory):
         ("target", "2030", "30.000"),
         ("actual", "2025", "26.120"),
     ]
-    mango = [(r.name, r.period, r.unit, r.target_text) for r in doc.rows if r.name.startswith("Xoài") and r.period == "2026"]
-    assert mango == [("Xoài (Lượng)", "2026", "Tấn", "13.500"), ("Xoài (Giá trị tham gia xuất khẩu)", "2026", "Nghìn USD", "7.000")]
+    mango = [
+        (r.name, r.period, r.unit, r.target_text)
+        for r in doc.rows
+        if r.name.startswith("Xoài") and r.period == "2026"
+    ]
+    assert mango == [
+        ("Xoài (Lượng)", "2026", "Tấn", "13.500"),
+        ("Xoài (Giá trị tham gia xuất khẩu)", "2026", "Nghìn USD", "7.000"),
+    ]
 
 
 @pytest.mark.parametrize(
     "prefix, first_name, lead, period",
     [
-        ("thutuong_2025_qd2530", "Hoàn thiện Nghị định về xử lý vi phạm", ["Bộ Nông nghiệp và Môi trường"], "2026"),
+        (
+            "thutuong_2025_qd2530",
+            "Hoàn thiện Nghị định về xử lý vi phạm",
+            ["Bộ Nông nghiệp và Môi trường"],
+            "2026",
+        ),
         ("dongnai", "Rà soát, xây dựng, sửa đổi", ["Sở Tư pháp"], "2026-2030"),
-        ("hanoi", "Tổ chức điều chỉnh, bổ sung quy hoạch", ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố"], "2026"),
+        (
+            "hanoi",
+            "Tổ chức điều chỉnh, bổ sung quy hoạch",
+            ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố"],
+            "2026",
+        ),
         ("dongthap", "Rà soát, kịp thời cụ thể hoá", ["Sở Tài chính"], "2025"),
     ],
 )
-def test_task_appendices_are_actions_with_leads_and_deadlines(directory, prefix, first_name, lead, period):
+def test_task_appendices_are_actions_with_leads_and_deadlines(
+    directory, prefix, first_name, lead, period
+):
     doc = _doc(prefix, directory)
     assert {r.kind for r in doc.rows} == {"action"}
     first = doc.rows[0]
@@ -101,7 +156,11 @@ def test_task_appendices_are_actions_with_leads_and_deadlines(directory, prefix,
 
 def test_qd_2530_coordinating_ministries_are_not_split(directory):
     doc = _doc("thutuong_2025_qd2530", directory)
-    assert doc.rows[0].coordinating[:3] == ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng", "Bộ Công Thương"]
+    assert doc.rows[0].coordinating[:3] == [
+        "Bộ Khoa học và Công nghệ",
+        "Bộ Xây dựng",
+        "Bộ Công Thương",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,15 @@ def _read(shape, fmt, directory):
 
 
 def _rows(doc):
-    return [(r.no, r.parent_no, r.kind, r.period, r.name, r.unit, r.target_text, r.lead) for r in doc.rows]
+    return [
+        (r.no, r.parent_no, r.kind, r.period, r.name, r.unit, r.target_text, r.lead)
+        for r in doc.rows
+    ]
 
 
 PDF_HEADER_GAP = pytest.mark.xfail(
-    strict=True, reason="PDF: a cell merged down the two header rows is not yet told from one merged across"
+    strict=True,
+    reason="PDF: a cell merged down the two header rows is not yet told from one merged across",
 )
 WITH_PDF_GAP = [*FORMATS[:-1], pytest.param("pdf", marks=PDF_HEADER_GAP)]
 
@@ -37,9 +41,36 @@ def test_several_period_columns_give_one_row_per_period(directory, fmt):
     grdp = [r for r in rows if r[4] == "Tổng sản phẩm trên địa bàn (GRDP)"]
     assert sorted(grdp) == sorted(
         [
-            ("1", None, "target", "2025", "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", "100.000", TC),
-            ("1", None, "actual", "2025", "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", "101.500", TC),
-            ("1", None, "target", "2026", "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", "112.000", TC),
+            (
+                "1",
+                None,
+                "target",
+                "2025",
+                "Tổng sản phẩm trên địa bàn (GRDP)",
+                "Tỷ đồng",
+                "100.000",
+                TC,
+            ),
+            (
+                "1",
+                None,
+                "actual",
+                "2025",
+                "Tổng sản phẩm trên địa bàn (GRDP)",
+                "Tỷ đồng",
+                "101.500",
+                TC,
+            ),
+            (
+                "1",
+                None,
+                "target",
+                "2026",
+                "Tổng sản phẩm trên địa bàn (GRDP)",
+                "Tỷ đồng",
+                "112.000",
+                TC,
+            ),
         ]
     )
     # The column-number row "(1) (2) …" is not data; sub-rows "-" belong to "Cơ cấu kinh tế".
@@ -57,10 +88,24 @@ def test_second_unit_row_numbering_restart_and_x_in_the_period_column(directory,
         ("3", "2025", D(3600)),
         ("3", "2026", D(4000)),
     ]
-    poverty = next(r for r in doc.rows if r.name == "Giảm tỷ lệ hộ nghèo đa chiều" and r.period == "2026" and r.kind == "target")
-    assert (poverty.no, poverty.group, poverty.lead, poverty.target.kind) == ("1", "CHỈ TIÊU XÃ HỘI", NNMT, "reduce_by")
+    poverty = next(
+        r
+        for r in doc.rows
+        if r.name == "Giảm tỷ lệ hộ nghèo đa chiều" and r.period == "2026" and r.kind == "target"
+    )
+    assert (poverty.no, poverty.group, poverty.lead, poverty.target.kind) == (
+        "1",
+        "CHỈ TIÊU XÃ HỘI",
+        NNMT,
+        "reduce_by",
+    )
     ticked = next(r for r in doc.rows if r.name.startswith("Tỷ lệ xã đạt chuẩn"))
-    assert (ticked.period, ticked.target_text, ticked.target.kind, ticked.target.low) == ("2026", "≥80", "min", D(80))
+    assert (ticked.period, ticked.target_text, ticked.target.kind, ticked.target.low) == (
+        "2026",
+        "≥80",
+        "min",
+        D(80),
+    )
     # Numbering restarting in section II is not a duplicate; an unrelated unnumbered row is
     # its own indicator, with a warning.
     assert not any("in lặp lại" in w for w in doc.warnings)
@@ -97,10 +142,40 @@ def test_lead_in_section_rows_and_target_in_the_indicator_text(directory, fmt):
 def test_task_table_gives_actions_with_leads_and_deadlines(directory, fmt):
     doc = _read(TASKS, fmt, directory)
     # (a PDF's text layer puts a space after "/" where the line broke)
-    got = [(r.kind, r.no, r.group, r.name, r.lead, r.coordinating, r.period, r.source.replace("/ ", "/")) for r in doc.rows]
+    got = [
+        (
+            r.kind,
+            r.no,
+            r.group,
+            r.name,
+            r.lead,
+            r.coordinating,
+            r.period,
+            r.source.replace("/ ", "/"),
+        )
+        for r in doc.rows
+    ]
     assert got == [
-        ("action", "1", "NHÓM NHIỆM VỤ VỀ THỂ CHẾ", "Xây dựng kế hoạch chuyển đổi số", ["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành"], "2026", "Quý II/2026 Kế hoạch được ban hành"),
-        ("action", "2", "NHÓM NHIỆM VỤ VỀ THỂ CHẾ", "Cập nhật cơ sở dữ liệu đất đai", NNMT, ["UBND các xã, phường"], "2026-2027", "2026 - 2027 Cơ sở dữ liệu"),
+        (
+            "action",
+            "1",
+            "NHÓM NHIỆM VỤ VỀ THỂ CHẾ",
+            "Xây dựng kế hoạch chuyển đổi số",
+            ["Sở Khoa học và Công nghệ"],
+            ["Các sở, ban, ngành"],
+            "2026",
+            "Quý II/2026 Kế hoạch được ban hành",
+        ),
+        (
+            "action",
+            "2",
+            "NHÓM NHIỆM VỤ VỀ THỂ CHẾ",
+            "Cập nhật cơ sở dữ liệu đất đai",
+            NNMT,
+            ["UBND các xã, phường"],
+            "2026-2027",
+            "2026 - 2027 Cơ sở dữ liệu",
+        ),
     ]
 
 
@@ -109,8 +184,13 @@ def test_proposed_mapping_names_each_column_and_a_changed_role_rereads(directory
     grid = read_html_tables(to_html(PERIODS).decode())[0]
     mapping = propose_mapping(grid, directory)
     assert [(c.role, c.period) for c in mapping.columns] == [
-        ("number", ""), ("indicator", ""), ("unit", ""), ("target", "2025"),
-        ("actual", "2025"), ("target", "2026"), ("lead", ""),
+        ("number", ""),
+        ("indicator", ""),
+        ("unit", ""),
+        ("target", "2025"),
+        ("actual", "2025"),
+        ("target", "2026"),
+        ("lead", ""),
     ]
     assert all(c.confidence >= 0.8 for c in mapping.columns)
     # when the person says the 2025 plan column is to be ignored
