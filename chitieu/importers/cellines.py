@@ -44,6 +44,7 @@ class _Slot:
     text: str
     line: int
     gap: bool  # a blank line inside: the slot is prose between tables, not a cell
+    paragraphs: tuple[str, ...] = ()  # the slot's text split at blank lines
 
 
 def plain(text: str) -> str:
@@ -54,6 +55,18 @@ def plain(text: str) -> str:
 def looks_like_cell_lines(text: str) -> bool:
     """Whether the text holds tables in the one-cell-per-line form."""
     return sum(1 for line in text.splitlines() if line.strip() == "|") >= 12
+
+
+def _paragraphs(lines: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    cur: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            cur.append(line)
+        elif cur:
+            out.append(plain(" ".join(cur)))
+            cur = []
+    return tuple(p for p in out if p)
 
 
 def _slots(text: str) -> list[_Slot]:
@@ -68,14 +81,14 @@ def _slots(text: str) -> list[_Slot]:
             while body and not body[0].strip():
                 body.pop(0)
             gap = any(not x.strip() for x in body)
-            out.append(_Slot(plain(" ".join(body)), start or n, gap))
+            out.append(_Slot(plain(" ".join(body)), start or n, gap, _paragraphs(body)))
             cur, start = [], 0
         else:
             if not start and line.strip():
                 start = n
             cur.append(line)
     if any(x.strip() for x in cur):
-        out.append(_Slot(plain(" ".join(cur)), start, True))
+        out.append(_Slot(plain(" ".join(cur)), start, True, _paragraphs(cur)))
     return out
 
 
@@ -117,7 +130,8 @@ def _runs(slots: list[_Slot], start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _table(slots: list[_Slot], h: int, end: int, number: int) -> Grid | None:
-    heading = [slots[h - 1].text] if h > 0 and slots[h - 1].text else []
+    # The text above the header, paragraph by paragraph (the appendix caption is among the last).
+    heading = list(slots[h - 1].paragraphs[-12:]) if h > 0 else []
     # Header rows: runs of filled slots, until a row that starts with a row number.
     header: list[list[_Slot]] = []
     i = h

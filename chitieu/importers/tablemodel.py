@@ -109,10 +109,11 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
     name_header = fold(grid.text(max(mapping.header_rows - 1, 0), name_col))
     out: list[Row] = []
     group = ""
+    top = ""  # the top-level section ("I", "A") a sub-section ("I.1") belongs to
     section_lead = ""
     section_period = ""
     parent: Row | None = None
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for r in range(mapping.header_rows, len(grid.cells)):
         cells = grid.cells[r]
         line = grid.lines[r]
@@ -147,11 +148,14 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
             not no and not has_values and (name.isupper() or _NAMED_SECTION.match(name))
         ):
             group = name
-            section_lead = name if directory.lookup(name) else ""
-            if p := period_of(name):
+            section_lead = name if directory.lookup(name) else section_lead
+            if "." not in no:
+                # A new top-level section: its own period ("Giai đoạn 2028-2030") or none.
+                top = name
+                section_lead = name if directory.lookup(name) else ""
+                section_period = period_of(name)
+            elif p := period_of(name):
                 section_period = p
-            elif not _ROMAN.match(no) or "." in no:
-                pass
             parent = None
             continue
         marked = bool(_SUB_MARK.match(no)) or bool(_SUB_PREFIX.match(name))
@@ -162,8 +166,11 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
         coord_text = val(coord_col)
         if mapping.kind == "action":
             if not no and out and grid.origin[r][number or 0] == DOWN:
+                # The same task goes on: its number and agencies are merged down.
                 prev = out[-1]
+                more = [own(deadline_col), *(own(c.index) for c in results)]
                 prev.name = clean(f"{prev.name} {name}")
+                prev.source = clean(" ".join([prev.source, *(x for x in more if x)]))
                 prev.raw = f"{prev.raw} ⏎ {raw}"
                 continue
             deadline = own(deadline_col)
@@ -212,7 +219,7 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
         emitted = _values(base, grid, r, mapping, document)
         if not is_sub:
             parent = emitted[0]
-            key = (group, no)
+            key = (top, group, no)
             if key in seen:
                 document.warnings.append(
                     f"{grid.label}, dòng {line}: số thứ tự {no} in lặp lại trong mục “{group}” (đã có ở dòng {seen[key]})."
@@ -325,11 +332,16 @@ def classify(grid: Grid, mapping: Mapping) -> str | None:
 
 
 def _caption(lines: list[str]) -> list[str]:
-    """The lines from the appendix's own caption ("PHỤ LỤC 1", "Mẫu biểu số 01") on."""
+    """The appendix's own caption ("PHỤ LỤC 1", "Mẫu biểu số 01") and what follows it, the
+    caption's lines up to the reference in brackets joined into one title."""
     starts = [
         i for i, line in enumerate(lines) if re.match(r"^(PHỤ LỤC|Phụ lục|Mẫu biểu|BIỂU)", line)
     ]
-    return lines[starts[-1] :] if starts else lines
+    if not starts:
+        return lines
+    rest = lines[starts[-1] :]
+    n = next((i for i, line in enumerate(rest) if line.startswith("(")), len(rest))
+    return [clean(" ".join(rest[:n])), *rest[n:]] if n else rest
 
 
 def _header_top(grid: Grid) -> int:
@@ -359,6 +371,7 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
 
     reads: list[TableRead] = []
     refused: list[str] = []
+    caption_period = ""
     for grid in grids:
         mapping = propose_mapping(grid, directory)
         if mapping is None:
@@ -374,8 +387,9 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
             apply_heading(document, caption)
             # The appendix's caption ("… NĂM 2026") gives the plan's period, even when its
             # title line ("PHỤ LỤC 1") does not and a column says another year.
-            if p := period_of(re.sub(r"\(.*?\)", " ", " ".join(caption))):
-                document.period_code = p
+            caption_period = period_of(re.sub(r"\(.*?\)", " ", " ".join(caption)))
+            if caption_period:
+                document.period_code = caption_period
             first_target = mapping.of("target") or mapping.of("actual")
             document.target_header = first_target[0].header if first_target else ""
         document.warnings.extend(mapping.warnings)
@@ -393,10 +407,13 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         raise ImportError_(
             f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (cần cột TT/STT và cột Chỉ tiêu hoặc Nhiệm vụ)."
         )
-    if not document.period_code:
-        periods = sorted({r.period for r in document.rows if r.period})
-        if len(periods) == 1:
-            document.period_code = periods[0]
+    years = sorted({int(y) for r in document.rows for y in re.findall(r"\d{4}", r.period)})
+    if not caption_period and len(years) > 1:
+        # No period in the caption (only the date of the decision): the rows' own periods
+        # ("Giai đoạn 2025-2027", "2028-2030") span the plan.
+        document.period_code = f"{years[0]}-{years[-1]}"
+    elif not document.period_code and len(years) == 1:
+        document.period_code = str(years[0])
     for row in document.rows:
         row.period = row.period or document.period_code
     return document

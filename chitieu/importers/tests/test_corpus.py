@@ -142,7 +142,7 @@ def test_son_la_five_year_columns_and_estimate_of_2025(directory):
             ["Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố"],
             "2026",
         ),
-        ("dongthap", "Rà soát, kịp thời cụ thể hoá", ["Sở Tài chính"], "2025"),
+        ("dongthap", "Rà soát, kịp thời cụ thể hoá", ["Sở Tài chính"], "2025-2035"),
     ],
 )
 def test_task_appendices_are_actions_with_leads_and_deadlines(
