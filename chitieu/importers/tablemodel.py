@@ -387,7 +387,8 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
             apply_heading(document, caption)
             # The appendix's caption ("… NĂM 2026") gives the plan's period, even when its
             # title line ("PHỤ LỤC 1") does not and a column says another year.
-            caption_period = period_of(re.sub(r"\(.*?\)", " ", " ".join(caption)))
+            title = caption[0] if caption else ""
+            caption_period = period_of(re.sub(r"\(.*?\)", " ", title))
             if caption_period:
                 document.period_code = caption_period
             first_target = mapping.of("target") or mapping.of("actual")

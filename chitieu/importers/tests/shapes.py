@@ -267,7 +267,13 @@ def to_xlsx(shape: Shape) -> bytes:
 def to_pdf(shape: Shape) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=to_html(shape).decode()).write_pdf()
+    # One landscape page: a row cut by a page break is a renderer's matter, not the reader's.
+    page = (
+        to_html(shape)
+        .decode()
+        .replace("<style>", "<style>@page{size:A4 landscape;margin:1cm}body{font-size:9pt}", 1)
+    )
+    return HTML(string=page).write_pdf()
 
 
 def build(shape: Shape, fmt: str) -> bytes:

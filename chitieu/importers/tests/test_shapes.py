@@ -26,14 +26,7 @@ def _rows(doc):
     ]
 
 
-PDF_HEADER_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="PDF: a cell merged down the two header rows is not yet told from one merged across",
-)
-WITH_PDF_GAP = [*FORMATS[:-1], pytest.param("pdf", marks=PDF_HEADER_GAP)]
-
-
-@pytest.mark.parametrize("fmt", WITH_PDF_GAP)
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_several_period_columns_give_one_row_per_period(directory, fmt):
     doc = _read(PERIODS, fmt, directory)
     rows = _rows(doc)
@@ -80,7 +73,7 @@ def test_several_period_columns_give_one_row_per_period(directory, fmt):
     assert shares[("Công nghiệp - xây dựng", "2025")] == "35"
 
 
-@pytest.mark.parametrize("fmt", WITH_PDF_GAP)
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_second_unit_row_numbering_restart_and_x_in_the_period_column(directory, fmt):
     doc = _read(PERIODS, fmt, directory)
     usd = [r for r in doc.rows if r.unit == "USD" and r.kind == "target"]
