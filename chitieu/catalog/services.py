@@ -119,7 +119,8 @@ def row_parents(rows: list[Row]) -> dict[int, int]:
     last_numbered: int | None = None
     for i, row in enumerate(rows):
         if row.no is not None:
-            last_numbered = i
+            if row.kind == "target":  # an actual figure or a task is not saved: not a parent
+                last_numbered = i
         elif last_numbered is not None and row.parent_no is not None:
             # A reader leaves parent_no empty for an unnumbered row that is an indicator of
             # its own (issue 9, point 6); only a row it filed under another belongs to it.

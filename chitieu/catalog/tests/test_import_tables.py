@@ -1,0 +1,75 @@
+"""The loader accepts what the table model reads: a target per period, actual figures and
+tasks left unsaved with a warning per row, unnumbered rows filed under a row only when part of it."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from chitieu.catalog.models import Indicator, Plan, Target
+from chitieu.catalog.services import plan_import
+from chitieu.importers import read_document
+from chitieu.importers.tests.shapes import PERIODS, TASKS, build
+from chitieu.organizations.selectors import organization_directory
+
+
+def _import(shape, fmt="html"):
+    data = build(shape, fmt)
+    doc = read_document(data, f"phu-luc.{fmt}", organization_directory())
+    return plan_import(document=doc, source_bytes=data)
+
+
+def test_each_period_column_becomes_its_own_target(orgs):
+    result = _import(PERIODS)
+    plan = result.plan
+    assert (plan.number, plan.period_code) == ("25/KH-UBND", "2026")
+    grdp = Target.objects.filter(plan=plan, printed_name="Tổng sản phẩm trên địa bàn (GRDP)")
+    assert sorted(grdp.values_list("period_code", "printed_text", "value")) == [
+        ("2025", "100.000", 100000),
+        ("2026", "112.000", 112000),
+    ]
+    assert grdp.values("indicator").distinct().count() == 1
+
+
+def test_actual_figures_are_not_saved_as_targets_and_say_so(orgs):
+    result = _import(PERIODS)
+    assert not Target.objects.filter(printed_text="101.500").exists()
+    note = "“Tổng sản phẩm trên địa bàn (GRDP)” là số ước thực hiện/thực hiện kỳ 2025 — chưa nhập"
+    assert any(note in w for w in result.plan.warnings)
+    assert any(note in w for w in result.not_loaded)
+
+
+def test_unnumbered_row_of_another_indicator_is_not_filed_under_the_row_above(orgs):
+    _import(PERIODS)
+    doctors = Indicator.objects.get(name="Số bác sĩ trên 10.000 dân")
+    assert doctors.parent is None
+    usd = Indicator.objects.get(name="GRDP bình quân đầu người", unit="USD")
+    assert (usd.parent.name, usd.parent.unit) == ("GRDP bình quân đầu người", "Triệu đồng")
+
+
+def test_task_table_saves_no_target_and_lists_every_task(orgs):
+    result = _import(TASKS)
+    assert Target.objects.filter(plan=result.plan).count() == 0
+    assert [w for w in result.plan.warnings if "là nhiệm vụ" in w] == [
+        "Dòng 1: “Xây dựng kế hoạch chuyển đổi số” là nhiệm vụ kỳ 2026 — chưa nhập ở bước này, không lưu thành mục tiêu.",
+        "Dòng 1: “Cập nhật cơ sở dữ liệu đất đai” là nhiệm vụ kỳ 2026-2027 — chưa nhập ở bước này, không lưu thành mục tiêu.",
+    ]
+
+
+@pytest.mark.django_db
+def test_dry_run_json_has_period_source_and_kind_once_per_period(tmp_path):
+    path = tmp_path / "phu-luc.txt"
+    path.write_bytes(build(PERIODS, "txt"))
+    out = StringIO()
+    call_command("import_plan", str(path), "--dry-run", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    rows = [r for r in data["rows"] if r["name"] == "Tổng sản phẩm trên địa bàn (GRDP)"]
+    assert [(r["kind"], r["period"], r["source"], r["target_text"]) for r in rows] == [
+        ("target", "2025", "100.000", "100.000"),
+        ("target", "2026", "112.000", "112.000"),
+        ("actual", "2025", "101.500", "101.500"),
+    ]
+    assert {"no", "parent_no", "group", "unit", "lead", "coordinating", "raw"} <= set(rows[0])
+    assert rows[0]["lead"] == ["Sở Tài chính"]
+    assert Plan.objects.count() == 0
