@@ -164,7 +164,7 @@ def _table(slots: list[_Slot], h: int, end: int, number: int) -> Grid | None:
         lines.append(numbers[0].line)
     grid = expand(printed, lines, heading=heading, label=f"bảng {number}")
     _data_rows(grid, slots, i, end, width)
-    return grid
+    return grid.pad()
 
 
 def _group_score(text: str, below: list[str]) -> int:

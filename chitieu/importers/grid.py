@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 ORIGINAL, ACROSS, DOWN = "", "h", "v"  # how a position got its text
+MAX_COLSPAN = 60
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,17 @@ class Grid:
 
     def own(self, r: int, c: int) -> str:
         """The cell's text if it is printed in this position, "" if it is a copy of a merged cell."""
-        if c >= len(self.cells[r]) or self.origin[r][c] != ORIGINAL:
+        if c >= len(self.cells[r]) or c >= len(self.origin[r]) or self.origin[r][c] != ORIGINAL:
             return ""
         return self.cells[r][c]
+
+    def pad(self) -> Grid:
+        """Make every row as wide as the widest, so any (row, column) can be asked for."""
+        width = self.width
+        for r in range(len(self.cells)):
+            self.cells[r] += [""] * (width - len(self.cells[r]))
+            self.origin[r] += [ORIGINAL] * (width - len(self.origin[r]))
+        return self
 
     def text(self, r: int, c: int) -> str:
         """The cell's text, a merged cell's text included."""
@@ -58,11 +67,13 @@ def expand(rows: Sequence[Sequence[Cell]], lines: Sequence[int], **kw: object) -
         for cell in row:
             while (r, c) in cells:
                 c += 1
-            for dr in range(max(cell.rowspan, 1)):
-                for dc in range(max(cell.colspan, 1)):
+            # A span never reaches past the last printed row, nor wider than any real table:
+            # a hostile page cannot make the grid huge.
+            for dr in range(min(max(cell.rowspan, 1), len(rows) - r)):
+                for dc in range(min(max(cell.colspan, 1), MAX_COLSPAN)):
                     kind = ORIGINAL if dr == dc == 0 else (DOWN if dr else ACROSS)
                     cells.setdefault((r + dr, c + dc), (cell.text, kind))
-            c += max(cell.colspan, 1)
+            c += min(max(cell.colspan, 1), MAX_COLSPAN)
             width = max(width, c)
     height = len(rows)
     grid_cells = [

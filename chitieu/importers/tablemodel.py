@@ -377,6 +377,8 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         if mapping is None:
             continue
         why = classify(grid, mapping)
+        if mapping.first("indicator") is None:
+            why = "không thấy cột tên chỉ tiêu/nhiệm vụ (hãy chọn cột đó)"
         if why:
             refused.append(f"{grid.label} ({' '.join(grid.heading)[:80]}): {why}")
             continue

@@ -86,7 +86,7 @@ def read_html_tables(text: str) -> list[Grid]:
     p.feed(text)
     p.close()
     return [
-        expand(rows, lines, heading=heading, label=f"bảng {n}")
+        expand(rows, lines, heading=heading, label=f"bảng {n}").pad()
         for n, (heading, rows, lines) in enumerate(p.tables, start=1)
         if rows
     ]

@@ -70,12 +70,18 @@ def test_split_lead_from_coordinating_when_columns_ran_together(
     [
         # names with "và" or commas are matched whole, before any split
         ("Bộ Khoa học và Công nghệ", ["Bộ Khoa học và Công nghệ"]),
-        ("Bộ Văn hóa, Thể thao và Du lịch; Bộ Y tế", ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế"]),
+        (
+            "Bộ Văn hóa, Thể thao và Du lịch; Bộ Y tế",
+            ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế"],
+        ),
         (
             "- Bộ Khoa học và Công nghệ; - Bộ Xây dựng; - Các bộ, ngành liên quan",
             ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng", "Các bộ, ngành"],
         ),
-        ("Viện Hàn lâm Khoa học và Công nghệ Việt Nam", ["Viện Hàn lâm Khoa học và Công nghệ Việt Nam"]),
+        (
+            "Viện Hàn lâm Khoa học và Công nghệ Việt Nam",
+            ["Viện Hàn lâm Khoa học và Công nghệ Việt Nam"],
+        ),
         ("Văn phòng Chính phủ", ["Văn phòng Chính phủ"]),
         # usual abbreviations
         ("Sở KH&CN", ["Sở Khoa học và Công nghệ"]),
@@ -96,7 +102,10 @@ def test_national_directory_names_and_abbreviations(directory, text, names):
 @pytest.mark.parametrize(
     "text, names",
     [
-        ("Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu", ["Sở Khoa học và Công nghệ"]),
+        (
+            "Sở Khoa học và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu",
+            ["Sở Khoa học và Công nghệ"],
+        ),
         (
             "Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố "
             "dữ liệu mở hằng năm theo lĩnh vực quản lý.",
