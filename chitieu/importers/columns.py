@@ -112,6 +112,28 @@ class Mapping:
             "columns": [asdict(c) for c in self.columns],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mapping:
+        """The mapping back from :meth:`as_dict` (as the preview form sends it)."""
+        cols = []
+        for c in data["columns"]:
+            role = str(c["role"])
+            if role not in ROLES:
+                raise ValueError(f"vai trò cột không hợp lệ: {role}")
+            cols.append(
+                ColumnRole(
+                    int(c["index"]),
+                    role,
+                    str(c.get("header", "")),
+                    period=str(c.get("period", "")),
+                    organisation=str(c.get("organisation", "")),
+                    measure=str(c.get("measure", "")),
+                    unit=str(c.get("unit", "")),
+                    confidence=float(c.get("confidence", 1.0)),
+                )
+            )
+        return cls(cols, int(data["header_rows"]), str(data.get("kind", "target")))
+
     def signature(self) -> str:
         """A key for "the same layout": the folded headings, so a confirmed mapping can be offered again."""
         return " | ".join(fold(c.header) for c in self.columns)

@@ -12,7 +12,7 @@ from chitieu.core.numbers import format_number
 from chitieu.core.text import clean
 
 from .agencies import Directory
-from .columns import header_rows
+from .columns import Mapping, header_rows
 from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
@@ -20,7 +20,12 @@ from .table import assemble, header_map
 from .tablemodel import prefers_legacy, read_tables
 
 
-def read_docx(data: bytes, document: Document, directory: Directory) -> Document:
+def read_docx(
+    data: bytes,
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
     """Paragraphs before the first table are the heading; every table's rows are read in order
     (a table broken by a page is often saved as two tables)."""
     import docx  # python-docx
@@ -56,11 +61,13 @@ def read_docx(data: bytes, document: Document, directory: Directory) -> Document
     if not rows:
         raise ImportError_(f"{document.source_name}: tệp Word không có bảng nào.")
     first = next((g for g in grids if header_rows(g) is not None), None)
-    if any(header_map(cells) for _, cells in rows) and (
-        first is None or prefers_legacy(first, directory)
+    if (
+        not mappings
+        and any(header_map(cells) for _, cells in rows)
+        and (first is None or prefers_legacy(first, directory))
     ):
         return assemble(rows, heading=heading, document=document, directory=directory)
-    return read_tables(grids, document, directory)
+    return read_tables(grids, document, directory, mappings)
 
 
 def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
@@ -118,7 +125,12 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx(data: bytes, document: Document, directory: Directory) -> Document:
+def read_xlsx(
+    data: bytes,
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
     """The first sheet that holds the appendix header; numbers are written back the Vietnamese way."""
     import openpyxl
 
@@ -133,14 +145,16 @@ def read_xlsx(data: bytes, document: Document, directory: Directory) -> Document
             (i, [_cell_text(v) for v in values])
             for i, values in enumerate(ws.iter_rows(values_only=True), start=1)
         ]
-        if any(header_map(cells) for _, cells in rows) and prefers_legacy(
-            _xlsx_grid(ws), directory
+        if (
+            not mappings
+            and any(header_map(cells) for _, cells in rows)
+            and prefers_legacy(_xlsx_grid(ws), directory)
         ):
             return assemble(rows, heading=[], document=document, directory=directory)
     grids = [_xlsx_grid(ws) for ws in wb.worksheets]
     found = [g for g in grids if header_rows(g) is not None]
     if found:
-        return read_tables(found, document, directory)
+        return read_tables(found, document, directory, mappings)
     raise ImportError_(
         f"{document.source_name}: không trang tính nào có dòng tiêu đề bảng (TT, Chỉ tiêu, ...)."
     )
@@ -194,7 +208,12 @@ def _pdf_grid(rows: list[tuple[int, list[str | None]]], number: int) -> Grid:
     return Grid(cells, origin, [n for n, _ in rows], label=f"bảng {number}")
 
 
-def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
+def read_pdf(
+    data: bytes,
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
     """A PDF with ruled tables is read cell by cell; one whose text lost its columns is read
     as PDF text (see :mod:`chitieu.importers.pdftext`)."""
     import pdfplumber
@@ -221,6 +240,7 @@ def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
                     tables.append((n, list(cells)))
     if (
         tables
+        and not mappings
         and any(header_map([c or "" for c in cells]) for _, cells in tables)
         and prefers_legacy(_pdf_grid(tables, 1), directory)
     ):
@@ -231,7 +251,7 @@ def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
         grid.heading = [line for line in heading if line.strip()]
         if header_rows(grid) is not None:
             document.layout = "pdf-table"
-            return read_tables([grid], document, directory)
+            return read_tables([grid], document, directory, mappings)
     joined = "\n".join(texts)
     if not joined.strip():
         raise ImportError_(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .agencies import Directory
 from .cellines import looks_like_cell_lines, read_cell_lines
+from .columns import Mapping
 from .office import read_docx, read_pdf, read_xlsx
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
@@ -82,10 +83,18 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def read_document(
-    data: bytes, name: str, directory: Directory | None = None, limits: Limits = LIMITS
+    data: bytes,
+    name: str,
+    directory: Directory | None = None,
+    limits: Limits = LIMITS,
+    mappings: dict[str, Mapping] | None = None,
 ) -> Document:
-    """Read one appendix file into a :class:`Document`; raise :class:`ImportError_` to refuse it."""
-    doc = _read(data, name, directory, limits)
+    """Read one appendix file into a :class:`Document`; raise :class:`ImportError_` to refuse it.
+
+    ``mappings`` re-reads tables with the column roles a person chose in the preview (keyed
+    by the table's label in ``Document.tables``); without it the reader's proposal is used.
+    """
+    doc = _read(data, name, directory, limits, mappings)
     for row in doc.rows:
         # The province's own layouts have one target column: its period is the plan's.
         row.period = row.period or doc.period_code
@@ -93,7 +102,13 @@ def read_document(
     return doc
 
 
-def _read(data: bytes, name: str, directory: Directory | None, limits: Limits) -> Document:
+def _read(
+    data: bytes,
+    name: str,
+    directory: Directory | None,
+    limits: Limits,
+    mappings: dict[str, Mapping] | None,
+) -> Document:
     directory = directory or Directory.default()
     if not data:
         raise ImportError_(f"{name}: tệp rỗng.")
@@ -105,16 +120,16 @@ def _read(data: bytes, name: str, directory: Directory | None, limits: Limits) -
     lower = name.lower()
     if data.startswith(b"%PDF"):
         doc.layout = "pdf"
-        return read_pdf(data, doc, directory)
+        return read_pdf(data, doc, directory, mappings)
     if data.startswith(b"PK\x03\x04") or lower.endswith((".docx", ".xlsx")):
         _check_zip(data, name, limits)
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         if "word/document.xml" in names:
             doc.layout = "docx"
-            return read_docx(data, doc, directory)
+            return read_docx(data, doc, directory, mappings)
         if "xl/workbook.xml" in names:
             doc.layout = "xlsx"
-            return read_xlsx(data, doc, directory)
+            return read_xlsx(data, doc, directory, mappings)
         raise ImportError_(f"{name}: tệp nén không phải Word (.docx) hay Excel (.xlsx).")
     if lower.endswith((".doc", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportError_(
@@ -124,12 +139,12 @@ def _read(data: bytes, name: str, directory: Directory | None, limits: Limits) -
         text = _decode(data, name)
         if lower.endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
             doc.layout = "html"
-            return read_tables(read_html_tables(text), doc, directory)
+            return read_tables(read_html_tables(text), doc, directory, mappings)
         if why := statistics_workbook(text):
             raise ImportError_(f"{name}: {why}")
         if looks_like_cell_lines(text):
             doc.layout = "cell-lines"
-            return read_tables(read_cell_lines(text), doc, directory)
+            return read_tables(read_cell_lines(text), doc, directory, mappings)
         if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
             doc.layout = "tab"
             return read_tab_text(text, doc, directory)

@@ -79,10 +79,12 @@ class Document:
     target_header: str = ""  # the printed heading of the target column
     rows: list[Row] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # For the preview: each table read with its proposed mapping (label, mapping.as_dict()).
+    tables: list[dict[str, Any]] = field(default_factory=list)
 
     def header_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for key in ("rows", "warnings"):
+        for key in ("rows", "warnings", "tables"):
             d.pop(key)
         d["issued_on"] = self.issued_on.isoformat() if self.issued_on else None
         return d

@@ -365,18 +365,28 @@ def prefers_legacy(grid: Grid, directory: Directory) -> bool:
     return one_row and len(mapping.of("target")) == 1 and not values
 
 
-def read_tables(grids: list[Grid], document: Document, directory: Directory) -> Document:
-    """Read every table of a document that holds targets or tasks; say why the others are left."""
+def read_tables(
+    grids: list[Grid],
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
+    """Read every table of a document that holds targets or tasks; say why the others are left.
+
+    ``mappings`` holds the column roles a person chose for some tables (by the table's label,
+    "bảng 2"); the others are read with the proposed mapping, recorded in ``document.tables``.
+    """
     from .heading import apply_heading
 
     reads: list[TableRead] = []
     refused: list[str] = []
     caption_period = ""
     for grid in grids:
-        mapping = propose_mapping(grid, directory)
+        chosen = (mappings or {}).get(grid.label)
+        mapping = chosen or propose_mapping(grid, directory)
         if mapping is None:
             continue
-        why = classify(grid, mapping)
+        why = None if chosen else classify(grid, mapping)
         if mapping.first("indicator") is None:
             why = "không thấy cột tên chỉ tiêu/nhiệm vụ (hãy chọn cột đó)"
         if why:
@@ -398,6 +408,9 @@ def read_tables(grids: list[Grid], document: Document, directory: Directory) -> 
         document.warnings.extend(mapping.warnings)
         rows = read_grid(grid, mapping, document, directory)
         reads.append(TableRead(grid, mapping, rows))
+        document.tables.append(
+            {"label": grid.label, "signature": mapping.signature(), "mapping": mapping.as_dict()}
+        )
     for why in refused:
         document.warnings.append(f"Không nhập {why}.")
     if not reads:

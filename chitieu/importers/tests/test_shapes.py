@@ -196,3 +196,34 @@ def test_proposed_mapping_names_each_column_and_a_changed_role_rereads(directory
         ("actual", "2025"),
         ("target", "2026"),
     }
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "txt"])
+def test_a_document_rereads_with_the_mapping_the_person_chose(directory, fmt):
+    # given the proposal recorded with the document
+    from chitieu.importers.columns import Mapping
+
+    data = build(ORGANISATIONS, fmt)
+    doc = read_document(data, f"x.{fmt}", directory)
+    table = doc.tables[0]
+    proposed = Mapping.from_dict(table["mapping"])
+    assert [c.role for c in proposed.columns] == [
+        "number",
+        "indicator",
+        "unit",
+        "total",
+        "organisation",
+        "organisation",
+    ]
+    # when the person says the "Tổng số" column is the province's own target for 2026
+    chosen = proposed.with_role(3, "target", period="2026")
+    again = read_document(data, f"x.{fmt}", directory, mappings={table["label"]: chosen})
+    # then each row gives that target as well, and nothing else changed
+    assert [(r.no, r.lead, r.target_text) for r in again.rows] == [
+        ("1", [], "150"),
+        ("1", ["Xã Hòa An"], "100"),
+        ("1", ["Phường Đông Kinh"], "50"),
+        ("2", [], "3"),
+        ("2", ["Xã Hòa An"], "4"),
+        ("2", ["Phường Đông Kinh"], "2"),
+    ]
