@@ -134,6 +134,18 @@ def structure_positions(rows: list[Row], parents: dict[int, int]) -> set[int]:
     return {i for i in with_children if is_structure_name(rows[i].name) or not rows[i].target_text}
 
 
+# Sub-row names that say nothing without the row above ("Tốc độ tăng trưởng" of exports, of
+# imports): their catalog key carries the parent's name, as a share's does.
+_RELATIVE_NAMES = ("tốc độ tăng trưởng", "tốc độ tăng", "tăng trưởng", "tỷ lệ so với", "so với")
+
+
+def _measures_the_row_above(name: str) -> bool:
+    key = fold(name)
+    return key in {fold(n) for n in _RELATIVE_NAMES[:3]} or key.startswith(
+        tuple(fold(n) for n in _RELATIVE_NAMES[3:])
+    )
+
+
 def row_keys(rows: list[Row]) -> list[str]:
     """The catalog key of every row, in order."""
     parents = row_parents(rows)
@@ -141,7 +153,8 @@ def row_keys(rows: list[Row]) -> list[str]:
     keys = []
     for i, row in enumerate(rows):
         p = parents.get(i)
-        parent_name = rows[p].name if p is not None and p in structures else None
+        of_parent = p is not None and (p in structures or _measures_the_row_above(row.name))
+        parent_name = rows[p].name if p is not None and of_parent else None
         keys.append(indicator_key(row.name, row.unit, parent_name))
     return keys
 

@@ -73,3 +73,54 @@ def test_dry_run_json_has_period_source_and_kind_once_per_period(tmp_path):
     assert {"no", "parent_no", "group", "unit", "lead", "coordinating", "raw"} <= set(rows[0])
     assert rows[0]["lead"] == ["Sở Tài chính"]
     assert Plan.objects.count() == 0
+
+
+def _corpus(prefix):
+    from chitieu.importers.tests.test_corpus import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not here")
+    path = next(CORPUS.glob(f"{prefix}*"))
+    return read_document(path.read_bytes(), path.name, organization_directory())
+
+
+@pytest.mark.parametrize(
+    "prefix, period, per_period, not_loaded",
+    [
+        (
+            "camau",
+            "2026-2028",
+            {"2025": 22, "2026": 37, "2027": 36, "2028": 36, "2026-2028": 6},
+            36,
+        ),
+        (
+            "sonla",
+            "2026-2030",
+            {"2026": 60, "2027": 60, "2028": 60, "2029": 60, "2030": 60, "2026-2030": 11},
+            23,
+        ),
+        ("thutuong_2025_qd2629", "2025-2030", {"2025-2027": 10, "2028-2030": 12}, 77),
+    ],
+)
+def test_corpus_documents_load_with_a_target_per_period(
+    orgs, prefix, period, per_period, not_loaded
+):
+    from collections import Counter
+
+    result = plan_import(document=_corpus(prefix))
+    counts = Counter(Target.objects.filter(plan=result.plan).values_list("period_code", flat=True))
+    assert (result.plan.period_code, dict(counts), len(result.not_loaded)) == (
+        period,
+        per_period,
+        not_loaded,
+    )
+
+
+def test_growth_sub_rows_of_two_indicators_stay_two_indicators(orgs):
+    # Cà Mau prints "Tốc độ tăng trưởng" under exports and again under imports.
+    plan_import(document=_corpus("camau"))
+    growth = Indicator.objects.filter(name="Tốc độ tăng trưởng").select_related("parent")
+    assert sorted(g.parent.name for g in growth) == [
+        "Kim ngạch nhập khẩu hàng hóa",
+        "Kim ngạch xuất khẩu hàng hóa",
+    ]
