@@ -12,6 +12,7 @@ from chitieu.core.targets import direction_for
 from chitieu.core.text import fold
 from chitieu.importers.agencies import Directory, organisations
 from chitieu.importers.records import Document, Row
+from chitieu.importers.structure import is_part, measures_the_row_above
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 from chitieu.organizations.selectors import organization_directory
@@ -95,6 +96,20 @@ def _rows_not_loaded(rows: list[Row]) -> dict[int, str]:
     return out
 
 
+def _own_indicators(rows: list[Row], parents: dict[int, int], skip: dict[int, str]) -> list[str]:
+    """A warning for each row printed under another that the catalog files as its own."""
+    out = []
+    for i, row in enumerate(rows):
+        if row.no is None and row.parent_no is not None and i not in parents and i not in skip:
+            msg = (
+                f"Dòng {row.line}: “{row.name}” in không số dưới dòng {row.parent_no} nhưng không "
+                "phải một phần của dòng đó — lưu thành chỉ tiêu riêng, cần xem lại."
+            )
+            if msg not in out:
+                out.append(msg)
+    return out
+
+
 def _row_periods(rows: list[Row], plan_period: Period, decisions: ImportDecisions) -> list[str]:
     """The period each row's target is for: its own (a column "Năm 2027") or the plan's."""
     out = []
@@ -114,7 +129,13 @@ def _row_periods(rows: list[Row], plan_period: Period, decisions: ImportDecision
 
 
 def row_parents(rows: list[Row]) -> dict[int, int]:
-    """Position of each sub-row -> position of the numbered row it belongs to."""
+    """Position of each sub-row -> position of the row it is a part of.
+
+    A reader files an unnumbered row under the numbered row above (its ``parent_no``); the
+    catalog keeps it there only when it is a part of that row (see
+    :mod:`chitieu.importers.structure`) — otherwise it is an indicator of its own. The same
+    indicator printed again in a second unit belongs to the row just above it.
+    """
     parents: dict[int, int] = {}
     last_numbered: int | None = None
     for i, row in enumerate(rows):
@@ -123,8 +144,15 @@ def row_parents(rows: list[Row]) -> dict[int, int]:
                 last_numbered = i
         elif last_numbered is not None and row.parent_no is not None:
             # A reader leaves parent_no empty for an unnumbered row that is an indicator of
-            # its own (issue 9, point 6); only a row it filed under another belongs to it.
-            parents[i] = last_numbered
+            # its own (issue 9, point 6); only a row it filed under another may belong to it.
+            above = rows[i - 1]
+            second_unit = above.unit != row.unit and fold(above.name) == fold(row.name)
+            if i - 1 != last_numbered and above.no is None and second_unit:
+                parents[i] = i - 1  # the same indicator in a second unit
+                continue
+            parent = rows[last_numbered]
+            if is_part(row.name, parent.name, parent_has_target=bool(parent.target_text)):
+                parents[i] = last_numbered
     return parents
 
 
@@ -134,18 +162,6 @@ def structure_positions(rows: list[Row], parents: dict[int, int]) -> set[int]:
     return {i for i in with_children if is_structure_name(rows[i].name) or not rows[i].target_text}
 
 
-# Sub-row names that say nothing without the row above ("Tốc độ tăng trưởng" of exports, of
-# imports): their catalog key carries the parent's name, as a share's does.
-_RELATIVE_NAMES = ("tốc độ tăng trưởng", "tốc độ tăng", "tăng trưởng", "tỷ lệ so với", "so với")
-
-
-def _measures_the_row_above(name: str) -> bool:
-    key = fold(name)
-    return key in {fold(n) for n in _RELATIVE_NAMES[:3]} or key.startswith(
-        tuple(fold(n) for n in _RELATIVE_NAMES[3:])
-    )
-
-
 def row_keys(rows: list[Row]) -> list[str]:
     """The catalog key of every row, in order."""
     parents = row_parents(rows)
@@ -153,7 +169,7 @@ def row_keys(rows: list[Row]) -> list[str]:
     keys = []
     for i, row in enumerate(rows):
         p = parents.get(i)
-        of_parent = p is not None and (p in structures or _measures_the_row_above(row.name))
+        of_parent = p is not None and (p in structures or measures_the_row_above(row.name))
         parent_name = rows[p].name if p is not None and of_parent else None
         keys.append(indicator_key(row.name, row.unit, parent_name))
     return keys
@@ -227,6 +243,8 @@ def plan_import(
     directory = directory or organization_directory()
     periods = _row_periods(rows, period, decisions)
     not_loaded = _rows_not_loaded(rows)
+    parents = row_parents(rows)
+    own = _own_indicators(rows, parents, not_loaded)
     plan = Plan.objects.create(
         kind=_plan_kind(period),
         doc_kind=document.doc_kind,
@@ -239,13 +257,12 @@ def plan_import(
         source_name=document.source_name,
         source_checksum=document.checksum,
         layout=document.layout,
-        warnings=[*document.warnings, *not_loaded.values()],
+        warnings=[*document.warnings, *own, *not_loaded.values()],
         imported_by=user if getattr(user, "pk", None) else None,
     )
     if source_bytes is not None:
         plan.source_file.save(document.source_name, ContentFile(source_bytes), save=True)
 
-    parents = row_parents(rows)
     structures = structure_positions(rows, parents)
     keys = row_keys(rows)
     known = indicator_lookup(keys)

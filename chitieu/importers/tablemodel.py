@@ -18,6 +18,7 @@ from .agencies import Directory, organisations
 from .columns import Mapping, period_of, propose_mapping
 from .grid import DOWN, Grid
 from .records import Document, ImportError_, Row
+from .structure import is_part
 from .table import finish_row
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -39,9 +40,6 @@ _QUALIFIER = {
     "không quá": "≤",
     "khoảng": "khoảng ",
 }
-_PARTS = ("cơ cấu", "tỷ trọng", "trong đó", "chia theo", "bao gồm", "gồm", "phân theo")
-# An unnumbered row that measures the row above rather than something else.
-_OF_ABOVE = ("tỷ lệ so với", "so với", "tốc độ tăng", "tốc độ tăng trưởng", "tổng số", "tổng đàn")
 _NAMED_SECTION = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.\s+\S")
 _TICKS = {"x", "X", "✓", "✔", "v"}
 _BUDGET = re.compile(r"dự toán|ngân sách|NSNN|NSĐP|vay và trả nợ", re.I)
@@ -75,16 +73,8 @@ def _is_part(name: str, parent: Row | None, marked: bool) -> bool:
     """Whether an unnumbered row is a part of the numbered row above (point 6 of issue 9)."""
     if parent is None:
         return False
-    if marked:
-        return True
-    key, pkey = fold(name), fold(parent.name)
-    return (
-        key.startswith(tuple(fold(p) for p in (*_PARTS, *_OF_ABOVE)))
-        or pkey.startswith(tuple(fold(p) for p in _PARTS))
-        or pkey.endswith(fold("trong đó"))
-        or key == pkey  # the same indicator in a second unit
-        or (not parent.target_text and parent.target is None)  # a heading row ("Cà Phê")
-    )
+    has_target = bool(parent.target_text) or parent.target is not None
+    return is_part(name, parent.name, parent_has_target=has_target, marked=marked)
 
 
 def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Directory) -> list[Row]:

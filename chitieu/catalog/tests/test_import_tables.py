@@ -124,3 +124,50 @@ def test_growth_sub_rows_of_two_indicators_stay_two_indicators(orgs):
         "Kim ngạch nhập khẩu hàng hóa",
         "Kim ngạch xuất khẩu hàng hóa",
     ]
+
+
+def _parent(name, unit=None):
+    qs = Indicator.objects.filter(name=name)
+    if unit:
+        qs = qs.filter(unit=unit)
+    ind = qs.select_related("parent").get()
+    return (ind.parent.name, ind.parent.unit) if ind.parent else None
+
+
+def test_seed_catalog_files_a_row_under_another_only_when_part_of_it(orgs, seed_bytes):
+    from chitieu.conftest import SEED_000, SEED_001
+
+    # given the province's two appendices, read exactly as always (parent_no as printed)
+    results = []
+    for seed in (SEED_000, SEED_001):
+        doc = read_document(seed_bytes(seed), seed, organization_directory())
+        results.append(plan_import(document=doc))
+    # then the mis-filings of issue 9 are gone from the catalog ...
+    per_head = "Tổng sản phẩm trên địa bàn bình quân đầu người"
+    assert _parent(per_head, "Triệu đồng") is None
+    assert _parent(per_head, "USD") == (per_head, "Triệu đồng")  # the same indicator, second unit
+    assert _parent("Số giường bệnh trên 10.000 dân") is None
+    assert _parent("Tổng chi ngân sách địa phương") is None
+    assert _parent("Tỷ lệ che phủ của rừng") is None
+    assert _parent("Tổng số nhà ở xã hội") is None
+    # ... while the parts stay parts
+    shares = Indicator.objects.filter(name="Dịch vụ").select_related("parent")
+    assert sorted(i.parent.name for i in shares) == [
+        "Cơ cấu kinh tế",
+        "Cơ cấu tổng sản phẩm trên địa bàn",
+        "Tỷ trọng lao động có việc làm trong nền kinh tế",
+    ]
+    assert _parent("Trong đó thời gian sống khoẻ") == (
+        "Tuổi thọ trung bình tính từ lúc sinh",
+        "Tuổi",
+    )
+    assert _parent("Thu nội địa") == ("Tổng thu ngân sách nhà nước trên địa bàn", "Tỷ đồng")
+    assert _parent("Tỷ lệ lao động đã qua đào tạo có bằng cấp, chứng chỉ") == (
+        "Tỷ lệ lao động đã qua đào tạo",
+        "%",
+    )
+    # and the person is told about every row the catalog files on its own
+    assert any(
+        "“Số giường bệnh trên 10.000 dân” in không số dưới dòng 19" in w
+        for w in results[0].plan.warnings
+    )
