@@ -12,6 +12,7 @@ from chitieu.core.targets import direction_for
 from chitieu.core.text import fold
 from chitieu.importers.agencies import Directory, organisations
 from chitieu.importers.records import Document, Row
+from chitieu.importers.structure import is_part, measures_the_row_above
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 from chitieu.organizations.selectors import organization_directory
@@ -45,6 +46,9 @@ class ImportResult:
     created: bool
     indicators_created: int = 0
     indicators_matched: int = 0
+    not_loaded: list[str] = field(
+        default_factory=list
+    )  # rows of actual figures or tasks, left for now
 
 
 def _group_of(section: str) -> str:
@@ -75,15 +79,80 @@ def existing_plan(document: Document) -> Plan | None:
     return plan
 
 
+_KIND_LABELS = {"actual": "số ước thực hiện/thực hiện", "action": "nhiệm vụ"}
+
+
+def _rows_not_loaded(rows: list[Row]) -> dict[int, str]:
+    """Rows this loader does not save yet (actual figures, tasks), each with the warning shown."""
+    out: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        if row.kind != "target":
+            label = _KIND_LABELS.get(row.kind, row.kind)
+            out[i] = (
+                f"Dòng {row.line}: “{row.name}” là {label}"
+                + (f" kỳ {row.period}" if row.period else "")
+                + " — chưa nhập ở bước này, không lưu thành mục tiêu."
+            )
+    return out
+
+
+def _own_indicators(rows: list[Row], parents: dict[int, int], skip: dict[int, str]) -> list[str]:
+    """A warning for each row printed under another that the catalog files as its own."""
+    out = []
+    for i, row in enumerate(rows):
+        if row.no is None and row.parent_no is not None and i not in parents and i not in skip:
+            msg = (
+                f"Dòng {row.line}: “{row.name}” in không số dưới dòng {row.parent_no} nhưng không "
+                "phải một phần của dòng đó — lưu thành chỉ tiêu riêng, cần xem lại."
+            )
+            if msg not in out:
+                out.append(msg)
+    return out
+
+
+def _row_periods(rows: list[Row], plan_period: Period, decisions: ImportDecisions) -> list[str]:
+    """The period each row's target is for: its own (a column "Năm 2027") or the plan's."""
+    out = []
+    bad = []
+    for i, row in enumerate(rows):
+        code = plan_period.code
+        if row.period and row.period != plan_period.code:
+            try:
+                code = Period.parse(row.period).code
+            except PeriodError:
+                if i not in decisions.skip and row.kind == "target":
+                    bad.append(f"Dòng {row.line}: kỳ “{row.period}” không đọc được")
+        out.append(code)
+    if bad:
+        raise ImportRefused("Chưa thể lưu: " + "; ".join(bad) + ".")
+    return out
+
+
 def row_parents(rows: list[Row]) -> dict[int, int]:
-    """Position of each sub-row -> position of the numbered row it belongs to."""
+    """Position of each sub-row -> position of the row it is a part of.
+
+    A reader files an unnumbered row under the numbered row above (its ``parent_no``); the
+    catalog keeps it there only when it is a part of that row (see
+    :mod:`chitieu.importers.structure`) — otherwise it is an indicator of its own. The same
+    indicator printed again in a second unit belongs to the row just above it.
+    """
     parents: dict[int, int] = {}
     last_numbered: int | None = None
     for i, row in enumerate(rows):
         if row.no is not None:
-            last_numbered = i
-        elif last_numbered is not None:
-            parents[i] = last_numbered
+            if row.kind == "target":  # an actual figure or a task is not saved: not a parent
+                last_numbered = i
+        elif last_numbered is not None and row.parent_no is not None:
+            # A reader leaves parent_no empty for an unnumbered row that is an indicator of
+            # its own (issue 9, point 6); only a row it filed under another may belong to it.
+            above = rows[i - 1]
+            second_unit = above.unit != row.unit and fold(above.name) == fold(row.name)
+            if i - 1 != last_numbered and above.no is None and second_unit:
+                parents[i] = i - 1  # the same indicator in a second unit
+                continue
+            parent = rows[last_numbered]
+            if is_part(row.name, parent.name, parent_has_target=bool(parent.target_text)):
+                parents[i] = last_numbered
     return parents
 
 
@@ -100,7 +169,8 @@ def row_keys(rows: list[Row]) -> list[str]:
     keys = []
     for i, row in enumerate(rows):
         p = parents.get(i)
-        parent_name = rows[p].name if p is not None and p in structures else None
+        of_parent = p is not None and (p in structures or measures_the_row_above(row.name))
+        parent_name = rows[p].name if p is not None and of_parent else None
         keys.append(indicator_key(row.name, row.unit, parent_name))
     return keys
 
@@ -171,6 +241,10 @@ def plan_import(
             f"{document.source_name}: không xác định được kỳ kế hoạch từ tiêu đề (“{document.title}”)."
         ) from exc
     directory = directory or organization_directory()
+    periods = _row_periods(rows, period, decisions)
+    not_loaded = _rows_not_loaded(rows)
+    parents = row_parents(rows)
+    own = _own_indicators(rows, parents, not_loaded)
     plan = Plan.objects.create(
         kind=_plan_kind(period),
         doc_kind=document.doc_kind,
@@ -183,23 +257,23 @@ def plan_import(
         source_name=document.source_name,
         source_checksum=document.checksum,
         layout=document.layout,
-        warnings=list(document.warnings),
+        warnings=[*document.warnings, *own, *not_loaded.values()],
         imported_by=user if getattr(user, "pk", None) else None,
     )
     if source_bytes is not None:
         plan.source_file.save(document.source_name, ContentFile(source_bytes), save=True)
 
-    parents = row_parents(rows)
     structures = structure_positions(rows, parents)
     keys = row_keys(rows)
     known = indicator_lookup(keys)
     orgs = {o.name: o for o in Organization.objects.all()}
     org_cache: dict[str, Organization | None] = {}
     by_position: dict[int, Indicator] = {}
-    seen: dict[int, int] = {}
+    seen: dict[tuple[int, str], int] = {}
     result = ImportResult(plan=plan, created=True)
+    result.not_loaded = list(not_loaded.values())
     for i, row in enumerate(rows):
-        if i in decisions.skip:
+        if i in decisions.skip or i in not_loaded:
             continue
         p = parents.get(i)
         parent_ind = by_position.get(p) if p is not None else None
@@ -221,18 +295,18 @@ def plan_import(
             result.indicators_created += 1
         else:
             result.indicators_matched += 1
-        if indicator.pk in seen:
+        if (indicator.pk, periods[i]) in seen:
             raise ImportRefused(
-                f"Dòng {row.line} và dòng {rows[seen[indicator.pk]].line} cùng ứng với chỉ tiêu "
+                f"Dòng {row.line} và dòng {rows[seen[indicator.pk, periods[i]]].line} cùng ứng với chỉ tiêu "
                 f"“{indicator.name}”; hãy bỏ qua một dòng hoặc tách thành chỉ tiêu riêng."
             )
-        seen[indicator.pk] = i
+        seen[indicator.pk, periods[i]] = i
         by_position[i] = indicator
         t = row.target
         target = Target.objects.create(
             plan=plan,
             indicator=indicator,
-            period_code=period.code,
+            period_code=periods[i],
             position=i,
             row_no=row.no or "",
             parent_no=row.parent_no or "",
@@ -254,6 +328,9 @@ def plan_import(
         for role, text in ((Role.LEAD, row.lead_text), (Role.COORDINATING, row.coordinating_text)):
             names, unknown = organisations(text, directory)
             chosen = [orgs[n] for n in names if n in orgs]
+            # A name the directory knows (a ministry) but the database does not yet hold is
+            # asked about like an unknown one, never dropped.
+            unknown = [*(n for n in names if n not in orgs), *unknown]
             for u in unknown:
                 org = _organization_for(u, decisions, org_cache)
                 if org is None:

@@ -28,6 +28,9 @@ __all__ = [
 DEFAULT_DIRECTORY_PATH = (
     Path(__file__).resolve().parent.parent / "organizations" / "data" / "lang_son.json"
 )
+# Ministries, central bodies, bodies every province has, usual abbreviations and group
+# phrases: read after the province's own list, so a name it already has keeps its entry.
+NATIONAL_DIRECTORY_PATH = DEFAULT_DIRECTORY_PATH.with_name("national.json")
 
 # Words that describe a role, not an agency; they are skipped, not reported.
 _ROLE_PHRASES = [
@@ -40,6 +43,13 @@ _ROLE_PHRASES = [
     "tổng hợp báo cáo",
     "tổng hợp",
     "thực hiện/theo dõi, đánh giá",
+    "chủ trì hướng dẫn, tổng hợp",
+    "thúc đẩy, theo dõi, báo cáo chỉ tiêu",
+    "theo dõi, báo cáo chỉ tiêu",
+    "thúc đẩy",
+    "hướng dẫn",
+    "theo dõi",
+    "báo cáo",
     "theo dõi, đánh giá",
     "và các cơ quan liên quan",
     "các cơ quan liên quan",
@@ -121,6 +131,7 @@ class Directory:
                 kind=str(e.get("kind", "")),
                 aliases=[str(a) for a in e.get("aliases", []) or []],  # type: ignore[attr-defined]
                 short_name=str(e.get("short_name") or ""),
+                override=False,
             )
         return d
 
@@ -128,15 +139,36 @@ class Directory:
     def default(cls) -> Directory:
         """The province's own directory shipped with the application."""
         data = json.loads(DEFAULT_DIRECTORY_PATH.read_text(encoding="utf-8"))
-        return cls.from_entries(data["organizations"])
+        directory = cls.from_entries(data["organizations"])
+        directory.add_national()
+        return directory
+
+    def add_national(self) -> None:
+        """Add the national list (ministries, common provincial bodies, abbreviations)."""
+        data = json.loads(NATIONAL_DIRECTORY_PATH.read_text(encoding="utf-8"))
+        for e in data["organizations"]:
+            name = clean(str(e["name"]))
+            self.add(
+                name,
+                kind=self.names.get(name) or str(e.get("kind", "")),
+                aliases=[str(a) for a in e.get("aliases", [])],
+                short_name=str(e.get("short_name") or ""),
+                override=False,
+            )
 
     def add(
-        self, name: str, *, kind: str = "", aliases: Iterable[str] = (), short_name: str = ""
+        self,
+        name: str,
+        *,
+        kind: str = "",
+        aliases: Iterable[str] = (),
+        short_name: str = "",
+        override: bool = True,
     ) -> None:
         name = clean(name)
         self.names[name] = kind
         for alias in (name, *aliases):
-            if keys := _keys(alias):
+            if (keys := _keys(alias)) and (override or keys not in self._full):
                 self._full[keys] = name
         if kind == "department" and name.startswith("Sở ") and short_name:
             self._short[_keys(short_name)] = name
@@ -194,7 +226,11 @@ def find_mentions(text: str, directory: Directory) -> list[Mention]:
     def flush() -> None:
         if unknown:
             s, e = unknown[0].start, unknown[-1].end
-            out.append(Mention("unknown", text[s:e], s, e))
+            # A run that starts in lower case after a name says what the body does
+            # ("thúc đẩy, theo dõi, báo cáo chỉ tiêu"): a role, not an agency.
+            first = unknown[0].text[:1]
+            kind = "role" if first.islower() and out else "unknown"
+            out.append(Mention(kind, text[s:e], s, e))
             unknown.clear()
 
     i = 0

@@ -9,14 +9,23 @@ from decimal import Decimal
 from typing import Any
 
 from chitieu.core.numbers import format_number
+from chitieu.core.text import clean
 
 from .agencies import Directory
+from .columns import Mapping, header_rows
+from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
 from .table import assemble, header_map
+from .tablemodel import prefers_legacy, read_tables
 
 
-def read_docx(data: bytes, document: Document, directory: Directory) -> Document:
+def read_docx(
+    data: bytes,
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
     """Paragraphs before the first table are the heading; every table's rows are read in order
     (a table broken by a page is often saved as two tables)."""
     import docx  # python-docx
@@ -30,21 +39,65 @@ def read_docx(data: bytes, document: Document, directory: Directory) -> Document
     heading: list[str] = []
     body = d.element.body
     rows: list[tuple[int, list[str]]] = []
+    grids: list[Grid] = []
+    above: list[str] = []  # paragraphs since the last table: the next table's heading
     n = 0
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p" and not rows:
+        if tag == "p":
             text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
             if text.strip():
-                heading.append(text)
+                above.append(text)
+                if not rows:
+                    heading.append(text)
         elif tag == "tbl":
             table = docx.table.Table(child, d)
+            start = n
             for row in table.rows:
                 n += 1
                 rows.append((n, _unique_cells(row.cells)))
+            grids.append(_docx_grid(table, start, above, len(grids) + 1))
+            above = []
     if not rows:
         raise ImportError_(f"{document.source_name}: tệp Word không có bảng nào.")
-    return assemble(rows, heading=heading, document=document, directory=directory)
+    first = next((g for g in grids if header_rows(g) is not None), None)
+    if (
+        not mappings
+        and any(header_map(cells) for _, cells in rows)
+        and (first is None or prefers_legacy(first, directory))
+    ):
+        return assemble(rows, heading=heading, document=document, directory=directory)
+    return read_tables(grids, document, directory, mappings)
+
+
+def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
+    """The table with merged cells marked: python-docx repeats a merged cell in each position."""
+    cells: list[list[str]] = []
+    origin: list[list[str]] = []
+    tcs: list[list[Any]] = []
+    for r, row in enumerate(table.rows):
+        texts: list[str] = []
+        kinds: list[str] = []
+        ids: list[Any] = []
+        for c, cell in enumerate(row.cells):
+            if c > 0 and cell._tc is ids[c - 1]:
+                kind = ACROSS
+            elif r > 0 and c < len(tcs[r - 1]) and cell._tc is tcs[r - 1][c]:
+                kind = DOWN
+            else:
+                kind = ORIGINAL
+            texts.append(cell.text)
+            kinds.append(kind)
+            ids.append(cell._tc)
+        cells.append([clean(t) for t in texts])
+        origin.append(kinds)
+        tcs.append(ids)
+    width = max((len(r) for r in cells), default=0)
+    for r in range(len(cells)):
+        cells[r] += [""] * (width - len(cells[r]))
+        origin[r] += [ORIGINAL] * (width - len(origin[r]))
+    lines = list(range(start + 1, start + 1 + len(cells)))
+    return Grid(cells, origin, lines, heading=[clean(h) for h in heading], label=f"bảng {number}")
 
 
 def _unique_cells(cells: Any) -> list[str]:
@@ -72,7 +125,12 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_xlsx(data: bytes, document: Document, directory: Directory) -> Document:
+def read_xlsx(
+    data: bytes,
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
     """The first sheet that holds the appendix header; numbers are written back the Vietnamese way."""
     import openpyxl
 
@@ -87,14 +145,75 @@ def read_xlsx(data: bytes, document: Document, directory: Directory) -> Document
             (i, [_cell_text(v) for v in values])
             for i, values in enumerate(ws.iter_rows(values_only=True), start=1)
         ]
-        if any(header_map(cells) for _, cells in rows):
+        if (
+            not mappings
+            and any(header_map(cells) for _, cells in rows)
+            and prefers_legacy(_xlsx_grid(ws), directory)
+        ):
             return assemble(rows, heading=[], document=document, directory=directory)
+    grids = [_xlsx_grid(ws) for ws in wb.worksheets]
+    found = [g for g in grids if header_rows(g) is not None]
+    if found:
+        return read_tables(found, document, directory, mappings)
     raise ImportError_(
         f"{document.source_name}: không trang tính nào có dòng tiêu đề bảng (TT, Chỉ tiêu, ...)."
     )
 
 
-def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
+def _xlsx_grid(ws: Any) -> Grid:
+    """A sheet with its merged ranges copied into every position they cover."""
+    rows = [[_cell_text(v) for v in values] for values in ws.iter_rows(values_only=True)]
+    grid = from_plain(rows, range(1, len(rows) + 1), label=f"trang tính “{ws.title}”")
+    for rng in ws.merged_cells.ranges:
+        top, left = rng.min_row - 1, rng.min_col - 1
+        if top >= len(grid.cells) or left >= grid.width:
+            continue
+        text = grid.cells[top][left]
+        for r in range(top, min(rng.max_row, len(grid.cells))):
+            for c in range(left, min(rng.max_col, grid.width)):
+                if (r, c) != (top, left):
+                    grid.cells[r][c] = text
+                    grid.origin[r][c] = ACROSS if r == top else DOWN
+    return grid
+
+
+def _pdf_grid(rows: list[tuple[int, list[str | None]]], number: int) -> Grid:
+    """pdfplumber gives None where a merged cell was: copy the cell from the left or above."""
+    width = max((len(c) for _, c in rows), default=0)
+    cells: list[list[str]] = []
+    origin: list[list[str]] = []
+    for r, (_, raw) in enumerate(rows):
+        raw = [*raw, *[None] * (width - len(raw))]
+        texts: list[str] = []
+        kinds: list[str] = []
+        for c, x in enumerate(raw):
+            if x is not None:
+                texts.append(clean(x))
+                kinds.append(ORIGINAL)
+                continue
+            # A merged cell's other positions: below its top (vertical merge) when there is
+            # a row above; beside it otherwise. A copied value never counts as printed.
+            above = cells[r - 1][c] if r > 0 else ""
+            if above:
+                texts.append(above)
+                kinds.append(DOWN)
+            elif c > 0:
+                texts.append(texts[c - 1])
+                kinds.append(ACROSS)
+            else:
+                texts.append("")
+                kinds.append(ORIGINAL)
+        cells.append(texts)
+        origin.append(kinds)
+    return Grid(cells, origin, [n for n, _ in rows], label=f"bảng {number}")
+
+
+def read_pdf(
+    data: bytes,
+    document: Document,
+    directory: Directory,
+    mappings: dict[str, Mapping] | None = None,
+) -> Document:
     """A PDF with ruled tables is read cell by cell; one whose text lost its columns is read
     as PDF text (see :mod:`chitieu.importers.pdftext`)."""
     import pdfplumber
@@ -119,9 +238,20 @@ def read_pdf(data: bytes, document: Document, directory: Directory) -> Document:
                 for cells in table:
                     n += 1
                     tables.append((n, list(cells)))
-    if tables and any(header_map([c or "" for c in cells]) for _, cells in tables):
+    if (
+        tables
+        and not mappings
+        and any(header_map([c or "" for c in cells]) for _, cells in tables)
+        and prefers_legacy(_pdf_grid(tables, 1), directory)
+    ):
         document.layout = "pdf-table"
         return assemble(tables, heading=heading, document=document, directory=directory)
+    if tables:
+        grid = _pdf_grid(tables, 1)
+        grid.heading = [line for line in heading if line.strip()]
+        if header_rows(grid) is not None:
+            document.layout = "pdf-table"
+            return read_tables([grid], document, directory, mappings)
     joined = "\n".join(texts)
     if not joined.strip():
         raise ImportError_(

@@ -9,10 +9,25 @@ import zipfile
 from dataclasses import dataclass
 
 from .agencies import Directory
+from .cellines import looks_like_cell_lines, read_cell_lines
+from .columns import Mapping
 from .office import read_docx, read_pdf, read_xlsx
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
+from .tablemodel import read_tables
 from .tabular import read_tab_text
+from .webpage import read_html_tables
+
+
+def statistics_workbook(text: str) -> str:
+    """Why a text is a statistics office's data workbook and not a plan, or "" if it is not."""
+    head = text[:3000]
+    if ("Thống kê" in head or "GSO" in head) and ("SHEET:" in head or "Biểu số liệu" in head):
+        return (
+            "đây là biểu số liệu thống kê (GDP theo quý của cơ quan thống kê), không phải "
+            "kế hoạch có chỉ tiêu; không nhập thành mục tiêu — hãy dùng chức năng nhập số liệu thực hiện."
+        )
+    return ""
 
 
 @dataclass(frozen=True)
@@ -26,7 +41,7 @@ class Limits:
 
 
 LIMITS = Limits()
-SUPPORTED = (".txt", ".tsv", ".docx", ".xlsx", ".pdf")
+SUPPORTED = (".txt", ".tsv", ".docx", ".xlsx", ".pdf", ".html", ".htm")
 
 
 def _mb(n: int) -> str:
@@ -68,9 +83,32 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def read_document(
-    data: bytes, name: str, directory: Directory | None = None, limits: Limits = LIMITS
+    data: bytes,
+    name: str,
+    directory: Directory | None = None,
+    limits: Limits = LIMITS,
+    mappings: dict[str, Mapping] | None = None,
 ) -> Document:
-    """Read one appendix file into a :class:`Document`; raise :class:`ImportError_` to refuse it."""
+    """Read one appendix file into a :class:`Document`; raise :class:`ImportError_` to refuse it.
+
+    ``mappings`` re-reads tables with the column roles a person chose in the preview (keyed
+    by the table's label in ``Document.tables``); without it the reader's proposal is used.
+    """
+    doc = _read(data, name, directory, limits, mappings)
+    for row in doc.rows:
+        # The province's own layouts have one target column: its period is the plan's.
+        row.period = row.period or doc.period_code
+        row.source = row.source or row.target_text
+    return doc
+
+
+def _read(
+    data: bytes,
+    name: str,
+    directory: Directory | None,
+    limits: Limits,
+    mappings: dict[str, Mapping] | None,
+) -> Document:
     directory = directory or Directory.default()
     if not data:
         raise ImportError_(f"{name}: tệp rỗng.")
@@ -82,23 +120,31 @@ def read_document(
     lower = name.lower()
     if data.startswith(b"%PDF"):
         doc.layout = "pdf"
-        return read_pdf(data, doc, directory)
+        return read_pdf(data, doc, directory, mappings)
     if data.startswith(b"PK\x03\x04") or lower.endswith((".docx", ".xlsx")):
         _check_zip(data, name, limits)
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         if "word/document.xml" in names:
             doc.layout = "docx"
-            return read_docx(data, doc, directory)
+            return read_docx(data, doc, directory, mappings)
         if "xl/workbook.xml" in names:
             doc.layout = "xlsx"
-            return read_xlsx(data, doc, directory)
+            return read_xlsx(data, doc, directory, mappings)
         raise ImportError_(f"{name}: tệp nén không phải Word (.docx) hay Excel (.xlsx).")
     if lower.endswith((".doc", ".xls")) or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportError_(
             f"{name}: định dạng Office cũ (.doc/.xls) chưa được hỗ trợ; hãy lưu lại thành .docx/.xlsx."
         )
-    if lower.endswith(SUPPORTED[:2]) or b"\x00" not in data[:4096]:
+    if lower.endswith(SUPPORTED[:2] + SUPPORTED[5:]) or b"\x00" not in data[:4096]:
         text = _decode(data, name)
+        if lower.endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+            doc.layout = "html"
+            return read_tables(read_html_tables(text), doc, directory, mappings)
+        if why := statistics_workbook(text):
+            raise ImportError_(f"{name}: {why}")
+        if looks_like_cell_lines(text):
+            doc.layout = "cell-lines"
+            return read_tables(read_cell_lines(text), doc, directory, mappings)
         if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
             doc.layout = "tab"
             return read_tab_text(text, doc, directory)

@@ -34,6 +34,7 @@ class Row:
     period: str = ""  # the period this row's target is for ("2026", "2030", "2026-2030")
     source: str = ""  # the sentence or cell text the target was read from
     kind: str = "target"  # "target", "actual" (an "ước thực hiện" figure) or "action" (a task row)
+    organisation: str = ""  # for a column per commune or ward: the organisation the target is for
     error: str = (
         ""  # a reason the row cannot be read; the import waits until it is fixed or skipped
     )
@@ -78,10 +79,12 @@ class Document:
     target_header: str = ""  # the printed heading of the target column
     rows: list[Row] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # For the preview: each table read with its proposed mapping (label, mapping.as_dict()).
+    tables: list[dict[str, Any]] = field(default_factory=list)
 
     def header_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for key in ("rows", "warnings"):
+        for key in ("rows", "warnings", "tables"):
             d.pop(key)
         d["issued_on"] = self.issued_on.isoformat() if self.issued_on else None
         return d

@@ -20,6 +20,9 @@ def organization_directory() -> Directory:
             aliases=[a.name for a in org.aliases.all()],
             short_name=org.short_name,
         )
+    # Ministries and common bodies are recognised whole even before they are organisations
+    # here; the loader asks the person to map or create each one (see catalog.services).
+    directory.add_national()
     return directory
 
 
