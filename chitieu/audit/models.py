@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
 from .choices import AuditAction, Entity
+
+
+class AuditJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds: the audit must give back the value."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime.datetime):
+            return o.isoformat()
+        return super().default(o)
 
 
 class AppendOnlyModel(models.Model):
@@ -50,8 +62,8 @@ class AuditEntry(AppendOnlyModel):
     object_id = models.PositiveBigIntegerField("mã đối tượng")
     object_repr = models.CharField("tên đối tượng", max_length=500)
     action = models.CharField("thao tác", max_length=30, choices=AuditAction.choices)
-    before = models.JSONField("trước", null=True, blank=True, encoder=DjangoJSONEncoder)
-    after = models.JSONField("sau", null=True, blank=True, encoder=DjangoJSONEncoder)
+    before = models.JSONField("trước", null=True, blank=True, encoder=AuditJSONEncoder)
+    after = models.JSONField("sau", null=True, blank=True, encoder=AuditJSONEncoder)
     reason = models.TextField("lý do", blank=True)
 
     class Meta:

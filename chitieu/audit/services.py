@@ -28,6 +28,13 @@ def audit_values(obj: models.Model, fields: list[str] | None = None) -> dict[str
     return values
 
 
+def _require_transaction() -> None:
+    if not transaction.get_connection().in_atomic_block:
+        # An entry written outside the write's transaction could survive a rolled-back write
+        # (or be lost after a committed one): refuse, so a service that forgets fails its tests.
+        raise RuntimeError("audit_record phải được gọi trong giao dịch của thao tác ghi.")
+
+
 def audit_record(
     *,
     user: Any,
@@ -39,10 +46,7 @@ def audit_record(
     reason: str = "",
 ) -> AuditEntry:
     """Append one entry; it must run inside the transaction of the write it describes."""
-    if not transaction.get_connection().in_atomic_block:
-        # An entry written outside the write's transaction could survive a rolled-back write
-        # (or be lost after a committed one): refuse, so a service that forgets fails its tests.
-        raise RuntimeError("audit_record phải được gọi trong giao dịch của thao tác ghi.")
+    _require_transaction()
     return AuditEntry.objects.create(
         user=user if getattr(user, "pk", None) else None,
         entity=entity,
@@ -52,4 +56,46 @@ def audit_record(
         before=before,
         after=after,
         reason=reason,
+    )
+
+
+def audit_record_many(
+    *,
+    user: Any,
+    entity: Entity | str,
+    action: AuditAction | str,
+    changes: list[tuple[models.Model, dict[str, Any] | None, dict[str, Any] | None]],
+) -> int:
+    """Append one entry per (object, before, after) in one insert (a plan's targets at import)."""
+    _require_transaction()
+    who = user if getattr(user, "pk", None) else None
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            user=who,
+            entity=entity,
+            object_id=obj.pk,
+            object_repr=str(obj)[:500],
+            action=action,
+            before=before,
+            after=after,
+        )
+        for obj, before, after in changes
+    )
+    return len(changes)
+
+
+def audit_change(
+    *,
+    user: Any,
+    entity: Entity | str,
+    obj: models.Model,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> AuditEntry | None:
+    """Record a creation (no ``before``) or a change; nothing when the values are the same."""
+    if before == after:
+        return None
+    action = AuditAction.CREATE if before is None else AuditAction.UPDATE
+    return audit_record(
+        user=user, entity=entity, obj=obj, action=action, before=before, after=after
     )
