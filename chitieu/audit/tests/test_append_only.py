@@ -104,3 +104,13 @@ def test_flush_empties_the_audit_and_puts_the_triggers_back(audit_rows):
     fresh.objects.create(entity="plan", object_id=1, object_repr="x", action="create")
     with pytest.raises(IntegrityError, match=REFUSED), transaction.atomic():
         fresh.objects.update(reason="đã sửa")
+
+
+def test_a_user_with_a_trail_cannot_be_deleted(audit_rows):
+    # SET_NULL would rewrite the rows; PROTECT says so before the database has to refuse
+    from django.db.models import ProtectedError
+
+    user = audit_rows["audit.auditentry"].user
+    with pytest.raises(ProtectedError), transaction.atomic():
+        user.delete()
+    assert type(user).objects.filter(pk=user.pk).exists()
