@@ -11,6 +11,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from chitieu.audit.choices import AuditAction, Entity
+from chitieu.audit.services import audit_record, audit_record_many, audit_values
 from chitieu.core.calendar import DeadlineError, DueRule, Shift, due_at
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
@@ -38,6 +40,7 @@ def action_create(
     source: str = "",
     section: str = "",
     description: str = "",
+    user: Any = None,
     **extra: Any,
 ) -> Action:
     """Create an action; a deadline before its start or a monthly day that never comes is refused."""
@@ -65,6 +68,13 @@ def action_create(
     )
     if coordinating:
         action.coordinating.set(coordinating)
+    audit_record(
+        user=user,
+        entity=Entity.ACTION,
+        obj=action,
+        action=AuditAction.CREATE,
+        after=audit_values(action) | {"coordinating": sorted(str(o) for o in coordinating or [])},
+    )
     return action
 
 
@@ -77,6 +87,7 @@ def action_update_add(
         raise ActionError(f"Tiến độ {percent} % phải từ 0 đến 100.")
     if not text.strip():
         raise ActionError("Cần ghi nội dung cập nhật.")
+    before = {"progress": action.progress, "status": action.status}
     update = ActionUpdate.objects.create(
         action=action,
         user=user if getattr(user, "pk", None) else None,
@@ -87,11 +98,25 @@ def action_update_add(
     action.progress = percent
     action.status = ActionStatus.DONE if percent == 100 else ActionStatus.OPEN
     action.save(update_fields=["progress", "status"])
+    audit_record(
+        user=user,
+        entity=Entity.ACTION,
+        obj=action,
+        action=AuditAction.PROGRESS,
+        before=before,
+        after={
+            "progress": action.progress,
+            "status": action.status,
+            "text": text,
+            "attachment": update.attachment.name or "",
+        },
+    )
     return update
 
 
+@transaction.atomic
 def organization_emails_set(
-    *, organization: Organization, email: str = "", head_email: str = ""
+    *, organization: Organization, email: str = "", head_email: str = "", user: Any = None
 ) -> None:
     """Set where reminders go; an address that does not parse is refused."""
     for label, value in (("Thư điện tử", email), ("Thư điện tử thủ trưởng", head_email)):
@@ -100,8 +125,17 @@ def organization_emails_set(
                 validate_email(value)
             except ValidationError as exc:
                 raise ActionError(f"{label} “{value}” không đúng dạng địa chỉ thư.") from exc
+    before = {"email": organization.email, "head_email": organization.head_email}
     organization.email, organization.head_email = email, head_email
     organization.save(update_fields=["email", "head_email"])
+    audit_record(
+        user=user,
+        entity=Entity.ORGANIZATION,
+        obj=organization,
+        action=AuditAction.EMAILS,
+        before=before,
+        after={"email": email, "head_email": head_email},
+    )
 
 
 def _reaches(start: Obligation, goal: Obligation) -> bool:
@@ -129,6 +163,7 @@ def obligation_create(
     before: bool = False,
     frequency: str = ObligationFrequency.MONTH,
     depends_on: list[Obligation] | None = None,
+    user: Any = None,
 ) -> Obligation:
     """Create a reporting obligation; a rule that never fires or a circular dependency is refused."""
     try:
@@ -144,18 +179,39 @@ def obligation_create(
         before=before,
         frequency=frequency,
     )
+    audit_record(
+        user=user,
+        entity=Entity.OBLIGATION,
+        obj=ob,
+        action=AuditAction.CREATE,
+        after=audit_values(ob),
+    )
     for dep in depends_on or []:
-        obligation_depend(obligation=ob, on=dep)
+        obligation_depend(obligation=ob, on=dep, user=user)
     return ob
 
 
-def obligation_depend(*, obligation: Obligation, on: Obligation) -> None:
+def _dependency_names(obligation: Obligation) -> list[str]:
+    return sorted(str(o) for o in obligation.depends_on.all())
+
+
+@transaction.atomic
+def obligation_depend(*, obligation: Obligation, on: Obligation, user: Any = None) -> None:
     """``obligation`` needs ``on`` first (the statistics report needs the agencies' figures)."""
     if on.pk == obligation.pk or _reaches(on, obligation):
         raise ActionError(
             f"“{obligation.name}” không thể phụ thuộc vào chính nó (trực tiếp hay vòng qua báo cáo khác)."
         )
+    before = {"depends_on": _dependency_names(obligation)}
     obligation.depends_on.add(on)
+    audit_record(
+        user=user,
+        entity=Entity.OBLIGATION,
+        obj=obligation,
+        action=AuditAction.DEPEND,
+        before=before,
+        after={"depends_on": _dependency_names(obligation)},
+    )
 
 
 def calendar_setting() -> CalendarSetting:
@@ -182,25 +238,43 @@ def deadline_for(obligation: Obligation, period: Period) -> datetime:
 
 
 @transaction.atomic
-def obligation_instances_generate(*, period_code: str) -> int:
+def obligation_instances_generate(*, period_code: str, user: Any = None) -> int:
     """Create this period's instances of every active obligation (once); returns how many were new."""
     period = Period.parse(period_code)
     created = 0
+    new: list[ObligationInstance] = []
     for ob in Obligation.objects.filter(active=True):
         if not _periods_for(ob.frequency, period):
             continue
-        _, was_created = ObligationInstance.objects.get_or_create(
+        instance, was_created = ObligationInstance.objects.get_or_create(
             obligation=ob, period_code=period.code, defaults={"due_at": deadline_for(ob, period)}
         )
         created += was_created
+        if was_created:
+            new.append(instance)
+    audit_record_many(
+        user=user,
+        entity=Entity.OBLIGATION_INSTANCE,
+        action=AuditAction.GENERATE,
+        changes=[(i, None, audit_values(i)) for i in new],
+    )
     return created
 
 
+@transaction.atomic
 def obligation_instance_submit(
-    *, instance: ObligationInstance, at: datetime | None = None
+    *, instance: ObligationInstance, at: datetime | None = None, user: Any = None
 ) -> ObligationInstance:
-    """Mark a report as sent (the first time counts)."""
+    """Mark a report as sent (the first time counts, and only that one is audited)."""
     if instance.submitted_at is None:
         instance.submitted_at = at or timezone.now()
         instance.save(update_fields=["submitted_at"])
+        audit_record(
+            user=user,
+            entity=Entity.OBLIGATION_INSTANCE,
+            obj=instance,
+            action=AuditAction.SUBMIT,
+            before={"submitted_at": None},
+            after={"submitted_at": instance.submitted_at},
+        )
     return instance

@@ -122,7 +122,7 @@ def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
         inst.obligation.organization_id,
         "Chỉ cơ quan có nghĩa vụ báo cáo mới đánh dấu đã gửi.",
     )
-    obligation_instance_submit(instance=inst)
+    obligation_instance_submit(instance=inst, user=request.user)
     messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} kỳ {inst.period_code}.")
     return redirect(f"{request.POST.get('next') or '/lich-bao-cao/'}")
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
+from chitieu.audit.choices import AuditAction, Entity
+from chitieu.audit.services import audit_record, audit_record_many, audit_values
 from chitieu.core.periods import Period, PeriodError, PeriodKind
 from chitieu.core.targets import direction_for
 from chitieu.core.text import fold
@@ -270,6 +272,7 @@ def plan_import(
     org_cache: dict[str, Organization | None] = {}
     by_position: dict[int, Indicator] = {}
     seen: dict[tuple[int, str], int] = {}
+    imported: list[tuple[Target, list[dict[str, str]]]] = []
     result = ImportResult(plan=plan, created=True)
     result.not_loaded = list(not_loaded.values())
     for i, row in enumerate(rows):
@@ -325,6 +328,7 @@ def plan_import(
             source_raw=row.raw,
         )
         unresolved: list[str] = []
+        assigned: list[dict[str, str]] = []
         for role, text in ((Role.LEAD, row.lead_text), (Role.COORDINATING, row.coordinating_text)):
             names, unknown = organisations(text, directory)
             chosen = [orgs[n] for n in names if n in orgs]
@@ -341,10 +345,65 @@ def plan_import(
                 Responsibility.objects.create(
                     target=target, organization=org, role=role, position=pos
                 )
+                assigned.append({"organization": str(org), "role": role})
         if unresolved:
             target.unresolved_agencies = list(dict.fromkeys(unresolved))
             target.save(update_fields=["unresolved_agencies"])
+        imported.append((target, assigned))
+    audit_record(
+        user=user,
+        entity=Entity.PLAN,
+        obj=plan,
+        action=AuditAction.IMPORT,
+        after=plan_values(plan) | {"targets": len(imported)},
+    )
+    audit_record_many(
+        user=user,
+        entity=Entity.TARGET,
+        action=AuditAction.IMPORT,
+        changes=[(t, None, target_values(t, assigned)) for t, assigned in imported],
+    )
     return result
+
+
+def plan_values(plan: Plan) -> dict[str, object]:
+    """What the audit keeps of a plan (its fields, not its targets)."""
+    return audit_values(plan)
+
+
+def target_values(
+    target: Target, responsibilities: list[dict[str, str]] | None = None
+) -> dict[str, object]:
+    """What the audit keeps of a target: its fields and who leads or coordinates it."""
+    if responsibilities is None:
+        responsibilities = [
+            {"organization": str(r.organization), "role": r.role}
+            # lead before coordinating, as the import lists them
+            for r in target.responsibilities.select_related("organization").order_by(
+                "-role", "position"
+            )
+        ]
+    return audit_values(target) | {"responsibilities": responsibilities}
+
+
+@transaction.atomic
+def plan_delete(*, user: object, plan: Plan) -> None:
+    """Delete a plan with its targets (admin correction), keeping what they were in the audit."""
+    targets = list(plan.targets.select_related("indicator", "plan"))
+    audit_record_many(
+        user=user,
+        entity=Entity.TARGET,
+        action=AuditAction.DELETE,
+        changes=[(t, target_values(t), None) for t in targets],
+    )
+    audit_record(
+        user=user,
+        entity=Entity.PLAN,
+        obj=plan,
+        action=AuditAction.DELETE,
+        before=plan_values(plan) | {"targets": len(targets)},
+    )
+    plan.delete()
 
 
 def plan_import_safely(**kwargs: object) -> ImportResult:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from chitieu.audit.admin import ReadOnlyAuditAdmin
+
 from .models import Figure, FigureAudit, ReportingSpec, ValidationRule
 
 
@@ -20,14 +22,18 @@ class FigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(FigureAudit)
-class FigureAuditAdmin(admin.ModelAdmin):
-    list_display = ["figure", "at", "user", "action", "old_value", "new_value", "reason"]
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+class FigureAuditAdmin(ReadOnlyAuditAdmin):
+    list_display = [
+        "figure",
+        "at",
+        "user",
+        "action",
+        "old_value",
+        "new_value",
+        "status_change",
+        "reason",
+    ]
+    list_filter = ["action", "vintage"]
 
 
 admin.site.register(ReportingSpec)

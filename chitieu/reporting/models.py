@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from chitieu.audit.models import AppendOnlyModel
 from chitieu.catalog.models import Indicator
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
@@ -76,12 +77,13 @@ class Figure(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
-class FigureAudit(models.Model):
+class FigureAudit(AppendOnlyModel):
     """One change of a figure, never edited or deleted: who, when, old, new, vintage, reason."""
 
     figure = models.ForeignKey(Figure, on_delete=models.PROTECT, related_name="audit")
     at = models.DateTimeField(auto_now_add=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    # PROTECT: SET_NULL would be an UPDATE of the audit row, which its trigger refuses.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
     action = models.CharField(max_length=20, choices=Action.choices)
     old_value = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
     new_value = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
@@ -98,13 +100,18 @@ class FigureAudit(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise PermissionError("Nhật ký số liệu chỉ được ghi thêm, không được sửa.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+    @property
+    def status_change(self) -> str:
+        """ "Nháp → Đã gửi", in the words the reporter sees (empty when the status stayed)."""
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise PermissionError("Nhật ký số liệu không được xóa.")
+        def label(code: str) -> str:
+            return FigureStatus(code).label if code in FigureStatus.values else code
+
+        if not self.status_to or self.status_from == self.status_to:
+            return ""
+        if not self.status_from:
+            return label(self.status_to)
+        return f"{label(self.status_from)} → {label(self.status_to)}"
 
 
 class ValidationRule(models.Model):

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import transaction
 
+from chitieu.audit.choices import AuditAction, Entity
+from chitieu.audit.services import audit_record
 from chitieu.core.growth.report import parse_request
 
 from .models import GrowthScenario, ScenarioVersion
@@ -35,13 +37,21 @@ def scenario_create(
     """A new scenario with its original version (the input is validated by the engine first)."""
     parse_request(data)
     scenario = GrowthScenario.objects.create(year=year, title=title, source=source)
-    ScenarioVersion.objects.create(
+    version = ScenarioVersion.objects.create(
         scenario=scenario,
         number=1,
         kind=ScenarioVersion.Kind.ORIGINAL,
         data=data,
         published=published,
         created_by=user if getattr(user, "pk", None) else None,
+    )
+    audit_record(
+        user=user,
+        entity=Entity.SCENARIO,
+        obj=scenario,
+        action=AuditAction.CREATE,
+        after={"year": year, "title": title, "source": source, "published": published}
+        | version_values(version),
     )
     return scenario
 
@@ -64,7 +74,7 @@ def scenario_version_save(
     if latest.number != based_on:
         raise ScenarioConflict(latest)
     parse_request(data)
-    return ScenarioVersion.objects.create(
+    version = ScenarioVersion.objects.create(
         scenario=scenario,
         number=latest.number + 1,
         kind=ScenarioVersion.Kind.ADJUSTED,
@@ -73,3 +83,27 @@ def scenario_version_save(
         note=note,
         created_by=user if getattr(user, "pk", None) else None,
     )
+    audit_record(
+        user=user,
+        entity=Entity.SCENARIO,
+        obj=scenario,
+        action=AuditAction.VERSION_SAVE,
+        before={"number": latest.number},
+        after=version_values(version),
+    )
+    return version
+
+
+def version_values(version: ScenarioVersion) -> dict[str, Any]:
+    """What the audit keeps of a saved version: its number, kind, note and the engine's input
+    (the published table is kept once, when the scenario is created: versions only copy it).
+
+    The input is copied, not referenced, so the audit still says what was saved even if the
+    version row itself were altered later.
+    """
+    return {
+        "number": version.number,
+        "kind": version.kind,
+        "note": version.note,
+        "data": version.data,
+    }

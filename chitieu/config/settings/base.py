@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "chitieu.audit",
     "chitieu.organizations",
     "chitieu.catalog",
     "chitieu.access",
