@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
+from chitieu.access.params import int_param, next_url
 from chitieu.access.permissions import membership, role_of
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.core.periods import Period, PeriodError
@@ -58,7 +59,7 @@ def my_figures(request: HttpRequest) -> HttpResponse:
 @require_POST
 def figure_save_view(request: HttpRequest) -> HttpResponse:
     org = _my_org(request)
-    indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator"))
+    indicator = get_object_or_404(Indicator, pk=int_param(request.POST, "indicator", required=True))
     period = request.POST.get("period", "")
     back = f"{reverse('reporting:mine')}?ky={period}#chi-tieu-{indicator.pk}"
     try:
@@ -105,7 +106,7 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, f"{figure.indicator.name}: {exc}")
     else:
         messages.success(request, f"{figure.indicator.name}: {Action(action).label}.")
-    return redirect(request.POST.get("next") or reverse("reporting:figure", args=[pk]))
+    return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
 
 
 def figure_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -179,8 +180,8 @@ def template_upload(request: HttpRequest) -> HttpResponse:
 
 
 def _plan(request: HttpRequest) -> Plan:
-    pk = request.GET.get("ke-hoach")
-    plan = Plan.objects.filter(pk=pk).first() if pk and pk.isdigit() else selectors.default_plan()
+    pk = int_param(request.GET, "ke-hoach")
+    plan = Plan.objects.filter(pk=pk).first() if pk is not None else selectors.default_plan()
     if plan is None:
         raise PermissionDenied("Chưa có kế hoạch nào để đánh giá.")
     return plan
