@@ -112,6 +112,14 @@ MEDIA_URL = "media/"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
+# Shared by every gunicorn process (the login throttle counts failures here); `make run` creates
+# the table with createcachetable.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "chitieu_cache",
+    }
+}
 # Login throttling (chitieu.access.login): this many failures for one user name from one address
 # within the window lock that pair for the window.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -162,4 +170,17 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     # the schema describes the province's data model: only signed-in people and tokens see it
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+}
+
+# Server errors and security events to stderr, where gunicorn and the service manager collect
+# them (Django alone prints them only with DEBUG on).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR"},
+        "chitieu": {"handlers": ["stderr"], "level": "INFO"},
+    },
 }

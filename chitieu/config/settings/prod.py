@@ -9,9 +9,14 @@ from .base import *  # noqa: F403
 from .base import MAILERS
 
 SECRET_KEY = env_str("SECRET_KEY")
-if len(SECRET_KEY) < 32 or "insecure" in SECRET_KEY or SECRET_KEY.startswith(("dev-", "test-")):
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or "insecure" in SECRET_KEY
+    or SECRET_KEY.startswith(("dev-", "test-"))
+):
     raise ImproperlyConfigured(
-        "SECRET_KEY phải dài ít nhất 32 ký tự và không phải khóa phát triển."
+        "SECRET_KEY phải dài ít nhất 50 ký tự ngẫu nhiên và không phải khóa phát triển."
     )
 DEBUG = env_bool("DEBUG", False)
 if DEBUG:
