@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -93,12 +94,14 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _month(request: HttpRequest) -> Period:
     code = request.GET.get("thang", "")
-    try:
-        p = Period.parse(code)
-        if p.kind.value == "month":
-            return p
-    except PeriodError:
-        pass
+    if code:
+        try:
+            p = Period.parse(code)
+        except PeriodError as exc:
+            raise BadRequest(f"Tham số “thang”={code[:40]!r} không hợp lệ: {exc}") from exc
+        if p.kind.value != "month":
+            raise BadRequest(f"Tham số “thang”={code[:40]!r} không phải một tháng (ví dụ 2026-10).")
+        return p
     today = timezone.localdate()
     last = date(today.year - (today.month == 1), 12 if today.month == 1 else today.month - 1, 1)
     return Period.month(last.year, last.month)

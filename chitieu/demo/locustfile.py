@@ -9,54 +9,19 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 from locust import HttpUser, between, task
+
+from chitieu.demo.load_forms import SAVE_PATH, entry_forms
 
 # The demo's reporters (chitieu/reporting/demo.py); each Locust user is one of them, in turn.
 REPORTERS = ("nnmt", "yte", "giaoduc")
 PASSWORD = "chitieu-demo"
 # The current plan year: the demo has no figure for it yet, so nothing is locked by approval.
 PERIOD = "2026"
-SAVE_PATH = "/so-lieu/luu/"
 _accounts = itertools.cycle(REPORTERS)
 _LINK = re.compile(r'href="(/(?:ke-hoach|chi-tieu|co-quan|kich-ban|nhiem-vu)/[0-9]+/)"')
-
-
-class _Forms(HTMLParser):
-    """Every form on a page with its fields as a browser would send them (hidden ones included)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: list[dict[str, Any]] = []
-        self._select: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "fields": {}})
-        elif not self.forms:
-            return
-        elif tag == "input" and a.get("name"):
-            self.forms[-1]["fields"][a["name"]] = a.get("value", "")
-        elif tag == "select":
-            self._select = a.get("name")
-        elif tag == "option" and self._select:
-            fields = self.forms[-1]["fields"]
-            if "selected" in a or self._select not in fields:
-                fields[self._select] = a.get("value", "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self._select = None
-
-
-def entry_forms(html: str) -> list[dict[str, str]]:
-    """The figure entry forms of "Số liệu của tôi", one per indicator row."""
-    parser = _Forms()
-    parser.feed(html)
-    return [f["fields"] for f in parser.forms if f["action"].endswith(SAVE_PATH)]
 
 
 def _only_5xx_fails(response: Any) -> Any:

@@ -6,7 +6,7 @@ import base64
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,11 +28,14 @@ from .services import FigureConflict, FigureError, figure_save, figure_transitio
 
 
 def _period(request: HttpRequest) -> str:
-    code = request.GET.get("ky") or request.POST.get("period") or str(date.today().year - 1)
+    code = request.GET.get("ky") or request.POST.get("period")
+    if not code:
+        return str(date.today().year - 1)
     try:
         return Period.parse(code).code
-    except PeriodError:
-        return str(date.today().year - 1)
+    except PeriodError as exc:
+        # a period that cannot be read is said so, not silently replaced by last year
+        raise BadRequest(f"Tham số “ky”={code[:40]!r} không hợp lệ: {exc}") from exc
 
 
 def _my_org(request: HttpRequest) -> Organization:

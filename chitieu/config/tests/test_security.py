@@ -239,6 +239,8 @@ def test_malformed_ids_answer_400_naming_the_parameter(demo, client):
         ("post", reverse("scenarios:compute", args=[scenario.pk]), {"based_on": "abc"}, "based_on"),
         ("post", reverse("scenarios:save", args=[scenario.pk]), {"based_on": "abc"}, "based_on"),
         ("post", reverse("scenarios:save", args=[scenario.pk]), {}, "based_on"),
+        ("get", reverse("actions:calendar"), {"thang": "tháng mười"}, "thang"),
+        ("get", reverse("actions:monthly"), {"thang": "2026"}, "thang"),
     ]
     for method, url, data, name in probes:
         response = getattr(client, method)(url, data)
@@ -247,3 +249,5 @@ def test_malformed_ids_answer_400_naming_the_parameter(demo, client):
     client.force_login(_member("nhaplieu-yte", "Sở Y tế", Role.REPORTER))
     response = client.post(reverse("reporting:save"), {"indicator": "abc", "period": "2026"})
     assert response.status_code == 400 and "“indicator”" in response.content.decode()
+    response = client.get(reverse("reporting:mine"), {"ky": "abc"})
+    assert response.status_code == 400 and "“ky”" in response.content.decode()
