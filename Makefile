@@ -6,22 +6,47 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg lint bench clean venv
+.PHONY: run dev prepare load test test-pg lint bench clean venv
+
+# gunicorn: processes x threads. SQLite waits its turn for writes (WAL + busy timeout).
+WORKERS ?= 2
+THREADS ?= 8
+# make load: how many simulated reporters, for how long
+USERS ?= 20
+SECONDS ?= 60
+DJ := DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev
+# `make run` serves as production would (no debug pages, no autoreload); `make dev` is for editing.
+RUN_ENV := $(DJ) DEBUG=false
 
 $(STAMP): pyproject.toml
-	@test -x $(PY) || { p=$$(./scripts/find-python) && "$$p" -m venv $(VENV); }
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@./scripts/install $(VENV)
 	@touch $(STAMP)
 
 venv: $(STAMP)
 
-run: $(STAMP)
-	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py load_demo
-	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py start_reminders
+# the steps before serving, shared by run and dev
+prepare: $(STAMP)
+	@echo "== [3/6] Cơ sở dữ liệu: migrate"
+	@$(DJ) $(PY) manage.py migrate --noinput -v 0
+	@$(DJ) $(PY) manage.py createcachetable
+	@echo "== [4/6] Dữ liệu mẫu: load_demo"
+	@$(DJ) $(PY) manage.py load_demo
+	@$(DJ) $(PY) manage.py start_reminders
+
+run: prepare
+	@echo "== [5/6] Tệp tĩnh: collectstatic"
+	@$(DJ) $(PY) manage.py collectstatic --noinput -v 0
+	@echo "== [6/6] Máy chủ: gunicorn ($(WORKERS) tiến trình × $(THREADS) luồng) + tác vụ nền: http://$(HOST):$(PORT)/"
 	@# the background worker (reminders) lives as long as the web server
-	DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev sh -c '$(PY) manage.py db_worker & W=$$!; trap "kill $$W 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST):$(PORT)' 
+	@$(RUN_ENV) sh -c '$(PY) manage.py db_worker & W=$$!; trap "kill $$W 2>/dev/null" EXIT INT TERM; $(VENV)/bin/gunicorn chitieu.config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --threads $(THREADS) --keep-alive 10 --access-logfile - --log-level warning'
+
+dev: prepare
+	@echo "== [5/5] Máy chủ phát triển (tự nạp lại khi sửa mã) + tác vụ nền: http://$(HOST):$(PORT)/"
+	@$(DJ) sh -c '$(PY) manage.py db_worker & W=$$!; trap "kill $$W 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST):$(PORT)'
+
+# 20 reporters for 60 s on a scratch database (SQLite, or DATABASE_URL=postgres://…); prints JSON
+load: $(STAMP)
+	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) LOAD_USERS=$(USERS) LOAD_SECONDS=$(SECONDS) ./scripts/load-test
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -43,4 +68,4 @@ bench: $(STAMP)
 	@rm -f .bench.sqlite3
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles

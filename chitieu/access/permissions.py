@@ -91,3 +91,22 @@ def require_role(user: Any, *roles: str) -> None:
     role = role_of(user)
     if role != Role.ADMIN and role not in roles:
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+
+
+# Roles that do an organisation's work; the leader reads everything and changes nothing.
+WORKING_ROLES = (Role.REPORTER, Role.REVIEWER, Role.COMPILER)
+
+
+def works_for(user: Any, organization_id: int) -> bool:
+    """An administrator, or a member of the organisation in a role that does its work (not a leader)."""
+    role = role_of(user)
+    if role == Role.ADMIN:
+        return True
+    return role in WORKING_ROLES and acts_for(user, organization_id)
+
+
+def require_works_for(user: Any, organization_id: int, message: str) -> None:
+    if role_of(user) == Role.LEADER:
+        raise PermissionDenied("Lãnh đạo chỉ xem, không thực hiện thao tác này.")
+    if not works_for(user, organization_id):
+        raise PermissionDenied(message)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chitieu.access.permissions import acts_for, membership, require_acts_for
+from chitieu.access.params import int_param, next_url
+from chitieu.access.permissions import membership, require_works_for, works_for
 from chitieu.catalog.models import Plan
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
@@ -22,13 +25,13 @@ from .services import ActionError, action_update_add, obligation_instance_submit
 
 
 def action_list(request: HttpRequest) -> HttpResponse:
-    org = request.GET.get("co-quan")
-    plan = request.GET.get("ke-hoach")
+    org = int_param(request.GET, "co-quan")
+    plan = int_param(request.GET, "ke-hoach")
     view = request.GET.get("loc", "")
     today = timezone.localdate()
     qs = selectors.actions(
-        organization=int(org) if org and org.isdigit() else None,
-        plan=int(plan) if plan and plan.isdigit() else None,
+        organization=org,
+        plan=plan,
         overdue=view == "qua-han",
         due_month=today.replace(day=1) if view == "thang-nay" else None,
         today=today,
@@ -50,7 +53,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action.objects.select_related("lead", "plan"), pk=pk)
-    can_update = acts_for(request.user, action.lead_id)
+    can_update = works_for(request.user, action.lead_id)
     return render(
         request,
         "actions/detail.html",
@@ -66,7 +69,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(Action, pk=pk)
-    require_acts_for(request.user, action.lead_id, "Chỉ cơ quan chủ trì cập nhật tiến độ nhiệm vụ.")
+    require_works_for(
+        request.user, action.lead_id, "Chỉ cơ quan chủ trì cập nhật tiến độ nhiệm vụ."
+    )
     try:
         percent = int(request.POST.get("percent", ""))
     except ValueError:
@@ -89,12 +94,14 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _month(request: HttpRequest) -> Period:
     code = request.GET.get("thang", "")
-    try:
-        p = Period.parse(code)
-        if p.kind.value == "month":
-            return p
-    except PeriodError:
-        pass
+    if code:
+        try:
+            p = Period.parse(code)
+        except PeriodError as exc:
+            raise BadRequest(f"Tham số “thang”={code[:40]!r} không hợp lệ: {exc}") from exc
+        if p.kind.value != "month":
+            raise BadRequest(f"Tham số “thang”={code[:40]!r} không phải một tháng (ví dụ 2026-10).")
+        return p
     today = timezone.localdate()
     last = date(today.year - (today.month == 1), 12 if today.month == 1 else today.month - 1, 1)
     return Period.month(last.year, last.month)
@@ -102,6 +109,7 @@ def _month(request: HttpRequest) -> Period:
 
 def calendar(request: HttpRequest) -> HttpResponse:
     period = _month(request)
+    my_org = getattr(membership(request.user), "organization_id", None)
     return render(
         request,
         "actions/calendar.html",
@@ -109,7 +117,8 @@ def calendar(request: HttpRequest) -> HttpResponse:
             "period": period,
             "rows": selectors.calendar_month(period.code),
             "labels": selectors.STATE_LABELS,
-            "my_org": getattr(membership(request.user), "organization_id", None),
+            # the "sent" button is offered only to those who may press it (not the leader)
+            "my_org": my_org if my_org is not None and works_for(request.user, my_org) else None,
         },
     )
 
@@ -117,14 +126,14 @@ def calendar(request: HttpRequest) -> HttpResponse:
 @require_POST
 def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
     inst = get_object_or_404(ObligationInstance.objects.select_related("obligation"), pk=pk)
-    require_acts_for(
+    require_works_for(
         request.user,
         inst.obligation.organization_id,
         "Chỉ cơ quan có nghĩa vụ báo cáo mới đánh dấu đã gửi.",
     )
     obligation_instance_submit(instance=inst, user=request.user)
     messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} kỳ {inst.period_code}.")
-    return redirect(f"{request.POST.get('next') or '/lich-bao-cao/'}")
+    return redirect(next_url(request, reverse("actions:calendar")))
 
 
 def monthly(request: HttpRequest) -> HttpResponse:

@@ -1,6 +1,9 @@
 """Read-only REST API over the catalog."""
 
+import re
+
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
 
 from chitieu.organizations.models import Organization
 
@@ -32,9 +35,13 @@ class TargetViewSet(viewsets.ReadOnlyModelViewSet):
             "plan_id", "position"
         )
         for field in ("plan", "indicator"):
-            value = self.request.query_params.get(field)
-            if value and value.isdigit():
-                qs = qs.filter(**{f"{field}_id": int(value)})
+            value = self.request.query_params.get(field, "")
+            if not value:
+                continue
+            # a filter that cannot be read is refused (400), never dropped to return everything
+            if not re.fullmatch(r"[0-9]{1,15}", value):
+                raise ValidationError({field: f"“{value[:40]}” không hợp lệ: cần mã số nguyên."})
+            qs = qs.filter(**{f"{field}_id": int(value)})
         return qs
 
 

@@ -48,8 +48,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+# SQLite in a server: WAL lets pages read while one save writes; IMMEDIATE takes the write lock at
+# the start of a transaction, so a second writer waits (busy timeout) instead of failing midway with
+# "database is locked" when it upgrades a read lock.
+SQLITE_OPTIONS: dict[str, object] = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA busy_timeout=20000",
+}
+
+
 def env_database(name: str, default: str) -> dict[str, object]:
-    """A database URL (sqlite:///path or postgres://user:pass@host:port/name)."""
+    """A database URL (sqlite:////absolute/path or postgres://user:pass@host:port/name)."""
     import dj_database_url
 
     raw = os.environ.get(name, default)
@@ -57,13 +67,34 @@ def env_database(name: str, default: str) -> dict[str, object]:
         raise ImproperlyConfigured(
             f"{name}={raw!r} không hợp lệ: dùng sqlite:///tệp.sqlite3 hoặc postgres://người_dùng@máy:cổng/tên."
         )
+    if raw.startswith("sqlite:"):
+        _check_sqlite_path(name, raw)
     try:
         config = dj_database_url.parse(raw, conn_max_age=60)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: {exc}") from exc
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: thiếu tên cơ sở dữ liệu.")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **(config.get("OPTIONS") or {})}
     return dict(config)
+
+
+def _check_sqlite_path(name: str, raw: str) -> None:
+    """A SQLite URL names an absolute file: an empty one is a throw-away in-memory database and a
+    relative one moves with the directory the server happens to start in."""
+    path = raw.removeprefix("sqlite:").removeprefix("//")
+    example = "sqlite:////var/lib/chitieu/chitieu.sqlite3"
+    if path in ("", "/") or path.startswith("/:memory:") or path.startswith(":memory:"):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} không hợp lệ: thiếu đường dẫn tệp SQLite (dữ liệu sẽ mất khi tắt máy chủ); "
+            f"ghi đường dẫn tuyệt đối, ví dụ {example}."
+        )
+    if not path.startswith("//"):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} không hợp lệ: đường dẫn tệp SQLite phải là đường dẫn tuyệt đối "
+            f"(bốn dấu gạch chéo sau sqlite:), ví dụ {example}."
+        )
 
 
 def env_int(name: str, default: int) -> int:

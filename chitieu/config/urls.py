@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from chitieu.access.login import ThrottledLoginForm
+
 urlpatterns = [
     path("", include("chitieu.web.urls")),
     path("", include("chitieu.reporting.urls")),
@@ -13,12 +15,19 @@ urlpatterns = [
     path("nhap-lieu/", include("chitieu.imports.urls")),
     path("kich-ban/", include("chitieu.scenarios.urls")),
     path("api/", include("chitieu.catalog.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # DRF answers for itself (401 without a session or a token), so the login redirect stays away
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     path("quan-tri/", admin.site.urls),
     path(
         "dang-nhap/",
-        login_not_required(auth_views.LoginView.as_view(template_name="login.html")),
+        login_not_required(
+            auth_views.LoginView.as_view(
+                template_name="login.html", authentication_form=ThrottledLoginForm
+            )
+        ),
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
 ]
+
+handler400 = "chitieu.config.errors.bad_request"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
+from chitieu.access.params import int_list_param, int_param
 from chitieu.access.permissions import require_role
 from chitieu.catalog.services import NEW_ORGANIZATION, ImportDecisions, ImportRefused
 from chitieu.importers import ImportError_
@@ -36,13 +37,15 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _decisions(request: HttpRequest, unresolved: list[str]) -> ImportDecisions:
-    skip = {int(v) for v in request.POST.getlist("skip") if v.isdigit()}
-    split = {int(v) for v in request.POST.getlist("split") if v.isdigit()}
+    skip = int_list_param(request.POST, "skip")
+    split = int_list_param(request.POST, "split")
     agencies = {}
     for i, name in enumerate(unresolved):
         choice = request.POST.get(f"agency_{i}", "")
-        if choice == NEW_ORGANIZATION or choice.isdigit():
+        if choice == NEW_ORGANIZATION:
             agencies[name] = choice
+        elif choice:
+            agencies[name] = str(int_param(request.POST, f"agency_{i}"))
     return ImportDecisions(skip=skip, split=split, agencies=agencies)
 
 

@@ -6,13 +6,14 @@ import base64
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
+from chitieu.access.params import int_param, next_url
 from chitieu.access.permissions import membership, role_of
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.core.periods import Period, PeriodError
@@ -27,11 +28,14 @@ from .services import FigureConflict, FigureError, figure_save, figure_transitio
 
 
 def _period(request: HttpRequest) -> str:
-    code = request.GET.get("ky") or request.POST.get("period") or str(date.today().year - 1)
+    code = request.GET.get("ky") or request.POST.get("period")
+    if not code:
+        return str(date.today().year - 1)
     try:
         return Period.parse(code).code
-    except PeriodError:
-        return str(date.today().year - 1)
+    except PeriodError as exc:
+        # a period that cannot be read is said so, not silently replaced by last year
+        raise BadRequest(f"Tham số “ky”={code[:40]!r} không hợp lệ: {exc}") from exc
 
 
 def _my_org(request: HttpRequest) -> Organization:
@@ -58,7 +62,7 @@ def my_figures(request: HttpRequest) -> HttpResponse:
 @require_POST
 def figure_save_view(request: HttpRequest) -> HttpResponse:
     org = _my_org(request)
-    indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator"))
+    indicator = get_object_or_404(Indicator, pk=int_param(request.POST, "indicator", required=True))
     period = request.POST.get("period", "")
     back = f"{reverse('reporting:mine')}?ky={period}#chi-tieu-{indicator.pk}"
     try:
@@ -105,7 +109,7 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, f"{figure.indicator.name}: {exc}")
     else:
         messages.success(request, f"{figure.indicator.name}: {Action(action).label}.")
-    return redirect(request.POST.get("next") or reverse("reporting:figure", args=[pk]))
+    return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
 
 
 def figure_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -179,8 +183,8 @@ def template_upload(request: HttpRequest) -> HttpResponse:
 
 
 def _plan(request: HttpRequest) -> Plan:
-    pk = request.GET.get("ke-hoach")
-    plan = Plan.objects.filter(pk=pk).first() if pk and pk.isdigit() else selectors.default_plan()
+    pk = int_param(request.GET, "ke-hoach")
+    plan = Plan.objects.filter(pk=pk).first() if pk is not None else selectors.default_plan()
     if plan is None:
         raise PermissionDenied("Chưa có kế hoạch nào để đánh giá.")
     return plan

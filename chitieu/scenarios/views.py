@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
+from chitieu.access.params import int_param
 from chitieu.access.permissions import require_role
 
 from .actuals import actuals_view
@@ -70,10 +71,10 @@ def _render(request: HttpRequest, context: dict[str, Any], status: int = 200) ->
 
 def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = get_object_or_404(GrowthScenario, pk=pk)
-    number = request.GET.get("phien-ban")
+    number = int_param(request.GET, "phien-ban")
     version = (
-        get_object_or_404(ScenarioVersion, scenario=scenario, number=int(number))
-        if number and number.isdigit()
+        get_object_or_404(ScenarioVersion, scenario=scenario, number=number)
+        if number is not None
         else scenario.latest
     )
     context = _context(scenario, version, version.data, {})
@@ -96,7 +97,9 @@ def scenario_compute(request: HttpRequest, pk: int) -> HttpResponse:
     """Recompute with the edited cells, saving nothing."""
     scenario = get_object_or_404(GrowthScenario, pk=pk)
     version = get_object_or_404(
-        ScenarioVersion, scenario=scenario, number=int(request.POST.get("based_on", 0))
+        ScenarioVersion,
+        scenario=scenario,
+        number=int_param(request.POST, "based_on", required=True),
     )
     data, errors = _posted(request, version)
     context = _context(scenario, version, data, errors)
@@ -109,7 +112,7 @@ def scenario_compute(request: HttpRequest, pk: int) -> HttpResponse:
 def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
     require_role(request.user, Role.COMPILER, Role.REVIEWER)
     scenario = get_object_or_404(GrowthScenario, pk=pk)
-    based_on = int(request.POST.get("based_on", 0))
+    based_on = int_param(request.POST, "based_on", required=True)
     version = get_object_or_404(ScenarioVersion, scenario=scenario, number=based_on)
     data, errors = _posted(request, version)
     if errors:

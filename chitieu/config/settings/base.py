@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
+
+from django.utils.csp import CSP
 
 from chitieu.config.env import env_bool, env_database, env_int, env_list, env_str
 
@@ -21,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "chitieu.audit",
     "chitieu.organizations",
@@ -37,6 +41,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # static files straight from the WSGI server (gunicorn), before sessions or the database
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -45,7 +51,21 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
 ]
+
+# Scripts and styles only from our own static files: no inline <script>, no onclick=, no CDN.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 
 ROOT_URLCONF = "chitieu.config.urls"
 WSGI_APPLICATION = "chitieu.config.wsgi.application"
@@ -79,12 +99,32 @@ FORMAT_MODULE_PATH = ["chitieu.formats"]
 STATIC_URL = "static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# `make run` collects static files into STATIC_ROOT for WhiteNoise; `make dev` and the tests find
+# them in the apps instead, so an absent STATIC_ROOT is expected there and not worth a warning.
+WHITENOISE_USE_FINDERS = DEBUG
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "media/"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
+# Shared by every gunicorn process (the login throttle counts failures here); `make run` creates
+# the table with createcachetable.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "chitieu_cache",
+    }
+}
+# Login throttling (chitieu.access.login): this many failures for one user name from one address
+# within the window lock that pair for the window.
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCK_SECONDS = env_int("LOGIN_LOCK_SECONDS", 15 * 60)
 
 # An upload larger than this is refused before the readers see it (the readers check too).
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
@@ -117,10 +157,31 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "chitieu <khong-tra-loi@chiti
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Machines send "Authorization: Token <key>" (a token an administrator issues); people use the
+    # browser session. No Basic auth: it would send a person's password with every request. Token
+    # first, so an unauthenticated request answers 401 with a WWW-Authenticate header, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "COERCE_DECIMAL_TO_STRING": False,
 }
-SPECTACULAR_SETTINGS = {"TITLE": "chitieu API", "VERSION": "0.1.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "chitieu API",
+    "VERSION": "0.1.0",
+    # the schema describes the province's data model: only signed-in people and tokens see it
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+}
+
+# Server errors and security events to stderr, where gunicorn and the service manager collect
+# them (Django alone prints them only with DEBUG on).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR"},
+        "chitieu": {"handlers": ["stderr"], "level": "INFO"},
+    },
+}

@@ -1,0 +1,106 @@
+"""Locust users for `make load`: the demo's reporters browse pages and save figures at once.
+
+Run by `manage.py load_test`, which starts the server on a scratch database and reads the results;
+this file knows only HTTP. Every request goes to the loopback host given to Locust.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from typing import Any
+
+from locust import HttpUser, between, task
+
+from chitieu.demo.load_forms import SAVE_PATH, entry_forms
+
+# The demo's reporters (chitieu/reporting/demo.py); each Locust user is one of them, in turn.
+REPORTERS = ("nnmt", "yte", "giaoduc")
+PASSWORD = "chitieu-demo"
+# The current plan year: the demo has no figure for it yet, so nothing is locked by approval.
+PERIOD = "2026"
+_accounts = itertools.cycle(REPORTERS)
+_LINK = re.compile(r'href="(/(?:ke-hoach|chi-tieu|co-quan|kich-ban|nhiem-vu)/[0-9]+/)"')
+
+
+def _only_5xx_fails(response: Any) -> Any:
+    """A 403 for a page the role may not open is an answer, not a server error."""
+    if response.status_code >= 500 or response.status_code == 0:
+        response.failure(f"HTTP {response.status_code}")
+    else:
+        response.success()
+    return response
+
+
+class Reporter(HttpUser):
+    """A reporter of one demo department: reads the pages, now and then saves a figure."""
+
+    wait_time = between(0.5, 2.0)
+
+    def on_start(self) -> None:
+        self.username = next(_accounts)
+        page = self._get("/dang-nhap/", "login")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+        self.client.post(
+            "/dang-nhap/",
+            data={
+                "username": self.username,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+                "next": "/",
+            },
+            name="login",
+        )
+        home = self._get("/", "page: /")
+        self.links = sorted(set(re.findall(r'<a href="(/[^"?#]*)">', home.text)))
+        self.links = [u for u in self.links if not u.startswith(("/quan-tri", "/dang-xuat"))]
+        self.details: list[str] = []
+
+    def _get(self, url: str, name: str) -> Any:
+        with self.client.get(url, name=name, catch_response=True) as response:
+            return _only_5xx_fails(response)
+
+    @task(6)
+    def browse(self) -> None:
+        url = random.choice(self.links or ["/"])
+        response = self._get(url, f"page: {url}")
+        found = _LINK.findall(response.text)
+        if found:
+            self.details = found[:50]
+
+    @task(3)
+    def open_detail(self) -> None:
+        if self.details:
+            url = random.choice(self.details)
+            self._get(url, "page: " + re.sub(r"[0-9]+", "N", url))
+
+    @task(2)
+    def save(self) -> None:
+        page = self._get(f"/so-lieu/?ky={PERIOD}", "page: /so-lieu/")
+        forms = entry_forms(page.text)
+        if not forms:
+            return
+        fields = dict(random.choice(forms))
+        fields["value"] = f"{random.randint(1, 90)},{random.randint(0, 9)}"
+        fields["comment"] = "thử tải"
+        # the POST alone is the save; the page it redirects to says whether it was stored
+        with self.client.post(
+            SAVE_PATH, data=fields, name="save", allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code >= 500:
+                response.failure(f"HTTP {response.status_code}")
+                return
+            response.success()
+        where = response.headers.get("Location", "")
+        if response.status_code == 302 and where:
+            after = self._get(where, "page: /so-lieu/ (sau khi lưu)")
+            stored = 'class="msg success"' in after.text and "Đã lưu" in after.text
+            self.environment.events.request.fire(
+                request_type="RESULT",
+                name="save stored" if stored else "save not stored",
+                response_time=0,
+                response_length=0,
+                exception=None,
+                context={},
+            )

@@ -1,0 +1,209 @@
+"""python manage.py load_test: the demo under twenty reporters at once, served as `make run` serves it.
+
+Run by `make load` on a scratch database: loads the demo, starts gunicorn on loopback, runs the
+Locust users of chitieu/demo/locustfile.py for a bounded time, then counts the stored saves in the
+database. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import io
+import ipaddress
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+
+from chitieu.reporting.choices import Action
+from chitieu.reporting.models import FigureAudit
+
+LOCUSTFILE = Path(__file__).resolve().parents[2] / "locustfile.py"
+MAX_SECONDS = 600
+
+
+def percentile(histogram: dict[int, int], share: float) -> float:
+    """The response time below which `share` of the requests fall (Locust keeps rounded times)."""
+    total = sum(histogram.values())
+    if not total:
+        return 0.0
+    seen = 0
+    for ms in sorted(histogram):
+        seen += histogram[ms]
+        if seen >= share * total:
+            return float(ms)
+    return float(max(histogram))
+
+
+def summarise(stats: list[dict[str, Any]]) -> dict[str, Any]:
+    """Locust's per-request statistics -> the numbers `make load` reports."""
+    pages: dict[int, int] = {}
+    logins: dict[int, int] = {}
+    saves: dict[int, int] = {}
+    out = {"requests": 0, "errors_5xx": 0, "saves_sent": 0, "saves_answered_stored": 0}
+    for entry in stats:
+        name, method, count = entry["name"], entry["method"], entry["num_requests"]
+        if method == "RESULT":
+            if name == "save stored":
+                out["saves_answered_stored"] += count
+            continue
+        out["requests"] += count
+        out["errors_5xx"] += entry["num_failures"]
+        times = {int(float(k)): v for k, v in entry["response_times"].items()}
+        # a login hashes the password on purpose (slow by design, once a day): kept apart
+        into = saves if name == "save" else logins if name == "login" else pages
+        for ms, n in times.items():
+            into[ms] = into.get(ms, 0) + n
+        if name == "save":
+            out["saves_sent"] += count
+    out["page_p95_ms"] = percentile(pages, 0.95)
+    out["save_p95_ms"] = percentile(saves, 0.95)
+    out["login_p95_ms"] = percentile(logins, 0.95)
+    return out
+
+
+def _stored_saves() -> int:
+    return FigureAudit.objects.filter(action__in=[Action.CREATE, Action.UPDATE]).count()
+
+
+class Command(BaseCommand):
+    help = "Thử tải: nhiều cán bộ cùng xem trang và lưu số liệu (in một đối tượng JSON)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--users", type=int, default=20)
+        parser.add_argument("--seconds", type=int, default=60)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=8)
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        users, seconds, host, port = opts["users"], opts["seconds"], opts["host"], opts["port"]
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = False
+        if not loopback:
+            raise CommandError(f"Chỉ thử tải trên máy này (127.0.0.1), không phải {host}.")
+        if not (1 <= users <= 200 and 1 <= seconds <= MAX_SECONDS):
+            raise CommandError(f"Cần 1–200 người dùng và 1–{MAX_SECONDS} giây.")
+        self._progress("nạp dữ liệu mẫu vào cơ sở dữ liệu thử")
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("createcachetable", verbosity=0)
+        call_command("load_demo", verbosity=0, stdout=io.StringIO())
+        call_command("collectstatic", verbosity=0, interactive=False)
+        before = _stored_saves()
+        connection.close()
+        url = f"http://{host}:{port}"
+        env = {**os.environ, "DEBUG": "false"}
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "chitieu.config.wsgi",
+                f"--bind={host}:{port}",
+                f"--workers={opts['workers']}",
+                f"--threads={opts['threads']}",
+                # longer than a user's pause between clicks, so a kept-alive connection is not
+                # closed by the server just as the next request goes out on it
+                "--keep-alive=10",
+                "--log-level=warning",
+            ],
+            env=env,
+        )
+        try:
+            self._wait_for(url, server)
+            self._progress(f"{users} người dùng trong {seconds} giây trên {url}")
+            stats = self._locust(url, users, seconds)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        result = summarise(stats)
+        for entry in sorted(stats, key=lambda e: e["name"]):
+            if entry["method"] != "RESULT":
+                times = {int(float(k)): v for k, v in entry["response_times"].items()}
+                self._progress(
+                    f"{entry['name']}: {entry['num_requests']} yêu cầu, "
+                    f"{entry['num_failures']} lỗi, p95 {percentile(times, 0.95):.0f} ms"
+                )
+        result["saves_stored"] = _stored_saves() - before
+        print(
+            json.dumps(
+                {
+                    "users": users,
+                    "seconds": seconds,
+                    "database": connection.vendor,
+                    **{
+                        k: result[k]
+                        for k in (
+                            "requests",
+                            "errors_5xx",
+                            "page_p95_ms",
+                            "save_p95_ms",
+                            "saves_sent",
+                            "saves_stored",
+                            "saves_answered_stored",
+                            "login_p95_ms",
+                        )
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
+
+    def _progress(self, text: str) -> None:
+        self.stderr.write(f"== thử tải: {text}")
+
+    def _wait_for(self, url: str, server: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                raise CommandError(
+                    "Máy chủ gunicorn dừng ngay khi khởi động; xem thông báo ở trên."
+                )
+            try:
+                with urllib.request.urlopen(f"{url}/dang-nhap/", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise CommandError(f"Máy chủ không trả lời trên {url} sau 60 giây.")
+
+    def _locust(self, url: str, users: int, seconds: int) -> list[dict[str, Any]]:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "stats.json"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "locust",
+                    f"--locustfile={LOCUSTFILE}",
+                    "--headless",
+                    f"--users={users}",
+                    f"--spawn-rate={users}",
+                    f"--run-time={seconds}s",
+                    f"--host={url}",
+                    "--stop-timeout=10",
+                    "--only-summary",
+                    "--loglevel=WARNING",
+                    f"--json-file={out.with_suffix('')}",
+                    "--exit-code-on-error=0",
+                    f"--csv={Path(tmp) / 'locust'}",
+                ],
+                check=True,
+                timeout=seconds + 120,
+                stdout=subprocess.DEVNULL,
+            )
+            failures = (Path(tmp) / "locust_failures.csv").read_text().splitlines()[1:]
+            for line in failures:
+                self._progress(f"lỗi: {line}")
+            return json.loads(out.read_text())
