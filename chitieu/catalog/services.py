@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -37,6 +38,35 @@ class ImportDecisions:
     agencies: dict[str, str] = field(
         default_factory=dict
     )  # unknown name -> organisation id or "new"
+    # What the person typed where the heading could not be read (empty: keep what was read).
+    period_code: str = ""
+    number: str = ""
+    doc_kind: str = ""
+    title: str = ""
+    issued_on: date | None = None
+
+
+def _with_identity(document: Document, decisions: ImportDecisions) -> Document:
+    """The document with the identity fields the person filled in on the preview."""
+    typed = {
+        "period_code": decisions.period_code,
+        "number": decisions.number,
+        "doc_kind": decisions.doc_kind,
+        "title": decisions.title,
+        "issued_on": decisions.issued_on,
+    }
+    changes = {k: v for k, v in typed.items() if v}
+    return replace(document, **changes) if changes else document
+
+
+def _row_period(row: Row, plan_period: Period) -> str:
+    """A row's own period ("2030" in a 2026-2030 plan) when it has one, else the plan's."""
+    if row.period:
+        try:
+            return Period.parse(row.period).code
+        except PeriodError:
+            pass  # a period the reader could not make sense of: the plan's period stands
+    return plan_period.code
 
 
 @dataclass
@@ -160,6 +190,7 @@ def plan_import(
     Importing a file already imported (or another copy of the same document) creates nothing.
     """
     decisions = decisions or ImportDecisions()
+    document = _with_identity(document, decisions)
     if (plan := existing_plan(document)) is not None:
         return ImportResult(plan=plan, created=False)
     rows = document.rows
@@ -167,8 +198,10 @@ def plan_import(
     try:
         period = Period.parse(document.period_code)
     except PeriodError as exc:
+        typed = f" “{document.period_code}”" if document.period_code else ""
         raise ImportRefused(
-            f"{document.source_name}: không xác định được kỳ kế hoạch từ tiêu đề (“{document.title}”)."
+            f"{document.source_name}: không xác định được kỳ kế hoạch{typed} từ tiêu đề "
+            f"(“{document.title}”); hãy ghi kỳ vào ô “Kỳ kế hoạch” (ví dụ 2026 hoặc 2026-2030)."
         ) from exc
     directory = directory or organization_directory()
     plan = Plan.objects.create(
@@ -232,7 +265,7 @@ def plan_import(
         target = Target.objects.create(
             plan=plan,
             indicator=indicator,
-            period_code=period.code,
+            period_code=_row_period(row, period),
             position=i,
             row_no=row.no or "",
             parent_no=row.parent_no or "",

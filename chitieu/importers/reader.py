@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .agencies import Directory
 from .office import read_docx, read_pdf, read_xlsx
 from .pdftext import read_pdf_text
+from .prose import read_prose
 from .records import Document, ImportError_
 from .tabular import read_tab_text
 
@@ -99,9 +100,17 @@ def read_document(
         )
     if lower.endswith(SUPPORTED[:2]) or b"\x00" not in data[:4096]:
         text = _decode(data, name)
-        if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
-            doc.layout = "tab"
-            return read_tab_text(text, doc, directory)
-        doc.layout = "pdf-text"
-        return read_pdf_text(text, doc, directory)
+        try:
+            if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
+                doc.layout = "tab"
+                return read_tab_text(text, doc, directory)
+            doc.layout = "pdf-text"
+            return read_pdf_text(text, doc, directory)
+        except ImportError_ as no_table:
+            # No table header: the plan may state its targets in prose.
+            fresh = Document(source_name=name, checksum=doc.checksum, layout="prose")
+            try:
+                return read_prose(text, fresh, directory)
+            except ImportError_:
+                raise no_table from None
     raise ImportError_(f"{name}: định dạng không được hỗ trợ; chỉ nhận {', '.join(SUPPORTED)}.")
