@@ -111,6 +111,8 @@ class _Item:
 
 
 def _level(mark: str) -> int:
+    if not mark:
+        return 5  # "Mục tiêu đến năm 2030" without a number: below numbered headings
     if mark.lower().startswith("phần"):
         return 0
     if mark.startswith("Điều") or re.fullmatch(r"[IVX]+\.", mark):
@@ -120,7 +122,13 @@ def _level(mark: str) -> int:
     return 1 + mark.count(".")
 
 
+_BARE_HEADING = re.compile(r"^(?P<mark>)(?P<text>(?:Các |Một số )?(?:mục tiêu|chỉ tiêu)\b[^.;:]{0,90})$", re.I)
+
+
 def _is_heading(text: str) -> re.Match[str] | None:
+    """A numbered heading ("2.1. Chỉ tiêu kinh tế"), or an unnumbered one naming targets."""
+    if m := _BARE_HEADING.match(text):
+        return m
     m = _HEADING.match(text)
     if m and len(text) < 220 and not text.rstrip().endswith((".", ";")):
         return m
@@ -244,7 +252,7 @@ def _find(clause: str) -> tuple[list[_Found], list[str]]:
             markers.insert(0, mk.group("m").lower())
             before = before[: mk.start()]
         if not unit and not markers:
-            stray.append(m.group(0))
+            stray.append(m.group(0).strip())
             continue
         start = len(before.rstrip())
         found.append(
@@ -371,7 +379,11 @@ def _item_rows(item: _Item, doc: Document) -> list[Row]:
             is_count = any(fold(f.unit) == fold(c) for c in _COUNTS)
             qualifier = tail if tail.startswith("(") else ""
             phrase = "" if qualifier else tail
-            if is_count and not re.match(r"(?:số|tổng)\b", fold(where)):
+            if is_count and re.match(r"(?:số|tổng)\b", where.lower()):
+                # "số bác sĩ đạt 15 bác sĩ trên 1 vạn dân": the subject is named; keep a "per" tail
+                if re.match(r"(?:trên|/|cho mỗi)\s", phrase):
+                    name = f"{name} {phrase}"
+            elif is_count:
                 shared = "" if phrase else clause[found[-1].end :].strip()
                 name = f"số {f.unit.lower()} {phrase or shared}".strip()
                 if where:
