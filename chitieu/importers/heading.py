@@ -81,7 +81,16 @@ _DATE = re.compile(
 _CELL_SPLIT = re.compile(r"\t|\|| {3,}")
 _MARKUP = re.compile(r"[*#_`>]+")
 _STOP_TITLE = ("căn cứ", "thực hiện", "triển khai", "theo đề nghị", "trên cơ sở", "xét đề nghị")
-_AUTHORITIES = ("ủy ban nhân dân", "uỷ ban nhân dân", "quốc hội", "chính phủ", "thủ tướng", "bộ trưởng", "hội đồng nhân dân", "chủ tịch")
+_AUTHORITIES = (
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "quốc hội",
+    "chính phủ",
+    "thủ tướng",
+    "bộ trưởng",
+    "hội đồng nhân dân",
+    "chủ tịch",
+)
 
 
 @dataclass
@@ -132,8 +141,11 @@ def issuer_name(printed: str) -> str:
     if not _upperish(s):
         return re.sub(r"^(?:Ủy|Uỷ) ban nhân dân", "UBND", s)
     key = fold(s)
-    fixed = {fold("THỦ TƯỚNG CHÍNH PHỦ"): "Thủ tướng Chính phủ", fold("CHÍNH PHỦ"): "Chính phủ",
-             fold("QUỐC HỘI"): "Quốc hội"}
+    fixed = {
+        fold("THỦ TƯỚNG CHÍNH PHỦ"): "Thủ tướng Chính phủ",
+        fold("CHÍNH PHỦ"): "Chính phủ",
+        fold("QUỐC HỘI"): "Quốc hội",
+    }
     if key in fixed:
         return fixed[key]
     m = re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\s*(?:(TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+(.+))?$", s)
@@ -168,12 +180,7 @@ def read_identity(lines: list[str]) -> Identity | None:
     """The Decree 30 heading wherever it stands in ``lines``; None when there is none."""
     rows = [_cells(line) for line in lines]
     at = next(
-        (
-            (i, j)
-            for i, cells in enumerate(rows)
-            for j, c in enumerate(cells)
-            if _NUMBER.match(c)
-        ),
+        ((i, j) for i, cells in enumerate(rows) for j, c in enumerate(cells) if _NUMBER.match(c)),
         None,
     )
     if at is None:
@@ -191,7 +198,11 @@ def read_identity(lines: list[str]) -> Identity | None:
         ident.place = _place(m.group("place"))
         ident.issued_on = parse_date(f"{m.group('d')}/{m.group('m')}/{m.group('y')}")
     kind_at = next(
-        (k for k in range(i + 1, min(i + 14, len(rows))) if len(rows[k]) == 1 and fold(rows[k][0]) in _KIND_BY_FOLD),
+        (
+            k
+            for k in range(i + 1, min(i + 14, len(rows)))
+            if len(rows[k]) == 1 and fold(rows[k][0]) in _KIND_BY_FOLD
+        ),
         None,
     )
     if kind_at is not None:
@@ -204,10 +215,22 @@ def read_identity(lines: list[str]) -> Identity | None:
 def _issuer_cells(rows: list[list[str]], lines: list[str], number_row: int) -> list[str]:
     """The issuing body: the left column of a two-column heading, or the lines above the motto."""
     top = max(0, number_row - 14)
-    motto = next((k for k in range(top, number_row) if any(_is_motto(c) for c in rows[k]) and not all(_is_rule(c) for c in rows[k])), None)
+    motto = next(
+        (
+            k
+            for k in range(top, number_row)
+            if any(_is_motto(c) for c in rows[k]) and not all(_is_rule(c) for c in rows[k])
+        ),
+        None,
+    )
     if motto is None:
         return []
-    left = [c for k in range(motto, number_row) for c in rows[k][:1] if len(rows[k]) > 1 and not _is_motto(c)]
+    left = [
+        c
+        for k in range(motto, number_row)
+        for c in rows[k][:1]
+        if len(rows[k]) > 1 and not _is_motto(c)
+    ]
     if left:
         return left
     found: list[str] = []
@@ -293,7 +316,7 @@ def read_text_identity(lines: list[str]) -> Identity:
         if not ident.title:
             rest = clean(m.group("rest"))
             ident.title = clean(f"{ident.kind} {rest}")
-            cited = _CITED.match(opening[: m.start() + len(m.group('issuer')) + 10])
+            cited = _CITED.match(opening[: m.start() + len(m.group("issuer")) + 10])
             if fold(rest) == fold("thực hiện") and cited:
                 ident.title = clean(f"{ident.kind} thực hiện {cited.group('what')}")
     text = "\n".join(lines)

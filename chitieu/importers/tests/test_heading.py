@@ -44,7 +44,9 @@ def test_heading_printed_in_two_columns():
 
 
 def test_heading_below_a_portal_page_header():
-    ident = read_identity(["Trang chủ › Văn bản", "Số hiệu văn bản đang cập nhật", "", *TWO_COLUMNS])
+    ident = read_identity(
+        ["Trang chủ › Văn bản", "Số hiệu văn bản đang cập nhật", "", *TWO_COLUMNS]
+    )
     assert ident is not None and ident.number == "18/KH-UBND"
 
 
@@ -77,7 +79,9 @@ def test_corpus_headings(name, issuer, number, place, issued_on, kind, title_sta
 
 
 def test_resolution_without_number_dated_by_its_closing_line():
-    lines = _lines(DOCS / "quochoi_2025_nq-bo-sung-ke-hoach-ktxh-2025_muc-tieu-tang-truong-8pct.txt")
+    lines = _lines(
+        DOCS / "quochoi_2025_nq-bo-sung-ke-hoach-ktxh-2025_muc-tieu-tang-truong-8pct.txt"
+    )
     assert read_identity(lines) is None
     ident = read_text_identity(lines)
     assert (ident.kind, ident.issuer, ident.number, ident.issued_on, ident.period) == (
@@ -93,7 +97,12 @@ def test_resolution_without_number_dated_by_its_closing_line():
 def test_seed_004_kind_and_title_at_the_top_and_no_cited_number_taken():
     ident = read_text_identity(_lines(DOCS / "004_0e1533c844114e4d.txt"))
     # "Kết luận số 401-KL/TU" is cited, not this plan's number: the number stays to be asked.
-    assert (ident.kind, ident.number, ident.issuer, ident.period) == ("Kế hoạch", "", "UBND tỉnh", "2026-H2")
+    assert (ident.kind, ident.number, ident.issuer, ident.period) == (
+        "Kế hoạch",
+        "",
+        "UBND tỉnh",
+        "2026-H2",
+    )
     assert ident.title == "Thực hiện kịch bản tăng trưởng kinh tế 6 tháng cuối năm 2026"
 
 

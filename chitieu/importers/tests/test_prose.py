@@ -117,7 +117,17 @@ Kế hoạch gồm 05 nhiệm vụ; thực hiện theo Điều 3 Quyết định
 
 def test_numbered_targets_in_prose():
     doc = _prose(NUMBERED)
-    got = [(r.no, r.name, r.target.kind, r.target.value or r.target.low or r.target.high, r.unit, r.period) for r in doc.rows]
+    got = [
+        (
+            r.no,
+            r.name,
+            r.target.kind,
+            r.target.value or r.target.low or r.target.high,
+            r.unit,
+            r.period,
+        )
+        for r in doc.rows
+    ]
     assert got == [
         ("1", "Tổng sản phẩm trên địa bàn", Kind.APPROX, 120000, "tỷ đồng", "2027"),
         ("2", "Tỷ lệ hộ nghèo", Kind.REDUCE_BY, pytest.approx(1.5), "%/năm", "2027"),
@@ -128,7 +138,11 @@ def test_numbered_targets_in_prose():
     assert doc.rows[4].target.strict and doc.rows[4].parent_no == "4"
     # the task section's "05 nhiệm vụ", article and document numbers, dates, footnote: nothing
     assert all(r.error == "" for r in doc.rows)
-    assert (doc.doc_kind, doc.title, doc.period_code) == ("Kế hoạch", "Thực hiện nhiệm vụ năm 2027", "2027")
+    assert (doc.doc_kind, doc.title, doc.period_code) == (
+        "Kế hoạch",
+        "Thực hiện nhiệm vụ năm 2027",
+        "2027",
+    )
 
 
 BULLETS = """Mục tiêu đến năm 2030
@@ -141,7 +155,16 @@ BULLETS = """Mục tiêu đến năm 2030
 
 def test_bullets_and_several_targets_in_one_sentence():
     doc = _prose(BULLETS)
-    got = [(r.no, r.name, str(r.target.kind), r.target.as_dict()["value"] or r.target.as_dict()["low"], r.unit) for r in doc.rows]
+    got = [
+        (
+            r.no,
+            r.name,
+            str(r.target.kind),
+            r.target.as_dict()["value"] or r.target.as_dict()["low"],
+            r.unit,
+        )
+        for r in doc.rows
+    ]
     assert got == [
         ("-", "Tỷ trọng kinh tế số trong GRDP của tỉnh", "exact", 30, "%"),
         ("+", "Số bác sĩ trên 1 vạn dân", "exact", 13.5, "bác sĩ"),
@@ -171,3 +194,15 @@ def test_target_inside_a_paragraph_and_a_number_that_is_no_target():
 def test_text_with_neither_table_nor_targets_is_refused_with_the_table_message():
     with pytest.raises(ImportError_, match="không tìm thấy dòng tiêu đề bảng"):
         read_document("Công văn về việc họp giao ban ngày 05/01/2027.\n".encode(), "cv.txt")
+
+
+def test_a_malformed_number_is_an_error_on_its_row_not_a_different_value():
+    doc = _prose(
+        "1. Chỉ tiêu chủ yếu\n(1) Tổng thu ngân sách đạt 1.23.456 tỷ đồng.\n"
+        "(2) Tỷ lệ che phủ rừng đạt 65%.\n"
+    )
+    assert [(r.no, r.target is None, r.name) for r in doc.rows] == [
+        ("1", True, "Tổng thu ngân sách đạt 1.23.456 tỷ đồng"),
+        ("2", False, "Tỷ lệ che phủ rừng"),
+    ]
+    assert "số “1.23.456” viết sai" in doc.rows[0].error
