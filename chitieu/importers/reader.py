@@ -6,6 +6,7 @@ import hashlib
 import io
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .agencies import Directory
@@ -68,6 +69,35 @@ def _decode(data: bytes, name: str) -> str:
     raise ImportError_(f"{name}: tệp văn bản không ở mã UTF-8; hãy lưu lại với mã UTF-8.")
 
 
+def _docx_text(data: bytes) -> str:
+    import docx  # python-docx
+
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def _pdf_text(data: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _prose_instead(
+    no_table: ImportError_, text_of: Callable[[], str], doc: Document, directory: Directory
+) -> Document:
+    """No table header: the plan may state its targets in prose. If the prose reader finds none
+    either (or the file cannot give its text), the table reader's refusal stands."""
+    try:
+        text = unicodedata.normalize("NFC", text_of())
+    except Exception:  # a file the table reader already found corrupt: its message says why
+        raise no_table from None
+    fresh = Document(source_name=doc.source_name, checksum=doc.checksum, layout="prose")
+    try:
+        return read_prose(text, fresh, directory)
+    except ImportError_:
+        raise no_table from None
+
+
 def read_document(
     data: bytes, name: str, directory: Directory | None = None, limits: Limits = LIMITS
 ) -> Document:
@@ -83,13 +113,19 @@ def read_document(
     lower = name.lower()
     if data.startswith(b"%PDF"):
         doc.layout = "pdf"
-        return read_pdf(data, doc, directory)
+        try:
+            return read_pdf(data, doc, directory)
+        except ImportError_ as no_table:
+            return _prose_instead(no_table, lambda: _pdf_text(data), doc, directory)
     if data.startswith(b"PK\x03\x04") or lower.endswith((".docx", ".xlsx")):
         _check_zip(data, name, limits)
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         if "word/document.xml" in names:
             doc.layout = "docx"
-            return read_docx(data, doc, directory)
+            try:
+                return read_docx(data, doc, directory)
+            except ImportError_ as no_table:
+                return _prose_instead(no_table, lambda: _docx_text(data), doc, directory)
         if "xl/workbook.xml" in names:
             doc.layout = "xlsx"
             return read_xlsx(data, doc, directory)
@@ -107,10 +143,5 @@ def read_document(
             doc.layout = "pdf-text"
             return read_pdf_text(text, doc, directory)
         except ImportError_ as no_table:
-            # No table header: the plan may state its targets in prose.
-            fresh = Document(source_name=name, checksum=doc.checksum, layout="prose")
-            try:
-                return read_prose(text, fresh, directory)
-            except ImportError_:
-                raise no_table from None
+            return _prose_instead(no_table, lambda: text, doc, directory)
     raise ImportError_(f"{name}: định dạng không được hỗ trợ; chỉ nhận {', '.join(SUPPORTED)}.")

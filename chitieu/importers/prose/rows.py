@@ -221,5 +221,5 @@ def item_rows(item: Item, doc: Document) -> list[Row]:
     if rows and rows[0] is not parent:
         rows[0].no = item.no
     for r in rows[1:]:
-        r.parent_no = item.no if item.no not in (None, "-", "+", "•", "–", "*") else None
+        r.parent_no = item.no if item.no not in ("", "-", "+", "•", "–", "*") else None
     return rows

@@ -157,7 +157,7 @@ def items(doc: Document, paras: list[tuple[int, str]]) -> list[Item]:
         items.append(
             Item(
                 line,
-                b.group("b") if b else None,
+                b.group("b") if b else "",  # a paragraph: a row of its own, no printed number
                 text[b.end() :] if b else text,
                 sec.group,
                 sec.horizon,

@@ -206,3 +206,53 @@ def test_a_malformed_number_is_an_error_on_its_row_not_a_different_value():
         ("2", False, "Tỷ lệ che phủ rừng"),
     ]
     assert "số “1.23.456” viết sai" in doc.rows[0].error
+
+
+PROSE_FILE = [
+    "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+    "Số: 18/KH-UBND",
+    "Lạng Sơn, ngày 07 tháng 4 năm 2026",
+    "KẾ HOẠCH",
+    "PHÁT TRIỂN DU LỊCH NĂM 2027",
+    "1. Chỉ tiêu chủ yếu",
+    "(1) Lượng khách du lịch đạt khoảng 4.500.000 lượt người.",
+    "(2) Tổng thu từ khách du lịch đạt từ 7.000 tỷ đồng trở lên.",
+]
+
+
+def _expect_prose_file(doc):
+    assert doc.layout == "prose"
+    assert (doc.number, doc.doc_kind, doc.period_code) == ("18/KH-UBND", "Kế hoạch", "2027")
+    got = [(r.no, r.name, r.target.describe()) for r in doc.rows]
+    assert got == [
+        ("1", "Lượng khách du lịch", "khoảng 4.500.000 lượt người"),
+        ("2", "Tổng thu từ khách du lịch", "từ 7.000 tỷ đồng trở lên"),
+    ]
+
+
+def test_a_word_file_in_prose_is_read_as_prose():
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for line in PROSE_FILE:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    _expect_prose_file(read_document(buf.getvalue(), "ke-hoach.docx"))
+
+
+def test_a_pdf_in_prose_is_read_as_prose():
+    from weasyprint import HTML
+
+    html = "".join(f"<p>{line}</p>" for line in PROSE_FILE)
+    pdf = HTML(string=f"<html><body>{html}</body></html>").write_pdf()
+    _expect_prose_file(read_document(pdf, "ke-hoach.pdf"))
+
+
+def test_a_paragraph_target_is_a_row_of_its_own_after_a_numbered_one():
+    doc = _prose(
+        "1. Chỉ tiêu chủ yếu\n(1) Tỷ lệ che phủ rừng đạt 65%.\nPhấn đấu tỷ lệ đô thị hóa đạt 30%.\n"
+    )
+    assert [(r.no, r.parent_no) for r in doc.rows] == [("1", None), ("", None)]
