@@ -33,6 +33,7 @@ _MEASURES = [
     "triệu USD",
     "tỉ đô la Mỹ",
     "tỷ đô la Mỹ",
+    "đô la Mỹ",
     "USD",
     "triệu lượt người",
     "triệu lượt",
@@ -51,6 +52,8 @@ _MEASURES = [
     "km",
     "MW",
     "lần",
+    "điểm phần trăm",
+    "điểm %",
     "điểm",
 ]
 
@@ -129,6 +132,7 @@ _NOT_TARGETS = [
     re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),  # dates
     re.compile(r"\bngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2})?(?:\s+năm\s+\d{4})?", re.I),
     re.compile(r"\b\d+[-/][A-ZĐ][\w/\-]*"),  # document numbers "98-CTr/TU", "18/KH-UBND"
+    re.compile(r"\b\d+/\d{4}/[A-ZĐ][\w\-]*"),  # "244/2025/QH15"
     re.compile(r"\bsố\s+\d+", re.I),
     re.compile(r"\b(?:Điều|khoản|mục|chương|phần|phụ lục)\s+\d+", re.I),
     re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"),

@@ -32,7 +32,8 @@ def _cap(text: str) -> str:
 def _tidy(stem: str) -> str:
     s = clean(stem).strip(" ,;:.")
     s = re.sub(r"^(?:trong đó|riêng)\s*,?\s*(?:có\s+)?", "", s, flags=re.I)
-    s = re.sub(r"^duy trì\s+", "", s, flags=re.I)
+    s = re.sub(r"^(?:duy trì|phấn đấu)\s+", "", s, flags=re.I)
+    s = re.sub(r"\s+phấn đấu$", "", s, flags=re.I)
     s = re.sub(r"\s+(?:đạt|là|ở|bằng|chiếm|mức)$", "", s, flags=re.I)
     return clean(s).strip(" ,;:")
 
@@ -193,6 +194,9 @@ def item_rows(item: Item, doc: Document) -> list[Row]:
                     name = f"{first.name.split(' khu vực ')[0]} khu vực {sector[:1].lower() + sector[1:]}"
             if structure:
                 name = re.sub(r"^(?:khu vực|ngành)\s+", "", name, flags=re.I)
+            if f.high and f.markers and f.markers[-1] == "giảm":
+                # a range has no "reduce by" form: the name keeps the direction
+                name = f"giảm {name[:1].lower() + name[1:]}"
             name = _cap(clean(name))
             try:
                 target = target_of(f, stem)

@@ -59,6 +59,8 @@ class Item:
 
 
 def _level(mark: str) -> int:
+    if mark.startswith("#"):
+        return len(mark) - 1
     if not mark:
         return 5  # "Mục tiêu đến năm 2030" without a number: below numbered headings
     if mark.lower().startswith("phần"):
@@ -70,6 +72,8 @@ def _level(mark: str) -> int:
     return 1 + mark.count(".")
 
 
+# A web page converted to markdown: "## Nghị quyết 244/2025/QH15: Các chỉ tiêu chủ yếu …"
+_MD_HEADING = re.compile(r"^(?P<mark>#{1,6})\s+(?P<text>\S.*)$")
 _BARE_HEADING = re.compile(
     r"^(?P<mark>)(?P<text>(?:Các |Một số )?(?:mục tiêu|chỉ tiêu)\b[^.;:]{0,90})$", re.I
 )
@@ -77,7 +81,7 @@ _BARE_HEADING = re.compile(
 
 def _is_heading(text: str) -> re.Match[str] | None:
     """A numbered heading ("2.1. Chỉ tiêu kinh tế"), or an unnumbered one naming targets."""
-    if m := _BARE_HEADING.match(text):
+    if m := _BARE_HEADING.match(text) or _MD_HEADING.match(text):
         return m
     m = _HEADING.match(text)
     if m and len(text) < 220 and not text.rstrip().endswith((".", ";")):
@@ -96,7 +100,12 @@ def paragraphs(lines: list[str]) -> list[tuple[int, str]]:
             continue
         if out:
             prev_line, prev = out[-1]
-            opens = bool(_HEADING.match(text) or _BULLET.match(text) or _ITEM_NO.match(text))
+            opens = bool(
+                _HEADING.match(text)
+                or _MD_HEADING.match(text)
+                or _BULLET.match(text)
+                or _ITEM_NO.match(text)
+            )
             lower = text[:1].islower() or (text[:1].isdigit() and not opens)
             prev_open = not prev.endswith((".", ";", ":", "!", "?"))
             prev_heading = bool(_is_heading(prev))

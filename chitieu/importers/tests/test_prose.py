@@ -1,5 +1,7 @@
 """Plans written in prose: seeds 002 and 003 row by row, and the shapes of prose targets."""
 
+from pathlib import Path
+
 import pytest
 
 from chitieu.conftest import SEEDS
@@ -185,7 +187,7 @@ def test_target_inside_a_paragraph_and_a_number_that_is_no_target():
         "Xếp trong nhóm 5 tỉnh dẫn đầu về cải cách hành chính.\n"
     )
     assert [(r.name, r.period, r.error == "") for r in doc.rows] == [
-        ("Phấn đấu tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", "2028", True),
+        ("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", "2028", True),
         ("Xếp trong nhóm 5 tỉnh dẫn đầu về cải cách hành chính", "", False),
     ]
     assert doc.rows[1].target is None and "câu có số (5)" in doc.rows[1].error
@@ -256,3 +258,44 @@ def test_a_paragraph_target_is_a_row_of_its_own_after_a_numbered_one():
         "1. Chỉ tiêu chủ yếu\n(1) Tỷ lệ che phủ rừng đạt 65%.\nPhấn đấu tỷ lệ đô thị hóa đạt 30%.\n"
     )
     assert [(r.no, r.parent_no) for r in doc.rows] == [("1", None), ("", None)]
+
+
+NQ_244 = [
+    ("Tốc độ tăng tổng sản phẩm trong nước (GDP)", "%", "từ 10 % trở lên"),
+    ("GDP bình quân đầu người (USD)", "đô la Mỹ", "từ 5.400 đến 5.500 đô la Mỹ"),
+    ("Tỷ trọng công nghiệp chế biến, chế tạo trong GDP", "%", "khoảng 24,96 %"),
+    ("Tốc độ tăng chỉ số giá tiêu dùng (CPI) bình quân", "%", "khoảng 4,5 %"),
+    ("Tốc độ tăng năng suất lao động xã hội bình quân", "%", "khoảng 8,5 %"),
+    ("Tỷ trọng lao động nông nghiệp trong tổng lao động xã hội", "%", "khoảng 25,3 %"),
+    ("Tỷ lệ lao động có bằng cấp, chứng chỉ", "%", "khoảng 29,5 %"),
+    ("Tỷ lệ thất nghiệp trong độ tuổi ở khu vực thành thị", "%", "dưới 4 %"),
+    ("Giảm tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)", "điểm %", "từ 1 đến 1,5 điểm %"),
+    ("Số bác sĩ trên 1 vạn dân", "bác sĩ", "khoảng 15,3 bác sĩ"),
+    ("Số giường bệnh trên 1 vạn dân", "giường bệnh", "đạt 34,7 giường bệnh"),
+    ("Tỷ lệ tham gia bảo hiểm y tế", "%", "đạt 95,5 %"),
+    (
+        "Tỷ lệ số xã đạt chuẩn nông thôn mới (theo Bộ tiêu chí Quốc gia về nông thôn mới các cấp giai đoạn 2026 - 2030)",
+        "%",
+        "từ 15 % trở lên",
+    ),
+    (
+        "Tỷ lệ thu gom và xử lý chất thải rắn sinh hoạt đô thị bảo đảm tiêu chuẩn, quy chuẩn",
+        "%",
+        "đạt 95 %",
+    ),
+    (
+        "Tỷ lệ khu công nghiệp, khu chế xuất đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường",
+        "%",
+        "đạt 95 %",
+    ),
+]
+
+
+def test_the_15_national_targets_of_2026_quoted_as_a_dash_list():
+    # a web page converted to markdown: "## … Các chỉ tiêu chủ yếu …" opens the target section,
+    # "Theo Điều 2 Nghị quyết 244/2025/QH15, …" holds no target and no stray number
+    name = "quochoi_2025_nq244-2025-qh15_ke-hoach-ktxh-2026_15-chi-tieu_TRICH-DAN-thu-cap.txt"
+    doc = read_document((Path(__file__).parent / "documents" / name).read_bytes(), name)
+    got = [(r.name, r.unit, r.target.describe()) for r in doc.rows]
+    assert got == NQ_244
+    assert {r.no for r in doc.rows} == {"-"} and all(r.error == "" for r in doc.rows)
