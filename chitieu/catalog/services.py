@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -40,6 +41,25 @@ class ImportDecisions:
     agencies: dict[str, str] = field(
         default_factory=dict
     )  # unknown name -> organisation id or "new"
+    # What the person typed where the heading could not be read (empty: keep what was read).
+    period_code: str = ""
+    number: str = ""
+    doc_kind: str = ""
+    title: str = ""
+    issued_on: date | None = None
+
+
+def _with_identity(document: Document, decisions: ImportDecisions) -> Document:
+    """The document with the identity fields the person filled in on the preview."""
+    typed = {
+        "period_code": decisions.period_code,
+        "number": decisions.number,
+        "doc_kind": decisions.doc_kind,
+        "title": decisions.title,
+        "issued_on": decisions.issued_on,
+    }
+    changes = {k: v for k, v in typed.items() if v}
+    return replace(document, **changes) if changes else document
 
 
 @dataclass
@@ -232,6 +252,7 @@ def plan_import(
     Importing a file already imported (or another copy of the same document) creates nothing.
     """
     decisions = decisions or ImportDecisions()
+    document = _with_identity(document, decisions)
     if (plan := existing_plan(document)) is not None:
         return ImportResult(plan=plan, created=False)
     rows = document.rows
@@ -239,8 +260,10 @@ def plan_import(
     try:
         period = Period.parse(document.period_code)
     except PeriodError as exc:
+        typed = f" “{document.period_code}”" if document.period_code else ""
         raise ImportRefused(
-            f"{document.source_name}: không xác định được kỳ kế hoạch từ tiêu đề (“{document.title}”)."
+            f"{document.source_name}: không xác định được kỳ kế hoạch{typed} từ tiêu đề "
+            f"(“{document.title}”); hãy ghi kỳ vào ô “Kỳ kế hoạch” (ví dụ 2026 hoặc 2026-2030)."
         ) from exc
     directory = directory or organization_directory()
     periods = _row_periods(rows, period, decisions)

@@ -6,6 +6,7 @@ import hashlib
 import io
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .agencies import Directory
@@ -13,6 +14,7 @@ from .cellines import looks_like_cell_lines, read_cell_lines
 from .columns import Mapping
 from .office import read_docx, read_pdf, read_xlsx
 from .pdftext import read_pdf_text
+from .prose import read_prose
 from .records import Document, ImportError_
 from .tablemodel import read_tables
 from .tabular import read_tab_text
@@ -82,6 +84,35 @@ def _decode(data: bytes, name: str) -> str:
     raise ImportError_(f"{name}: tệp văn bản không ở mã UTF-8; hãy lưu lại với mã UTF-8.")
 
 
+def _docx_text(data: bytes) -> str:
+    import docx  # python-docx
+
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+def _pdf_text(data: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _prose_instead(
+    no_table: ImportError_, text_of: Callable[[], str], doc: Document, directory: Directory
+) -> Document:
+    """No table header: the plan may state its targets in prose. If the prose reader finds none
+    either (or the file cannot give its text), the table reader's refusal stands."""
+    try:
+        text = unicodedata.normalize("NFC", text_of())
+    except Exception:  # a file the table reader already found corrupt: its message says why
+        raise no_table from None
+    fresh = Document(source_name=doc.source_name, checksum=doc.checksum, layout="prose")
+    try:
+        return read_prose(text, fresh, directory)
+    except ImportError_:
+        raise no_table from None
+
+
 def read_document(
     data: bytes,
     name: str,
@@ -120,13 +151,19 @@ def _read(
     lower = name.lower()
     if data.startswith(b"%PDF"):
         doc.layout = "pdf"
-        return read_pdf(data, doc, directory, mappings)
+        try:
+            return read_pdf(data, doc, directory, mappings)
+        except ImportError_ as no_table:
+            return _prose_instead(no_table, lambda: _pdf_text(data), doc, directory)
     if data.startswith(b"PK\x03\x04") or lower.endswith((".docx", ".xlsx")):
         _check_zip(data, name, limits)
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         if "word/document.xml" in names:
             doc.layout = "docx"
-            return read_docx(data, doc, directory, mappings)
+            try:
+                return read_docx(data, doc, directory, mappings)
+            except ImportError_ as no_table:
+                return _prose_instead(no_table, lambda: _docx_text(data), doc, directory)
         if "xl/workbook.xml" in names:
             doc.layout = "xlsx"
             return read_xlsx(data, doc, directory, mappings)
@@ -137,17 +174,20 @@ def _read(
         )
     if lower.endswith(SUPPORTED[:2] + SUPPORTED[5:]) or b"\x00" not in data[:4096]:
         text = _decode(data, name)
-        if lower.endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
-            doc.layout = "html"
-            return read_tables(read_html_tables(text), doc, directory, mappings)
         if why := statistics_workbook(text):
             raise ImportError_(f"{name}: {why}")
-        if looks_like_cell_lines(text):
-            doc.layout = "cell-lines"
-            return read_tables(read_cell_lines(text), doc, directory, mappings)
-        if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
-            doc.layout = "tab"
-            return read_tab_text(text, doc, directory)
-        doc.layout = "pdf-text"
-        return read_pdf_text(text, doc, directory)
+        try:
+            if lower.endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+                doc.layout = "html"
+                return read_tables(read_html_tables(text), doc, directory, mappings)
+            if looks_like_cell_lines(text):
+                doc.layout = "cell-lines"
+                return read_tables(read_cell_lines(text), doc, directory, mappings)
+            if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
+                doc.layout = "tab"
+                return read_tab_text(text, doc, directory)
+            doc.layout = "pdf-text"
+            return read_pdf_text(text, doc, directory)
+        except ImportError_ as no_table:
+            return _prose_instead(no_table, lambda: text, doc, directory)
     raise ImportError_(f"{name}: định dạng không được hỗ trợ; chỉ nhận {', '.join(SUPPORTED)}.")

@@ -75,6 +75,7 @@ class Document:
     number: str = ""  # "130/KH-UBND"
     issued_on: date | None = None
     issuer: str = ""
+    place: str = ""  # where it was signed ("Lạng Sơn, ngày …")
     period_code: str = ""  # "2026-2030", "2024"
     target_header: str = ""  # the printed heading of the target column
     rows: list[Row] = field(default_factory=list)

@@ -14,9 +14,9 @@ from chitieu.catalog.services import NEW_ORGANIZATION, ImportDecisions, ImportRe
 from chitieu.importers import ImportError_
 from chitieu.organizations.models import Organization
 
-from .forms import UploadForm
+from .forms import IdentityForm, UploadForm
 from .models import ImportBatch
-from .selectors import import_preview
+from .selectors import Preview, import_preview
 from .services import import_batch_confirm, import_batch_create
 
 
@@ -36,7 +36,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/upload.html", {"form": form, "recent": recent})
 
 
-def _decisions(request: HttpRequest, unresolved: list[str]) -> ImportDecisions:
+def _decisions(
+    request: HttpRequest, unresolved: list[str], identity: IdentityForm
+) -> ImportDecisions:
     skip = int_list_param(request.POST, "skip")
     split = int_list_param(request.POST, "split")
     agencies = {}
@@ -46,7 +48,42 @@ def _decisions(request: HttpRequest, unresolved: list[str]) -> ImportDecisions:
             agencies[name] = choice
         elif choice:
             agencies[name] = str(int_param(request.POST, f"agency_{i}"))
-    return ImportDecisions(skip=skip, split=split, agencies=agencies)
+    typed = identity.cleaned_data
+    return ImportDecisions(
+        skip=skip,
+        split=split,
+        agencies=agencies,
+        period_code=typed["period_code"],
+        number=typed["number"],
+        doc_kind=" ".join(typed["doc_kind"].split()),
+        title=" ".join(typed["title"].split()),
+        issued_on=typed["issued_on"],
+    )
+
+
+def _identity_form(p: Preview, data: object = None) -> IdentityForm:
+    d = p.document
+    initial = {
+        "period_code": d.period_code,
+        "number": d.number,
+        "doc_kind": d.doc_kind,
+        "issued_on": d.issued_on.strftime("%d/%m/%Y") if d.issued_on else "",
+        "title": d.title,
+    }
+    return IdentityForm(data, initial=initial, needs_period=not d.period_code)
+
+
+def _render_preview(
+    request: HttpRequest, batch: ImportBatch, p: Preview, form: IdentityForm, status: int = 200
+) -> HttpResponse:
+    context = {
+        "batch": batch,
+        "p": p,
+        "identity": form,
+        "organizations": Organization.objects.order_by("name"),
+        "new_org": NEW_ORGANIZATION,
+    }
+    return render(request, "imports/preview.html", context, status=status)
 
 
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
@@ -56,13 +93,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     except ImportError_ as exc:
         messages.error(request, str(exc))
         return redirect("imports:upload")
-    context = {
-        "batch": batch,
-        "p": p,
-        "organizations": Organization.objects.order_by("name"),
-        "new_org": NEW_ORGANIZATION,
-    }
-    return render(request, "imports/preview.html", context)
+    return _render_preview(request, batch, p, _identity_form(p))
 
 
 @require_POST
@@ -70,12 +101,16 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     require_role(request.user, Role.COMPILER)
     batch = get_object_or_404(ImportBatch, pk=pk)
     p = import_preview(batch)
-    decisions = _decisions(request, p.unresolved)
+    form = _identity_form(p, request.POST)
+    if not form.is_valid():
+        # The preview again, with what was typed and what is wrong with it: never a dead end.
+        return _render_preview(request, batch, p, form, status=400)
+    decisions = _decisions(request, p.unresolved, form)
     try:
         result = import_batch_confirm(batch=batch, decisions=decisions, user=request.user)
     except ImportRefused as exc:
-        messages.error(request, str(exc))
-        return redirect("imports:preview", pk=pk)
+        form.add_error(None, str(exc))
+        return _render_preview(request, batch, p, form, status=400)
     if result.created:
         messages.success(
             request,

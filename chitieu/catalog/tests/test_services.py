@@ -202,6 +202,7 @@ def test_load_demo_is_idempotent(db):
         m.objects.count()
         for m in (Organization, Plan, Indicator, Target, Responsibility, IndicatorAlias)
     ] == counts
-    # 82 indicators from the two plans, and the growth of GRDP and its six series at constant
-    # prices that the 2026 scenario's actuals are figures of
-    assert counts[1:4] == [2, 82 + 7, 85]
+    # seeds 000 and 001 as before (2 plans, 82 indicators, 85 targets), seed 003 in prose (49
+    # targets, 29 of them on indicators seed 000 already has), and the growth of GRDP and its six
+    # series at constant prices that the 2026 scenario's actuals are figures of
+    assert counts[1:4] == [3, 102 + 7, 134]

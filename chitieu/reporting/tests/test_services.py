@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from chitieu.access.choices import Role
-from chitieu.catalog.models import Indicator
+from chitieu.catalog.choices import Role as CatalogRole
+from chitieu.catalog.models import Indicator, Responsibility
 from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Action, FigureStatus
 from chitieu.reporting.models import Figure, FigureAudit
@@ -175,9 +176,15 @@ def test_structure_shares_must_sum_to_100(user_of, demo):
     parts = Indicator.objects.get(name="Cơ cấu tổng sản phẩm trên địa bàn").children.order_by(
         "name"
     )
+    # Seed 003 (in the demo) adds the fourth share, "Thuế sản phẩm trừ trợ cấp sản phẩm", which
+    # names no agency in prose; the statistics office is made its lead so that it reports all four.
+    tax = parts.get(name="Thuế sản phẩm trừ trợ cấp sản phẩm")
+    Responsibility.objects.create(
+        target=tax.targets.get(), organization=org, role=CatalogRole.LEAD, position=0
+    )
     figs = [
         _save(reporter, ind, org, v, period="2024", vintage="official").figure
-        for ind, v in zip(parts, ["30", "20", "45"], strict=True)
+        for ind, v in zip(parts, ["30", "20", "40", "5"], strict=True)
     ]
     with pytest.raises(FigureError, match="cộng lại 95 %, không phải 100 %"):
         figure_transition(user=reporter, figure=figs[0], action=Action.SUBMIT)

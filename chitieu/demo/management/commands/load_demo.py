@@ -20,7 +20,11 @@ from chitieu.scenarios.models import GrowthScenario
 from chitieu.scenarios.services import scenario_create, scenario_version_save
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-DEMO_FILES = ["000_2572cdf0c591401d.txt", "001_f2f7cc9a5a75b946.txt"]
+DEMO_FILES = [
+    "000_2572cdf0c591401d.txt",
+    "001_f2f7cc9a5a75b946.txt",
+    "003_9c9170de04c84ef3.txt",  # the 5-year plan in prose: its 31 numbered targets
+]
 DEMO_USER = "demo"
 DEMO_PASSWORD = "chitieu-demo"
 
