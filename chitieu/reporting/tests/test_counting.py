@@ -3,6 +3,7 @@
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 
 from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan, Target
@@ -218,3 +219,24 @@ def test_a_weighted_mean_uses_the_named_denominator(demo, communes):
     e = next(e for e in overview(plan).evaluations if e.target.indicator_id == water.pk)
     # (60×1 + 90×3 + 70×1) / 5 = 80, not the plain mean 73,3
     assert e.sentence.startswith("Đạt 80 % năm 2026 (tổng hợp từ 3/3 xã, phường)")
+
+
+def test_pages_show_the_provisional_status_apart_and_the_coverage(
+    people, client, forest, nnmt, communes
+):
+    _walk(
+        people, _save(people, forest, nnmt, "65.2"), ("submit", "reporter"), ("verify", "reviewer")
+    )
+    houses = Indicator.objects.get(name__startswith="Tổng số nhà ở xã hội")
+    ReportingSpec.objects.filter(indicator=houses).update(aggregation=Aggregation.SUM)
+    _commune_fig(houses, communes[0], "400")
+    client.force_login(people["compiler"])
+    html = client.get(reverse("reporting:overview")).content.decode()
+    assert 'class="st provisional"' in html and "Tạm tính: Đúng tiến độ" in html
+    assert "Tạm tính (gồm cả số liệu Thống kê đã kiểm tra nhưng chưa duyệt" in html
+    page = client.get(reverse("web:indicator", args=[houses.pk]))
+    text = page.content.decode()
+    assert "Tổng hợp từ xã, phường" in text and "1/3 xã, phường (chưa đủ)" in text
+    chart = client.get(reverse("web:indicator", args=[forest.pk])).context["chart"]
+    assert chart["years"] == ["2025", "2026"] and chart["values"] == [64.3, None]
+    assert chart["provisional"] == [None, 65.2]
