@@ -43,10 +43,21 @@ class RuleKind(models.TextChoices):
     JUMP = "jump", "Thay đổi lớn so với kỳ trước phải có giải thích"
 
 
+class Aggregation(models.TextChoices):
+    """How commune and ward figures roll up to the province (the maths is core.aggregation)."""
+
+    NONE = "none", "Không tổng hợp từ xã, phường"
+    SUM = "sum", "Cộng các xã, phường"
+    WEIGHTED_MEAN = "weighted_mean", "Bình quân có trọng số (theo chỉ tiêu mẫu số)"
+    MIN = "min", "Nhỏ nhất trong các xã, phường"
+    MAX = "max", "Lớn nhất trong các xã, phường"
+
+
 class Status(models.TextChoices):
     ACHIEVED = "achieved", "Đạt"
     EXCEEDED = "exceeded", "Vượt"
     MISSED = "missed", "Không đạt"
     ON_TRACK = "on_track", "Đúng tiến độ"
     AT_RISK = "at_risk", "Có nguy cơ không đạt"
+    BASELINE = "baseline", "Chưa có số liệu trong kỳ"  # only a figure from before the period
     NO_DATA = "no_data", "Chưa có số liệu"

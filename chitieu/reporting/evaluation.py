@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
 
+from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Target
+from chitieu.core.aggregation import (
+    Averaging,
+    average_of_years,
+    required_remaining_average,
+    yearly_average,
+)
 from chitieu.core.calendar import DueRule
 from chitieu.core.calendar import due_date as calendar_due_date
 from chitieu.core.growth import required_average_growth
@@ -19,19 +26,30 @@ from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period, PeriodKind
 from chitieu.core.targets import Direction, Kind, evaluate
 from chitieu.core.targets import Status as CoreStatus
+from chitieu.core.targets import Target as CoreTarget
+from chitieu.organizations.models import Organization
 
-from .choices import VINTAGE_RANK, Status
-from .models import Figure
+from .choices import Aggregation, Status
+from .counting import COMMUNE_KINDS, STATUSES_OF, Basis, Counted, RollupSpec, select
+from .models import Figure, ReportingSpec
 
 
 @dataclass
 class Evaluation:
+    """A target's status with the sentence that explains it and the value it rests on."""
+
     target: Target
     status: str
     sentence: str
     value: Decimal | None = None
     figure: Figure | None = None
     year: int | None = None
+    counted: Counted | None = None
+    baseline: Counted | None = None  # the latest figure before the target's period
+    basis: Basis = Basis.SIGNED
+    unapproved: bool = False  # rests on at least one figure only verified
+    # the provisional (tạm tính) status, set only where verified figures change what is known
+    provisional: Evaluation | None = None
 
     @property
     def get_status_label(self) -> str:
@@ -59,30 +77,6 @@ def _goal(target: Target) -> Decimal | None:
             return t.value
 
 
-def yearly_figures(figures: Iterable[Figure]) -> dict[int, Figure]:
-    """The best figure of each year (official over preliminary over estimate, then the latest)."""
-    best: dict[int, Figure] = {}
-    spans: dict[
-        int, Figure
-    ] = {}  # a multi-year figure (an average per year) counts for its last year
-    for f in figures:
-        p = Period.parse(f.period_code)
-        if p.kind is PeriodKind.MULTI_YEAR:
-            spans[p.end_year] = f
-            continue
-        if p.kind is not PeriodKind.YEAR:
-            continue
-        cur = best.get(p.year)
-        if cur is None or (VINTAGE_RANK.get(f.vintage, 0), f.updated_at) > (
-            VINTAGE_RANK.get(cur.vintage, 0),
-            cur.updated_at,
-        ):
-            best[p.year] = f
-    for year, f in spans.items():
-        best.setdefault(year, f)
-    return best
-
-
 def _slope(points: list[tuple[int, Decimal]]) -> Decimal | None:
     if len(points) < 2:
         return None
@@ -93,27 +87,221 @@ def _slope(points: list[tuple[int, Decimal]]) -> Decimal | None:
     return None if den == 0 else sum((Decimal(x) - mx) * (y - my) for x, y in points) / den
 
 
-def evaluate_target(target: Target, figures: Iterable[Figure]) -> Evaluation:
-    """Status of a target from the indicator's yearly figures, explained in one sentence."""
+def responsible_for(target: Target) -> set[int]:
+    """The province-level organisations whose figures count for a target: its lead agencies
+    (groups such as "UBND các xã, phường" report through the roll-up instead)."""
+    leads = getattr(target, "leads", None)
+    if leads is None:
+        leads = list(
+            target.responsibilities.filter(role=RespRole.LEAD).select_related("organization")
+        )
+    return {r.organization_id for r in leads if not r.organization.is_group}
+
+
+@dataclass
+class _Years:
+    """A target's counted values split into the years of its period and the baseline."""
+
+    first: int
+    last: int
+    years: dict[int, Counted]  # yearly values (a multi-year value stands for its last year)
+    in_period: dict[int, Counted]
+    span: Counted | None  # a figure for exactly the target's period (an average per year)
+    baseline: Counted | None
+
+
+def _split(period: Period, values: Iterable[Counted]) -> _Years:
+    first = period.year
+    last = period.end_year if period.kind is PeriodKind.MULTI_YEAR else period.year
+    years: dict[int, Counted] = {}
+    spans: list[Counted] = []
+    for c in values:
+        p = c.period
+        if p.kind is PeriodKind.YEAR:
+            years[p.year] = c
+        elif p.kind is PeriodKind.MULTI_YEAR:
+            spans.append(c)
+    exact = next((c for c in spans if c.period_code == period.code), None)
+    # a multi-year figure (an average per year) counts for its last year when no yearly one does
+    for c in sorted(spans, key=lambda c: c.period.year):
+        p = c.period
+        if c is exact:
+            continue
+        if p.end_year < first or first <= p.year:  # wholly before, or wholly inside the period
+            years.setdefault(p.end_year, c)
+    in_period = {y: c for y, c in years.items() if first <= y <= last}
+    before = [y for y in years if y < first]
+    baseline = years[max(before)] if before else None
+    return _Years(first, last, years, in_period, exact, baseline)
+
+
+def _year_of(c: Counted) -> int:
+    """The year a value stands for: its year, or the last year of a span."""
+    p = c.period
+    return p.end_year if p.kind is PeriodKind.MULTI_YEAR else p.year
+
+
+def _when(c: Counted) -> str:
+    p = c.period
+    return f"giai đoạn {p.code}" if p.kind is PeriodKind.MULTI_YEAR else f"năm {p.year}"
+
+
+def _need(target: Target, value: Decimal, years_left: int) -> str:
+    """What is still needed from ``value`` to the target's goal in ``years_left`` years."""
+    goal = _goal(target)
+    if goal is None or years_left <= 0:
+        return ""
+    gap = goal - value
+    if target.printed_unit.strip() == "%":
+        need = f": cần {'tăng' if gap > 0 else 'giảm'} thêm {_fmt(abs(gap), 1)} điểm %"
+        if years_left > 1:
+            need += f" ({_fmt(abs(gap) / years_left, 2)} điểm %/năm)"
+        return need
+    if value > 0 and goal > 0:
+        rate = required_average_growth(value, goal, years_left)
+        return f": cần tăng bình quân {_fmt(rate, 2)} %/năm trong {years_left} năm"
+    return ""
+
+
+def _result(
+    target: Target, status: str, sentence: str, c: Counted | None, y: _Years, **kw: object
+) -> Evaluation:
+    return Evaluation(
+        target,
+        status,
+        sentence,
+        value=c.value if c else None,
+        figure=c.figure if c else None,
+        year=_year_of(c) if c else None,
+        counted=c,
+        baseline=y.baseline,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def evaluate_target(
+    target: Target,
+    figures: Iterable[Figure],
+    *,
+    basis: Basis = Basis.SIGNED,
+    responsible: Collection[int] | None = None,
+    rollup: RollupSpec | None = None,
+) -> Evaluation:
+    """Status of a target from the figures that count (see counting.py), explained in one sentence."""
     t = target.typed
     if t is None:
         return Evaluation(target, Status.NO_DATA, "Dòng tiêu đề, không có mục tiêu riêng.")
+    chosen = select(
+        figures,
+        indicator_id=target.indicator_id,
+        responsible=responsible_for(target) if responsible is None else responsible,
+        basis=basis,
+        rollup=rollup,
+    )
+    e = _judge(target, chosen.values.values())
+    e.basis = basis
+    if chosen.problems:
+        e.sentence += " Lưu ý: " + "; ".join(chosen.problems) + "."
+    return e
+
+
+def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
+    t = target.typed
+    assert t is not None
     period = Period.parse(target.period_code)
-    end_year = period.end_year if period.kind is PeriodKind.MULTI_YEAR else period.year
-    by_year = {y: f for y, f in yearly_figures(figures).items() if y <= end_year}
+    y = _split(period, values)
     unit = f" {target.printed_unit}" if target.printed_unit else ""
     described = t.describe()
-    if not by_year:
-        return Evaluation(
-            target, Status.NO_DATA, f"Chưa có số liệu; mục tiêu {described} ({period.label})."
+    averaging = (
+        yearly_average(f"{target.printed_name} {target.indicator.name}")
+        if period.kind is PeriodKind.MULTI_YEAR
+        else None
+    )
+    if averaging is not None:
+        described += f" bình quân mỗi năm giai đoạn {period.code}"
+    used = list(y.in_period.values()) + ([y.span] if y.span else [])
+    unapproved = any(c.unapproved for c in used)
+    if not used:
+        if y.baseline is None:
+            return _result(
+                target,
+                Status.NO_DATA,
+                f"Chưa có số liệu; mục tiêu {described} ({period.label}).",
+                None,
+                y,
+            )
+        b = y.baseline
+        # a pace per year (giảm … %/năm) or an average has no distance left to cover
+        paced = averaging is not None or t.kind in (Kind.REDUCE_BY, Kind.INCREASE_BY)
+        need = "" if paced else _need(target, b.value, y.last - _year_of(b))
+        until = f" đến {y.last}" if period.kind is PeriodKind.MULTI_YEAR and not averaging else ""
+        sentence = (
+            f"Chưa có số liệu trong kỳ ({period.label}); số liệu gốc {_when(b)}{b.origin}, "
+            f"trước kỳ kế hoạch: {_fmt(b.value)}{unit}; mục tiêu {described}"
+            f"{until}{need}."
         )
+        return _result(target, Status.BASELINE, sentence, None, y, unapproved=b.unapproved)
+    if averaging is not None:
+        e = _judge_average(target, t, y, averaging, unit, described)
+    else:
+        e = _judge_level(target, t, y, unit, described)
+    e.unapproved = unapproved
+    return e
+
+
+def _judge_average(
+    target: Target, t: CoreTarget, y: _Years, averaging: Averaging, unit: str, described: str
+) -> Evaluation:
+    """A target that is a yearly average over its period: judged on the average of its years."""
+    direction = Direction(target.indicator.direction)
+    geometric = averaging is Averaging.GEOMETRIC
+    n = y.last - y.first + 1
+    known = {yr: c for yr, c in y.in_period.items() if c.period.kind is PeriodKind.YEAR}
+    if y.span is not None:
+        value, c, complete = y.span.value, y.span, True
+        head = f"Bình quân giai đoạn {y.span.period_code} đạt {_fmt(value)}{unit}{y.span.origin}"
+    else:
+        ordered = sorted(known)
+        value = average_of_years([known[yr].value for yr in ordered], geometric=geometric)
+        c = known[ordered[-1]]
+        complete = len(ordered) == n
+        parts = ", ".join(f"{yr}: {_fmt(known[yr].value)}{known[yr].origin}" for yr in ordered)
+        span = str(ordered[0]) if len(ordered) == 1 else f"{ordered[0]}-{ordered[-1]}"
+        how = "bình quân nhân" if geometric else "bình quân"
+        head = f"{how.capitalize()} năm {span} đạt {_fmt(value, 2)}{unit} ({parts})"
+    core = evaluate(t, value, direction)
+    if complete:
+        status = {CoreStatus.ACHIEVED: Status.ACHIEVED, CoreStatus.EXCEEDED: Status.EXCEEDED}.get(
+            core, Status.MISSED
+        )
+        verdict = {Status.ACHIEVED: "đạt", Status.EXCEEDED: "vượt", Status.MISSED: "không đạt"}[
+            status
+        ]
+        return _result(target, status, f"{head}; mục tiêu {described}: {verdict}.", c, y)
+    if core in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED):
+        return _result(target, Status.ON_TRACK, f"{head}; đang ở mức mục tiêu {described}.", c, y)
+    goal = _goal(target)
+    missing = n - len(known)
+    need = ""
+    if goal is not None:
+        rest = required_remaining_average(
+            [known[yr].value for yr in sorted(known)], goal, n, geometric=geometric
+        )
+        if rest is not None:
+            need = f": {missing} năm còn lại cần bình quân {_fmt(rest, 2)}{unit} mỗi năm"
+    return _result(target, Status.AT_RISK, f"{head}; mục tiêu {described}{need}.", c, y)
+
+
+def _judge_level(target: Target, t: CoreTarget, y: _Years, unit: str, described: str) -> Evaluation:
+    """A level (or a yearly pace) to reach by the end of the period, judged on the latest year."""
+    by_year = y.in_period
+    end_year = y.last
     year = max(by_year)
-    fig = by_year[year]
-    value = fig.value
+    c = by_year[year]
+    value = c.value
     direction = Direction(target.indicator.direction)
     core = evaluate(t, value, direction)
-    when = Period.parse(fig.period_code)
-    head = f"Đạt {_fmt(value)}{unit} {'giai đoạn ' + when.code if when.kind is PeriodKind.MULTI_YEAR else 'năm ' + str(year)}"
+    head = f"Đạt {_fmt(value)}{unit} {_when(c)}{c.origin}"
     if year >= end_year:
         status = {CoreStatus.ACHIEVED: Status.ACHIEVED, CoreStatus.EXCEEDED: Status.EXCEEDED}.get(
             core, Status.MISSED
@@ -121,85 +309,143 @@ def evaluate_target(target: Target, figures: Iterable[Figure]) -> Evaluation:
         verdict = {Status.ACHIEVED: "đạt", Status.EXCEEDED: "vượt", Status.MISSED: "không đạt"}[
             status
         ]
-        return Evaluation(
-            target, status, f"{head}; mục tiêu {described}: {verdict}.", value, fig, year
-        )
+        return _result(target, status, f"{head}; mục tiêu {described}: {verdict}.", c, y)
     # Before the end of the period a target is on track or at risk; it is judged only at the end.
     meets = core in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED)
     if t.kind in (Kind.REDUCE_BY, Kind.INCREASE_BY):
         pace = "nhịp hiện nay đủ" if meets else "nhịp hiện nay chưa đủ"
-        return Evaluation(
+        return _result(
             target,
             Status.ON_TRACK if meets else Status.AT_RISK,
             f"{head}; mục tiêu {described} đến {end_year}: {pace}.",
-            value,
-            fig,
-            year,
+            c,
+            y,
         )
     if meets:
-        return Evaluation(
+        return _result(
             target,
             Status.ON_TRACK,
             f"{head}; đang ở mức mục tiêu {described} đến {end_year}.",
-            value,
-            fig,
-            year,
+            c,
+            y,
         )
     years_left = end_year - year
-    goal = _goal(target)
-    need = ""
-    if goal is not None:
-        gap = goal - value
-        if target.printed_unit.strip() == "%":
-            need = f": cần {'tăng' if gap > 0 else 'giảm'} thêm {_fmt(abs(gap), 1)} điểm %"
-            if years_left > 1:
-                need += f" ({_fmt(abs(gap) / years_left, 2)} điểm %/năm)"
-        elif value > 0 and goal > 0:
-            rate = required_average_growth(value, goal, years_left)
-            need = f": cần tăng bình quân {_fmt(rate, 2)} %/năm trong {years_left} năm"
-    sentence = f"{head}; mục tiêu {described} đến {end_year}{need}"
-    slope = _slope(sorted((y, f.value) for y, f in by_year.items())[-5:])
+    sentence = f"{head}; mục tiêu {described} đến {end_year}{_need(target, value, years_left)}"
+    # The trend starts from the baseline (the last year before the period): progress is the
+    # change since then, never the years before it.
+    points = sorted((yr, v.value) for yr, v in by_year.items())
+    if y.baseline is not None:
+        points = [(_year_of(y.baseline), y.baseline.value), *points]
+    slope = _slope(points[-5:])
     if slope is None:
-        return Evaluation(
+        return _result(
             target,
             Status.AT_RISK,
             f"{sentence}; chưa đủ số liệu các năm để thấy xu hướng.",
-            value,
-            fig,
-            year,
+            c,
+            y,
         )
     projected = value + slope * years_left
     if evaluate(t, projected, direction) in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED):
-        return Evaluation(
+        return _result(
             target,
             Status.ON_TRACK,
-            f"{sentence}; theo xu hướng các năm gần đây sẽ đạt {_fmt(projected, 1)}{unit} vào {end_year}.",
-            value,
-            fig,
-            year,
+            f"{sentence}; theo xu hướng từ năm {points[-5:][0][0]} sẽ đạt {_fmt(projected, 1)}{unit} vào {end_year}.",
+            c,
+            y,
         )
-    return Evaluation(
+    return _result(
         target,
         Status.AT_RISK,
-        f"{sentence}; theo xu hướng chỉ đạt {_fmt(projected, 1)}{unit} vào {end_year}.",
-        value,
-        fig,
-        year,
+        f"{sentence}; theo xu hướng từ năm {points[-5:][0][0]} chỉ đạt {_fmt(projected, 1)}{unit} vào {end_year}.",
+        c,
+        y,
     )
 
 
-def evaluate_targets(targets: list[Target]) -> list[Evaluation]:
-    """Evaluate many targets with one query for their figures."""
+def rollup_specs(indicator_ids: Collection[int]) -> dict[int, RollupSpec]:
+    """The commune roll-up rule of each indicator that has one (two queries at most)."""
+    specs = list(
+        ReportingSpec.objects.filter(indicator_id__in=indicator_ids).exclude(
+            aggregation=Aggregation.NONE
+        )
+    )
+    if not specs:
+        return {}
+    expected = Organization.objects.filter(kind__in=COMMUNE_KINDS, active=True).count()
+    return {
+        s.indicator_id: RollupSpec(Aggregation(s.aggregation), expected, s.aggregation_weight_id)
+        for s in specs
+    }
+
+
+def counting_figures(
+    indicator_ids: Collection[int], specs: dict[int, RollupSpec], basis: Basis
+) -> dict[int, list[Figure]]:
+    """Yearly and multi-year figures that may count, by indicator (weights filed under the
+    indicator they weigh), in one query."""
+    weight_of: dict[int, list[int]] = defaultdict(list)
+    for ind, spec in specs.items():
+        if spec.weight_indicator_id is not None:
+            weight_of[spec.weight_indicator_id].append(ind)
+    out: dict[int, list[Figure]] = defaultdict(list)
+    qs = (
+        Figure.objects.filter(
+            indicator_id__in={*indicator_ids, *weight_of},
+            period_kind__in=[PeriodKind.YEAR, PeriodKind.MULTI_YEAR],
+            status__in=STATUSES_OF[basis],
+        )
+        .select_related("organization")
+        .only(
+            "indicator_id",
+            "period_code",
+            "vintage",
+            "value",
+            "status",
+            "updated_at",
+            "organization_id",
+            "organization__kind",
+            "organization__name",
+        )
+    )
+    for f in qs:
+        if f.indicator_id in indicator_ids:
+            out[f.indicator_id].append(f)
+        for ind in weight_of.get(f.indicator_id, []):
+            out[ind].append(f)
+    return out
+
+
+def evaluate_targets(
+    targets: list[Target],
+    *,
+    provisional: bool = False,
+    specs: dict[int, RollupSpec] | None = None,
+    figures: dict[int, list[Figure]] | None = None,
+) -> list[Evaluation]:
+    """Evaluate many targets on approved figures with one query for their figures; with
+    ``provisional`` each evaluation also carries its tạm tính status where verified figures
+    change it (same query: the signed one simply ignores the verified figures). A caller that
+    already holds the specs and figures (fetched with the provisional basis) passes them."""
     ids = {t.indicator_id for t in targets}
-    figures: dict[int, list[Figure]] = defaultdict(list)
-    yearly = Figure.objects.filter(
-        indicator_id__in=ids, period_kind__in=[PeriodKind.YEAR, PeriodKind.MULTI_YEAR]
-    )
-    for f in yearly.only(
-        "indicator_id", "period_code", "vintage", "value", "updated_at", "organization_id"
-    ):
-        figures[f.indicator_id].append(f)
-    return [evaluate_target(t, figures[t.indicator_id]) for t in targets]
+    if specs is None:
+        specs = rollup_specs(ids)
+    if figures is None:
+        figures = counting_figures(ids, specs, Basis.PROVISIONAL if provisional else Basis.SIGNED)
+    out = []
+    for t in targets:
+        figs = figures.get(t.indicator_id, [])
+        responsible = responsible_for(t)
+        spec = specs.get(t.indicator_id)
+        e = evaluate_target(t, figs, responsible=responsible, rollup=spec)
+        if provisional and t.typed is not None:
+            p = evaluate_target(
+                t, figs, basis=Basis.PROVISIONAL, responsible=responsible, rollup=spec
+            )
+            if p.unapproved:
+                e.provisional = p
+        out.append(e)
+    return out
 
 
 # -- scorecards -------------------------------------------------------------------------------
@@ -207,10 +453,13 @@ SCORE_RULES = [
     "Điểm chỉ tiêu (70 %): tỷ lệ mục tiêu chủ trì ở trạng thái Đạt, Vượt hoặc Đúng tiến độ trong số mục tiêu đã có số liệu.",
     "Điểm đúng hạn (30 %): tỷ lệ số liệu và báo cáo định kỳ gửi đúng hạn (số liệu: ngày 12 tháng sau kỳ; "
     "báo cáo: theo lịch báo cáo); báo cáo quá hạn chưa gửi tính là không đúng hạn.",
-    "Mục tiêu chưa có số liệu không tính vào điểm chỉ tiêu nhưng được liệt kê.",
+    "Mục tiêu chưa có số liệu trong kỳ (kể cả khi đã có số liệu gốc trước kỳ) không tính vào điểm chỉ tiêu nhưng được liệt kê.",
+    "Chỉ tính số liệu đã được Sở Tài chính duyệt của cơ quan chủ trì hoặc Thống kê tỉnh (hoặc tổng hợp từ đủ các xã, phường); số liệu nháp, đã gửi, bị trả lại không làm thay đổi trạng thái.",
 ]
 AGENCY_DEADLINE = DueRule(12)
 GOOD = {Status.ACHIEVED, Status.EXCEEDED, Status.ON_TRACK}
+# a baseline before the period says where the target starts, not how the agency is doing
+NOT_JUDGED = {Status.NO_DATA, Status.BASELINE}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -230,7 +479,7 @@ class Scorecard:
 
     @property
     def target_score(self) -> Decimal | None:
-        judged = [e for e in self.evaluations if e.status != Status.NO_DATA]
+        judged = [e for e in self.evaluations if e.status not in NOT_JUDGED]
         if not judged:
             return None
         return Decimal(sum(1 for e in judged if e.status in GOOD)) / len(judged) * 100

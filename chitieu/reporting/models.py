@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from chitieu.audit.models import AppendOnlyModel
@@ -10,11 +11,11 @@ from chitieu.catalog.models import Indicator
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 
-from .choices import Action, FigureStatus, Frequency, RuleKind, Vintage
+from .choices import Action, Aggregation, FigureStatus, Frequency, RuleKind, Vintage
 
 
 class ReportingSpec(models.Model):
-    """How often an indicator is reported."""
+    """How an indicator is reported: how often, and how commune figures roll up to the province."""
 
     indicator = models.OneToOneField(Indicator, on_delete=models.CASCADE, related_name="reporting")
     frequency = models.CharField(
@@ -23,13 +24,48 @@ class ReportingSpec(models.Model):
     jump_threshold = models.DecimalField(
         "mức thay đổi cần giải thích (%)", max_digits=8, decimal_places=2, null=True, blank=True
     )
+    aggregation = models.CharField(
+        "tổng hợp từ xã, phường",
+        max_length=20,
+        choices=Aggregation.choices,
+        default=Aggregation.NONE,
+    )
+    # e.g. the number of households for a poverty rate: each commune's rate counts by its households
+    aggregation_weight = models.ForeignKey(
+        Indicator,
+        verbose_name="chỉ tiêu mẫu số (trọng số)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "kỳ báo cáo của chỉ tiêu"
         verbose_name_plural = "kỳ báo cáo của chỉ tiêu"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(aggregation="weighted_mean", aggregation_weight__isnull=False)
+                | ~models.Q(aggregation="weighted_mean"),
+                name="reportingspec_weighted_mean_names_its_weight",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.get_frequency_display()}"
+
+    def clean(self) -> None:
+        if self.aggregation == Aggregation.WEIGHTED_MEAN and self.aggregation_weight_id is None:
+            raise ValidationError(
+                {"aggregation_weight": "Bình quân có trọng số cần chỉ tiêu mẫu số (ví dụ: số hộ)."}
+            )
+        if (
+            self.aggregation_weight_id is not None
+            and self.aggregation_weight_id == self.indicator_id
+        ):
+            raise ValidationError(
+                {"aggregation_weight": "Chỉ tiêu mẫu số phải khác chính chỉ tiêu này."}
+            )
 
 
 class Figure(models.Model):

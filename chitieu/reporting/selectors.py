@@ -15,10 +15,20 @@ from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
+from chitieu.core.periods import PeriodKind
+from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
-from .choices import FigureStatus, Status
-from .evaluation import Evaluation, Scorecard, evaluate_targets, scorecard
+from .choices import Aggregation, FigureStatus, Status
+from .counting import Basis, Counted, RollupSpec, Selection, select
+from .evaluation import (
+    Evaluation,
+    Scorecard,
+    counting_figures,
+    evaluate_targets,
+    rollup_specs,
+    scorecard,
+)
 from .models import Figure
 from .validation import describe, rules_for
 
@@ -81,13 +91,18 @@ class Overview:
     by_group: list[tuple[str, Counter[str]]] = field(default_factory=list)
     by_agency: list[tuple[Organization, Counter[str]]] = field(default_factory=list)
     totals: Counter[str] = field(default_factory=Counter)
+    # tạm tính, kept apart: the statuses that verified, not yet approved, figures would give
+    provisional_totals: Counter[str] = field(default_factory=Counter)
 
 
 def overview(plan: Plan) -> Overview:
-    """Statuses of a plan's targets, by indicator group and by lead agency."""
+    """Statuses of a plan's targets, by indicator group and by lead agency (signed: approved
+    figures only), and beside them the provisional statuses where verified figures differ."""
     targets = plan_targets(plan)
-    evaluations = evaluate_targets(targets)
+    evaluations = evaluate_targets(targets, provisional=True)
     ov = Overview(plan, evaluations, totals=Counter(e.status for e in evaluations))
+    if any(e.provisional for e in evaluations):
+        ov.provisional_totals = Counter((e.provisional or e).status for e in evaluations)
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     agencies: dict[int, Counter[str]] = defaultdict(Counter)
     orgs: dict[int, Organization] = {}
@@ -140,18 +155,52 @@ def indicator_figures(indicator: Indicator) -> tuple[list[Figure], int]:
 
 
 def indicator_yearly(indicator: Indicator) -> list[Figure]:
-    return list(indicator.figures.filter(period_kind__in=["year", "multi_year"]))
+    """Yearly and multi-year figures that may count for the indicator (approved or verified, with
+    the commune figures and weights its roll-up needs)."""
+    specs = rollup_specs([indicator.pk])
+    return counting_figures([indicator.pk], specs, Basis.PROVISIONAL)[indicator.pk]
 
 
-def indicator_chart(
-    indicator: Indicator, figures: list[Figure]
-) -> dict[str, Any]:  # yearly figures
-    """Yearly path (best vintage) and the target bands of each plan, for ECharts."""
-    from .evaluation import yearly_figures
+def _indicator_responsible(indicator: Indicator) -> set[int]:
+    # the chart is per indicator, not per target: every lead of any of its targets counts
+    return set(
+        Responsibility.objects.filter(target__indicator=indicator, role=RespRole.LEAD)
+        .exclude(organization__kind=OrgKind.GROUP)
+        .values_list("organization_id", flat=True)
+    )
 
-    years = yearly_figures(figures)
+
+def _yearly_path(selection: Selection) -> dict[int, Counted]:
+    years: dict[int, Counted] = {}
+    spans: dict[int, Counted] = {}
+    for c in selection.values.values():
+        p = c.period
+        if p.kind is PeriodKind.YEAR:
+            years[p.year] = c
+        elif p.kind is PeriodKind.MULTI_YEAR:
+            spans[p.end_year] = c
+    for year, c in spans.items():  # a multi-year figure stands for its last year
+        years.setdefault(year, c)
+    return years
+
+
+def _chart(
+    indicator: Indicator,
+    figures: list[Figure],
+    targets: list[Target],
+    responsible: set[int],
+    spec: RollupSpec | None,
+) -> dict[str, Any]:
+    def path(basis: Basis) -> dict[int, Counted]:
+        chosen = select(
+            figures, indicator_id=indicator.pk, responsible=responsible, rollup=spec, basis=basis
+        )
+        return _yearly_path(chosen)
+
+    signed, provisional = path(Basis.SIGNED), path(Basis.PROVISIONAL)
+    all_years = sorted({*signed, *provisional})
     bands = []
-    for t in indicator.targets.select_related("plan").exclude(kind=""):
+    for t in targets:
         typed = t.typed
         if typed is None:
             continue
@@ -166,12 +215,66 @@ def indicator_chart(
                 "period": t.period_code,
             }
         )
+    differs = {y for y in all_years if y in provisional and provisional[y].unapproved}
     return {
-        "years": [str(y) for y in sorted(years)],
-        "values": [float(years[y].value) for y in sorted(years)],
+        "years": [str(y) for y in all_years],
+        "values": [float(signed[y].value) if y in signed else None for y in all_years],
+        # tạm tính: drawn apart, only where a verified figure is not yet approved
+        "provisional": [float(provisional[y].value) if y in differs else None for y in all_years],
         "bands": bands,
         "unit": indicator.unit,
     }
+
+
+def indicator_chart(indicator: Indicator, figures: list[Figure]) -> dict[str, Any]:
+    """Yearly path of the figures that count (approved, best vintage), the provisional path where
+    verified figures differ, and the target bands of each plan, for ECharts."""
+    targets = list(indicator.targets.select_related("plan").exclude(kind=""))
+    spec = rollup_specs([indicator.pk]).get(indicator.pk)
+    return _chart(indicator, figures, targets, _indicator_responsible(indicator), spec)
+
+
+@dataclass
+class IndicatorStatus:
+    """The indicator page's statuses: each target's signed and provisional evaluation, the
+    communes' roll-up by period with its coverage, and the chart drawn from the same figures."""
+
+    evaluations: list[Evaluation]
+    chart: dict[str, Any]
+    rollups: list[Counted] = field(default_factory=list)
+    rule: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def indicator_status(indicator: Indicator) -> IndicatorStatus:
+    """Statuses of every target of the indicator, with the tạm tính beside the signed one, and
+    its chart: one query for the figures serves both."""
+    leads = Prefetch(
+        "responsibilities",
+        queryset=Responsibility.objects.filter(role=RespRole.LEAD).select_related("organization"),
+        to_attr="leads",
+    )
+    targets = list(
+        indicator.targets.exclude(kind="")
+        .select_related("indicator", "plan")
+        .prefetch_related(leads)
+        .order_by("-plan__issued_on", "period_code")
+    )
+    specs = rollup_specs([indicator.pk])
+    figures = counting_figures([indicator.pk], specs, Basis.PROVISIONAL)
+    evaluations = evaluate_targets(targets, provisional=True, specs=specs, figures=figures)
+    spec = specs.get(indicator.pk)
+    responsible = {
+        r.organization_id for t in targets for r in t.leads if not r.organization.is_group
+    }
+    figs = figures.get(indicator.pk, [])
+    status = IndicatorStatus(evaluations, _chart(indicator, figs, targets, responsible, spec))
+    if spec is not None:
+        chosen = select(figs, indicator_id=indicator.pk, responsible=responsible, rollup=spec)
+        status.rollups = sorted(chosen.rollups.values(), key=lambda c: c.period_code, reverse=True)
+        status.rule = Aggregation(spec.rule).label
+        status.problems = chosen.problems
+    return status
 
 
 STATUS_ORDER = [
@@ -180,6 +283,7 @@ STATUS_ORDER = [
     Status.ON_TRACK,
     Status.AT_RISK,
     Status.MISSED,
+    Status.BASELINE,
     Status.NO_DATA,
 ]
 WORKFLOW = [

@@ -13,13 +13,18 @@ document.addEventListener("DOMContentLoaded", function () {
     .map(function (b) { return { name: b.text + " (" + b.period + ")", yAxis: b.low }; });
   echarts.init(el).setOption({
     tooltip: { trigger: "axis", valueFormatter: fmt },
-    grid: { left: 48, right: 24, top: 24, bottom: 32 },
+    grid: { left: 48, right: 24, top: 36, bottom: 32 },
     xAxis: { type: "category", data: d.years },
     yAxis: { type: "value", name: d.unit, scale: true, axisLabel: { formatter: fmt } },
     series: [{
       name: "Thực hiện", type: "line", data: d.values, label: { show: true, formatter: function (p) { return fmt(p.value); } },
       markArea: { itemStyle: { color: "rgba(43,138,62,0.12)" }, data: marks },
       markLine: { symbol: "none", lineStyle: { type: "dashed", color: "#a4161a" }, label: { formatter: "{b}" }, data: lines }
-    }]
+    }].concat((d.provisional || []).some(function (v) { return v !== null; }) ? [{
+      // tạm tính: verified figures not yet approved, drawn apart and never joined to the signed line
+      name: "Tạm tính (chưa duyệt)", type: "scatter", data: d.provisional, symbol: "emptyCircle", symbolSize: 10,
+      label: { show: true, position: "right", formatter: function (p) { return p.value === null ? "" : "Tạm tính " + fmt(p.value); } }
+    }] : []),
+    legend: { top: 0 }
   });
 });

@@ -39,15 +39,15 @@ def indicators(request: HttpRequest) -> HttpResponse:
 def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     ind = get_object_or_404(Indicator.objects.select_related("parent"), pk=pk)
     figures, figure_count = reporting_selectors.indicator_figures(ind)
+    status = reporting_selectors.indicator_status(ind)
     context = {
         "indicator": ind,
         "targets": selectors.indicator_targets(ind),
         "children": ind.children.all(),
         "figures": figures,
         "figure_count": figure_count,
-        "chart": reporting_selectors.indicator_chart(
-            ind, reporting_selectors.indicator_yearly(ind)
-        ),
+        "status": status,
+        "chart": status.chart,
     }
     return render(request, "web/indicator.html", context)
 

@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 
 from chitieu.catalog.models import Target
+from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Status
 from chitieu.reporting.evaluation import due_date, evaluate_target
 from chitieu.reporting.models import Figure
@@ -21,9 +22,20 @@ def _target(number_printed: str, kind: str, *, period="2026-2030", unit="%", **b
     return target
 
 
-def _figs(*pairs):
+def _figs(*pairs, status="approved"):
+    """Approved official figures of the statistics office, which count for every indicator."""
+    stats = Organization.objects.get(name="Thống kê tỉnh")
+    indicator = _target("130/KH-UBND", "exact").indicator  # the indicator every `target` uses
     return [
-        Figure(period_code=str(y), period_kind="year", vintage="official", value=D(str(v)))
+        Figure(
+            indicator=indicator,
+            period_code=str(y),
+            period_kind="year",
+            vintage="official",
+            value=D(str(v)),
+            organization=stats,
+            status=status,
+        )
         for y, v in pairs
     ]
 
@@ -66,19 +78,39 @@ def test_before_the_end_a_met_target_is_on_track(target):
     assert e.status == Status.ON_TRACK and "đang ở mức mục tiêu" in e.sentence
 
 
-def test_before_the_end_the_trend_decides_on_track_or_at_risk(target):
+def test_before_the_end_the_trend_from_the_baseline_decides_on_track_or_at_risk(target):
     t = target("range", low=D(10), high=D(11))
     rising = evaluate_target(t, _figs((2025, "8"), (2026, "8.5"), (2027, "9")))
     assert rising.status == Status.ON_TRACK and "sẽ đạt 10,5 %" in rising.sentence
+    assert "theo xu hướng từ năm 2025" in rising.sentence
     flat = evaluate_target(t, _figs((2025, "8"), (2026, "8.1"), (2027, "8.2")))
     assert flat.status == Status.AT_RISK and "chỉ đạt 8,5 % vào 2030" in flat.sentence
     assert "cần tăng thêm 1,8 điểm % (0,60 điểm %/năm)" in flat.sentence
 
 
-def test_the_forest_cover_sentence(target):
+def test_years_before_the_baseline_do_not_bend_the_trend(target):
+    # 2021-2024 fell steeply; only the baseline 2025 and the period's own years make the trend
+    t = target("range", low=D(10), high=D(11))
+    e = evaluate_target(
+        t, _figs((2021, "20"), (2022, "16"), (2023, "12"), (2024, "9"), (2025, "8"), (2026, "8.5"))
+    )
+    assert e.status == Status.ON_TRACK and "sẽ đạt 10,5 % vào 2030" in e.sentence
+
+
+def test_a_figure_before_the_period_is_a_baseline_not_progress(target):
     e = evaluate_target(target("exact", value=D(65)), _figs((2025, "64.3")))
+    assert e.status == Status.BASELINE and e.value is None
+    assert e.baseline is not None and e.baseline.value == D("64.3")
+    assert e.sentence == (
+        "Chưa có số liệu trong kỳ (Giai đoạn 2026 - 2030); số liệu gốc năm 2025, trước kỳ kế "
+        "hoạch: 64,3 %; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm % (0,14 điểm %/năm)."
+    )
+
+
+def test_the_forest_cover_sentence(target):
+    e = evaluate_target(target("exact", value=D(65)), _figs((2025, "64.3"), (2026, "64.5")))
     assert e.sentence.startswith(
-        "Đạt 64,3 % năm 2025; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm %"
+        "Đạt 64,5 % năm 2026; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,5 điểm %"
     )
 
 
@@ -90,7 +122,7 @@ def test_a_level_in_money_gives_the_average_growth_still_required(target):
 def test_official_figures_replace_estimates(target):
     figs = _figs((2030, "9"))
     figs[0].vintage = "estimate"
-    official = Figure(period_code="2030", period_kind="year", vintage="official", value=D("10.5"))
+    (official,) = _figs((2030, "10.5"))
     e = evaluate_target(target("range", low=D(10), high=D(11)), [*figs, official])
     assert e.status == Status.ACHIEVED and e.value == D("10.5")
 

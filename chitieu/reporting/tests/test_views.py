@@ -84,8 +84,16 @@ def test_overview_and_scorecard_explain_every_status(
     as_user("UBND tỉnh Lạng Sơn", Role.LEADER)
     with django_assert_max_num_queries(12):
         html = client.get(reverse("reporting:overview")).content.decode()
-    assert "Đạt 64,3 % năm 2025; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm %" in html
-    assert "theo xu hướng chỉ đạt 9,8 % vào 2030" in html
+    # the demo's figures are 2021-2025: before the 2026-2030 plan, so baselines, not progress
+    assert (
+        "Chưa có số liệu trong kỳ (Giai đoạn 2026 - 2030); số liệu gốc năm 2025, trước kỳ kế "
+        "hoạch: 64,3 %; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm %" in html
+    )
+    assert (
+        "số liệu gốc năm 2025, trước kỳ kế hoạch: 8,41 %; mục tiêu từ 10 đến 11 % bình quân mỗi năm giai đoạn 2026-2030."
+        in html
+    )
+    assert "Chưa có số liệu trong kỳ: 12" in html
     org = Organization.objects.get(name="Sở Nông nghiệp và Môi trường")
     plan = Plan.objects.get(number="130/KH-UBND")
     html = client.get(
