@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalog', '0001_initial'),
-        ('reporting', '0002_membership_to_access'),
+        ('reporting', '0003_figure_audit_append_only'),
     ]
 
     operations = [
