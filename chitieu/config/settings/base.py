@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",
+    "chitieu.ops",
 ]
 
 MIDDLEWARE = [
