@@ -6,9 +6,11 @@ class ActionsConfig(AppConfig):
     verbose_name = "Nhiệm vụ và lịch báo cáo"
 
     def ready(self) -> None:
-        from chitieu.reporting.selectors import SCORECARD_CONTRIBUTORS
+        from chitieu.reporting.selectors import CALENDAR_PROVIDERS, SCORECARD_CONTRIBUTORS
 
-        from .selectors import obligations_on_scorecard
+        from .selectors import obligations_on_scorecard, reporting_calendar
 
         if obligations_on_scorecard not in SCORECARD_CONTRIBUTORS:
             SCORECARD_CONTRIBUTORS.append(obligations_on_scorecard)
+        if reporting_calendar not in CALENDAR_PROVIDERS:
+            CALENDAR_PROVIDERS.append(reporting_calendar)

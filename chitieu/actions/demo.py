@@ -9,10 +9,10 @@ from decimal import Decimal as D
 
 from django.db import transaction
 
-from chitieu.core.calendar import VN, default_holidays
+from chitieu.core.calendar import VN
 from chitieu.organizations.models import Organization
 
-from .models import Action, Holiday, ObligationInstance
+from .models import Action, ObligationInstance
 from .services import (
     action_create,
     action_update_add,
@@ -182,9 +182,7 @@ def _org(name: str) -> Organization:
 @transaction.atomic
 def load() -> int:
     """Load once; returns the number of actions created."""
-    for year in (2026, 2027):
-        for day, name in default_holidays(year).items():
-            Holiday.objects.get_or_create(day=day, defaults={"name": name})
+    # the statutory holidays come from the calendar itself; the table holds only decisions on top
     calendar_setting()
     for org in Organization.objects.filter(active=True).exclude(kind="group"):
         if not org.email:

@@ -73,10 +73,18 @@ class ActionUpdate(models.Model):
 
 
 class Holiday(models.Model):
-    """A public holiday (kept by the administrator; Tết moves every year)."""
+    """The administrator's decision on one day, on top of the statutory holidays (which come from
+    the `holidays` package for any year): a day off the government adds, or a weekend or holiday
+    day it turns into a working day."""
 
     day = models.DateField("ngày", unique=True)
     name = models.CharField("tên", max_length=120)
+    working = models.BooleanField(
+        "ngày làm việc",
+        default=False,
+        help_text="Đánh dấu khi Chính phủ cho làm bù vào ngày này (thứ Bảy hoặc ngày lễ chuyển đi); "
+        "để trống khi đây là ngày nghỉ thêm.",
+    )
 
     class Meta:
         ordering = ["day"]

@@ -3,7 +3,8 @@
 Planning creates at most one Reminder row per (kind, instance or action): the database's unique
 constraints refuse a second, whichever worker tries. Delivery locks the row, sends only if it is
 not yet sent, and marks it sent in the same transaction as the in-app notification. A failing
-mail server leaves the row pending with a later retry time (back-off), never marked sent.
+mail server leaves the row failed with a later retry (back-off, see tasks), never marked sent;
+after MAX_ATTEMPTS the administrator sees it (``given_up``) and can re-send it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from chitieu.core.calendar import VN
+from chitieu.core.calendar import VN, WorkCalendar, working_days_before
 
 from .choices import ActionStatus, ReminderKind, ReminderStatus
 from .models import Action, Notification, ObligationInstance, Reminder
-from .services import calendar_setting
+from .services import calendar_setting, work_calendar
 
 MAX_ATTEMPTS = 6
 
@@ -48,15 +50,22 @@ class Planned:
         return out
 
 
-def _kind_at(at: datetime, due: datetime, days_before: int, hour: int) -> str | None:
-    """Which reminder is due at ``at`` for a deadline ``due`` (None if none)."""
+def _kind_at(
+    at: datetime, due: datetime, days_before: int, hour: int, holidays: WorkCalendar
+) -> str | None:
+    """Which reminder is due at ``at`` for a deadline ``due`` (None if none).
+
+    "N days before" counts working days: a Monday deadline is announced on the Friday (or the
+    Thursday), not on a Saturday nobody reads the mail.
+    """
     local_due_day = due.astimezone(VN).date()
     morning = datetime.combine(local_due_day, time(hour), tzinfo=VN)
     if at > due:
         return ReminderKind.ESCALATION
     if at >= morning:
         return ReminderKind.ON_DAY
-    if at >= morning - timedelta(days=days_before):
+    before_day = working_days_before(local_due_day, days_before, holidays)
+    if at >= datetime.combine(before_day, time(hour), tzinfo=VN):
         return ReminderKind.BEFORE
     return None
 
@@ -69,11 +78,13 @@ def due_reminders(at: datetime) -> list[Planned]:
         for r in Reminder.objects.all().only("kind", "instance_id", "action_id")
     }
     out: list[Planned] = []
-    horizon = at + timedelta(days=setting.remind_days_before + 1)
+    holidays = work_calendar()
+    # working days before a deadline can span Tết's week off: look far enough ahead
+    horizon = at + timedelta(days=setting.remind_days_before + 21)
     for inst in ObligationInstance.objects.filter(
         submitted_at__isnull=True, due_at__lte=horizon
     ).select_related("obligation__organization"):
-        kind = _kind_at(at, inst.due_at, setting.remind_days_before, setting.remind_hour)
+        kind = _kind_at(at, inst.due_at, setting.remind_days_before, setting.remind_hour, holidays)
         if kind and (kind, inst.pk, None) not in sent:
             org = inst.obligation.organization
             out.append(Planned(kind, org.pk, org.name, inst.due_at, instance=inst))
@@ -84,7 +95,7 @@ def due_reminders(at: datetime) -> list[Planned]:
         due = datetime.combine(act.deadline, time(23, 59, 59, 999999), tzinfo=VN)
         if due > horizon:
             continue
-        kind = _kind_at(at, due, setting.remind_days_before, setting.remind_hour)
+        kind = _kind_at(at, due, setting.remind_days_before, setting.remind_hour, holidays)
         if kind and (kind, None, act.pk) not in sent:
             out.append(Planned(kind, act.lead_id, act.lead.name, due, action=act))
     return sorted(out, key=lambda p: (p.due, p.organization, p.kind))
@@ -156,6 +167,11 @@ def deliver(reminder_id: int) -> str:
         r.sent_at = timezone.now()
         r.save(update_fields=["status", "attempts", "sent_at"])
         return r.status
+
+
+def given_up() -> QuerySet[Reminder]:
+    """Reminders that failed on every attempt: nobody will retry them unless someone re-sends."""
+    return Reminder.objects.filter(status=ReminderStatus.FAILED, attempts__gte=MAX_ATTEMPTS)
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from chitieu.core.calendar import VN
+from chitieu.core.calendar import VN, Shift, WorkCalendar
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
@@ -20,6 +20,7 @@ from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
 
 from .choices import ActionStatus
 from .models import Action, ObligationInstance
+from .services import calendar_setting, work_calendar
 
 
 def actions(
@@ -107,6 +108,11 @@ def monthly_report(period_code: str) -> MonthlyReport:
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]
     return report
+
+
+def reporting_calendar() -> tuple[Shift, WorkCalendar]:
+    """The administrator's shift rule and working calendar, as deadlines everywhere use them."""
+    return Shift(calendar_setting().shift), work_calendar()
 
 
 def obligations_on_scorecard(card: Scorecard, org: Organization, now: datetime) -> None:

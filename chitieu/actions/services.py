@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from chitieu.audit.choices import AuditAction, Entity
 from chitieu.audit.services import audit_record, audit_record_many, audit_values
-from chitieu.core.calendar import DeadlineError, DueRule, Shift, due_at
+from chitieu.core.calendar import DeadlineError, DueRule, Shift, WorkCalendar, due_at
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 
@@ -218,6 +218,15 @@ def calendar_setting() -> CalendarSetting:
     return CalendarSetting.objects.first() or CalendarSetting.objects.create()
 
 
+def work_calendar() -> WorkCalendar:
+    """Vietnam's statutory holidays with the administrator's decisions (the Holiday table) on top."""
+    off: set[date] = set()
+    working: set[date] = set()
+    for day, is_working in Holiday.objects.values_list("day", "working"):
+        (working if is_working else off).add(day)
+    return WorkCalendar(days_off=frozenset(off), working=frozenset(working))
+
+
 def _periods_for(frequency: str, period: Period) -> bool:
     return {
         ObligationFrequency.MONTH: period.kind.value == "month",
@@ -228,12 +237,11 @@ def _periods_for(frequency: str, period: Period) -> bool:
 
 def deadline_for(obligation: Obligation, period: Period) -> datetime:
     setting = calendar_setting()
-    holidays = frozenset(Holiday.objects.values_list("day", flat=True))
     return due_at(
         period,
         DueRule(obligation.day, obligation.months_after, obligation.before),
         Shift(setting.shift),
-        holidays,
+        work_calendar(),
     )
 
 

@@ -1,16 +1,20 @@
 """Reporting deadlines: a day relative to a period, end of day in Vietnam, weekends and holidays.
 
-Pure: the holidays come in as a set of dates (the administrator keeps the list; Tết moves with
-the lunar calendar and the government fixes the days off each year).
+Pure (no Django): the holidays come in as a set of dates or a :class:`WorkCalendar` — Vietnam's
+statutory holidays for any year from the `holidays` package (Tết and Giỗ Tổ follow the lunar
+calendar), with the administrator's yearly decisions (days added, days swapped) on top.
 """
 
 from __future__ import annotations
 
 import calendar as _cal
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+import holidays as _holidays
 
 from .periods import Period
 
@@ -55,11 +59,69 @@ class DueRule:
         return f"{'trước ngày' if self.before else 'ngày'} {self.day} {when}"
 
 
-def is_working_day(d: date, holidays: frozenset[date] | set[date]) -> bool:
+def default_holidays(year: int) -> dict[date, str]:
+    """Vietnam's public holidays for a year, lunar days included, from the `holidays` package.
+
+    The package follows the Labour Code (art. 112) and the government's yearly notices it knows
+    of; the administrator's own decisions are layered on top by :class:`WorkCalendar`.
+    """
+    return dict(_statutory(year))
+
+
+@functools.lru_cache(maxsize=64)
+def _statutory(year: int) -> tuple[tuple[date, str], ...]:
+    if not 1 <= year <= 9999:
+        raise DeadlineError(f"năm {year} nằm ngoài lịch")
+    days = _holidays.country_holidays("VN", years=year, language="vi")
+    return tuple(sorted(days.items()))
+
+
+@functools.lru_cache(maxsize=64)
+def _statutory_days(year: int) -> frozenset[date]:
+    return frozenset(day for day, _ in _statutory(year))
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Working days in Vietnam: weekends and the statutory holidays of any year off, with the
+    administrator's decisions on top — days the government adds (``days_off``) and weekend or
+    holiday days it turns into working days to swap a bridge day (``working``)."""
+
+    days_off: frozenset[date] = frozenset()
+    working: frozenset[date] = frozenset()
+
+    def is_working_day(self, d: date) -> bool:
+        if d in self.working:
+            return True
+        if d in self.days_off or d.weekday() >= 5:
+            return False
+        return d not in _statutory_days(d.year)
+
+
+# Days off: a plain set of holidays (weekends added), or a full working calendar.
+Holidays = frozenset[date] | set[date] | WorkCalendar
+
+
+def is_working_day(d: date, holidays: Holidays) -> bool:
+    if isinstance(holidays, WorkCalendar):
+        return holidays.is_working_day(d)
     return d.weekday() < 5 and d not in holidays
 
 
-def _shift(d: date, shift: Shift, holidays: frozenset[date] | set[date]) -> date:
+def working_days_before(d: date, count: int, holidays: Holidays) -> date:
+    """The working day ``count`` working days before ``d`` (``count`` 0: ``d`` itself)."""
+    for _ in range(count):
+        d -= timedelta(days=1)
+        for _ in range(60):
+            if is_working_day(d, holidays):
+                break
+            d -= timedelta(days=1)
+        else:
+            raise DeadlineError("không tìm được ngày làm việc trong 60 ngày")
+    return d
+
+
+def _shift(d: date, shift: Shift, holidays: Holidays) -> date:
     step = {Shift.NEXT: 1, Shift.PREVIOUS: -1}.get(shift)
     if step is None:
         return d
@@ -74,7 +136,7 @@ def due_date(
     period: Period,
     rule: DueRule,
     shift: Shift = Shift.NONE,
-    holidays: frozenset[date] | set[date] = frozenset(),
+    holidays: Holidays = frozenset(),
 ) -> date:
     """The calendar day a report for ``period`` is due."""
     end = period.end
@@ -95,7 +157,7 @@ def due_at(
     period: Period,
     rule: DueRule,
     shift: Shift = Shift.NONE,
-    holidays: frozenset[date] | set[date] = frozenset(),
+    holidays: Holidays = frozenset(),
 ) -> datetime:
     """The deadline as an instant: the end of the due day in Asia/Ho_Chi_Minh."""
     return datetime.combine(due_date(period, rule, shift, holidays), END_OF_DAY, tzinfo=VN)
@@ -106,46 +168,3 @@ def on_time(submitted: datetime | None, deadline: datetime) -> bool | None:
     if submitted is None:
         return None
     return submitted <= deadline
-
-
-# Tết Nguyên đán (first day of the lunar year) and Giỗ Tổ Hùng Vương (10/3 lunar), 2024-2030.
-LUNAR_NEW_YEAR = {
-    2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-    2026: date(2026, 2, 17),
-    2027: date(2027, 2, 6),
-    2028: date(2028, 1, 26),
-    2029: date(2029, 2, 13),
-    2030: date(2030, 2, 3),
-}
-HUNG_KINGS = {
-    2024: date(2024, 4, 18),
-    2025: date(2025, 4, 7),
-    2026: date(2026, 4, 26),
-    2027: date(2027, 4, 16),
-    2028: date(2028, 4, 4),
-    2029: date(2029, 4, 23),
-    2030: date(2030, 4, 12),
-}
-
-
-def default_holidays(year: int) -> dict[date, str]:
-    """The public holidays of the Labour Code (art. 112) for a year, as a starting list.
-
-    Tết is taken as the lunar new year's eve and the first four days; the government's yearly
-    notice may differ, so the administrator edits the list.
-    """
-    out = {
-        date(year, 1, 1): "Tết Dương lịch",
-        date(year, 4, 30): "Ngày Chiến thắng",
-        date(year, 5, 1): "Ngày Quốc tế Lao động",
-        date(year, 9, 1): "Quốc khánh (ngày liền kề)",
-        date(year, 9, 2): "Quốc khánh",
-    }
-    if year in LUNAR_NEW_YEAR:
-        first = LUNAR_NEW_YEAR[year]
-        for i in range(-1, 4):
-            out[first + timedelta(days=i)] = "Tết Nguyên đán"
-    if year in HUNG_KINGS:
-        out[HUNG_KINGS[year]] = "Giỗ Tổ Hùng Vương"
-    return out

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 __all__ = [
     "NumberError",
+    "check_magnitude",
     "parse_number",
     "parse_comparison",
     "format_number",
@@ -65,9 +66,22 @@ def parse_number(text: str) -> Decimal:
     else:
         raise NumberError(f"“{raw}” không phải là số (viết như 1.234,5 hoặc 1234.5)")
     try:
-        return Decimal(sign + normal)
+        value = Decimal(sign + normal)
     except InvalidOperation as exc:  # pragma: no cover - the patterns above exclude it
         raise NumberError(f"“{raw}” không phải là số") from exc
+    check_magnitude(value, f"“{raw if len(raw) <= 24 else raw[:20] + '…'}”")
+    return value
+
+
+# No figure a province reports comes near 10^15 (the GRDP in đồng is about 10^14); beyond it a
+# value is a typing error, and past 28 digits Decimal arithmetic would round it silently.
+MAX_DIGITS = 15
+
+
+def check_magnitude(value: Decimal, what: str) -> None:
+    """Refuse a number whose whole part has more than MAX_DIGITS digits."""
+    if value.is_finite() and value != 0 and value.adjusted() >= MAX_DIGITS:
+        raise NumberError(f"{what} quá lớn: chỉ nhận số có phần nguyên tối đa {MAX_DIGITS} chữ số")
 
 
 def parse_comparison(text: str) -> tuple[str, Decimal]:
@@ -95,10 +109,15 @@ def format_number(value: Decimal | int | float, decimals: int | None = None) -> 
     Decimal keeps exactly the places it has (so 97.20 prints "97,20").
     """
     d = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not d.is_finite():
+        raise NumberError(f"{value} không phải là số hữu hạn")
     if decimals is not None:
-        d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+        # enough precision for every digit, so a large value is rounded, never refused or changed
+        with localcontext() as ctx:
+            ctx.prec = max(28, d.adjusted() + decimals + 2)
+            d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
     sign = "-" if d < 0 else ""
-    text = f"{abs(d):f}"
+    text = f"{d.copy_abs():f}"  # copy_abs never rounds; abs() would, past 28 digits
     whole, _, frac = text.partition(".")
     groups: list[str] = []
     while len(whole) > 3:

@@ -187,6 +187,9 @@ _COMPARE_KIND = {
 }
 
 
+_EXPONENT = re.compile(r"\d[eE][+\-\u2212]?\d")
+
+
 def _num(text: str) -> Decimal:
     try:
         return parse_number(text)
@@ -219,6 +222,9 @@ def parse_target(text: str, *, name: str = "", unit: str = "") -> Target:
     s = raw.rstrip(".;")
     if not s:
         raise TargetError("ô mục tiêu trống")
+    if _EXPONENT.search(s):
+        # "1e400" would otherwise read as 1 with the unit "e400": a silently different value
+        raise TargetError(f"“{raw}”: không nhận số viết dạng lũy thừa (1e400), hãy viết đủ chữ số")
     for pattern, kind, strict in _WORD_FORMS:
         m = pattern.match(s)
         if m:

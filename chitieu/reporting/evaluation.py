@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -498,8 +498,11 @@ class Scorecard:
         ) * Decimal("0.3")
 
 
-def scorecard(targets: list[Target], figures: list[Figure]) -> Scorecard:
-    """An agency's scorecard from the targets it leads and the figures it submitted."""
+def scorecard(
+    targets: list[Target], figures: list[Figure], due: Callable[[str], date] = due_date
+) -> Scorecard:
+    """An agency's scorecard from the targets it leads and the figures it submitted; ``due``
+    gives a period's deadline (by default the 12th, unshifted)."""
     card = Scorecard(evaluations=evaluate_targets(targets))
     for e in card.evaluations:
         card.counts[e.status] = card.counts.get(e.status, 0) + 1
@@ -512,7 +515,7 @@ def scorecard(targets: list[Target], figures: list[Figure]) -> Scorecard:
             if isinstance(f.submitted_at, datetime)
             else f.submitted_at
         )
-        if submitted_on <= due_date(f.period_code):
+        if submitted_on <= due(f.period_code):
             card.on_time += 1
         else:
             card.late.append(f)

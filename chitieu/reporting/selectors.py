@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Prefetch
@@ -15,13 +15,16 @@ from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
-from chitieu.core.periods import PeriodKind
+from chitieu.core.calendar import Shift, WorkCalendar
+from chitieu.core.calendar import due_date as calendar_due_date
+from chitieu.core.periods import Period, PeriodKind
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
 from .choices import Aggregation, FigureStatus, Status
 from .counting import Basis, Counted, RollupSpec, Selection, select
 from .evaluation import (
+    AGENCY_DEADLINE,
     Evaluation,
     Scorecard,
     counting_figures,
@@ -123,6 +126,30 @@ ScorecardContributor = Callable[[Scorecard, Organization, datetime], None]
 SCORECARD_CONTRIBUTORS: list[ScorecardContributor] = []
 
 
+# The working calendar (statutory holidays, the administrator's decisions, the shift rule) lives
+# with the reporting obligations in `actions`, above reporting; it registers how to read it here,
+# so the figures' own "12th of the month" deadline moves off a holiday like an obligation's does.
+CalendarProvider = Callable[[], tuple[Shift, WorkCalendar]]
+CALENDAR_PROVIDERS: list[CalendarProvider] = []
+
+
+def figures_deadline() -> Callable[[str], date]:
+    """The day a period's figures are due: the 12th of the next month, moved by the holiday rule."""
+    shift, holidays = (
+        CALENDAR_PROVIDERS[-1]() if CALENDAR_PROVIDERS else (Shift.NEXT, WorkCalendar())
+    )
+    seen: dict[str, date] = {}
+
+    def due(period_code: str) -> date:
+        if period_code not in seen:
+            seen[period_code] = calendar_due_date(
+                Period.parse(period_code), AGENCY_DEADLINE, shift, holidays
+            )
+        return seen[period_code]
+
+    return due
+
+
 def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None) -> Scorecard:
     """The agency's scorecard for a plan; `now` (default: the current time) is the moment from
     which deadlines are judged."""
@@ -137,7 +164,7 @@ def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None)
         .select_related("indicator")
         .only("period_code", "submitted_at", "indicator__name")
     )
-    card = scorecard(targets, figures)
+    card = scorecard(targets, figures, figures_deadline())
     at = now if now is not None else timezone.now()
     for contribute in SCORECARD_CONTRIBUTORS:
         contribute(card, org, at)

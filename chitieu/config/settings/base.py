@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",
+    "chitieu.ops",
 ]
 
 MIDDLEWARE = [

@@ -101,6 +101,38 @@ class _Table:
                 str(p): dec(v, f"contributions.{period}.{p}") for p, v in parts.items()
             }
         self.base = data.get("base")
+        # which aggregate each period's contributions are to, and its parts as the table groups them
+        self.contrib_parts: dict[str, list[tuple[str, list[str]]]] = {
+            period: self._contribution_targets(period, list(parts))
+            for period, parts in self.contrib.items()
+        }
+
+    def leaves(self, series: str) -> frozenset[str]:
+        parts = self.aggregates.get(series)
+        if not parts:
+            return frozenset({series})
+        return frozenset().union(*(self.leaves(p) for p in parts))
+
+    def _contribution_targets(self, period: str, keys: list[str]) -> list[tuple[str, list[str]]]:
+        """The aggregates whose parts the contributions cover exactly once, nested or flat: with
+        GRDP = A + I + C + S + T and IC = I + C, contributions of A, IC, S and T are GRDP's."""
+        for k in keys:
+            if k not in self.g:
+                raise GrowthError(f"contributions.{period}.{k}", f"chuỗi “{k}” không có trong bảng")
+        found = []
+        for agg in self.aggregates:
+            sets = [self.leaves(k) for k in keys]
+            union = frozenset().union(*sets)
+            if union == self.leaves(agg) and sum(len(x) for x in sets) == len(union):
+                found.append((agg, keys))
+        if not found:
+            raise GrowthError(
+                f"contributions.{period}",
+                f"đóng góp của {', '.join(keys)} không chia đúng một tổng nào trong aggregates: "
+                "mỗi mục phải là một phần của tổng (hoặc một tổng con gồm các phần của nó), "
+                "đủ các phần và không trùng nhau",
+            )
+        return found
 
     def has(self, series: str, *periods: str) -> bool:
         return all(p in self.g.get(series, {}) for p in periods)
@@ -298,9 +330,8 @@ def _two_part_aggregates(t: _Table) -> list[Finding]:
 def _contributions(t: _Table) -> list[Finding]:
     out = []
     for period, contribs in t.contrib.items():
-        for agg, parts in t.aggregates.items():
-            if not all(p in contribs for p in parts):
-                continue
+        for agg, parts in t.contrib_parts[period]:
+            out += _shares_sum(t, period, agg, parts, contribs)
             total = sum((contribs[p] for p in parts), Decimal(0))
             if t.has(agg, period):
                 value = t.g[agg][period]
@@ -333,6 +364,34 @@ def _contributions(t: _Table) -> list[Finding]:
                         )
                     )
     return out
+
+
+def _shares_sum(
+    t: _Table, period: str, agg: str, parts: list[str], contribs: dict[str, Decimal]
+) -> list[Finding]:
+    """Contribution / growth is each part's share of the aggregate's base; the shares make 100 %."""
+    if not all(t.has(p, period) and t.g[p][period] != 0 for p in parts):
+        return []  # a part with no growth printed (or none at all) leaves its share undetermined
+    shares, tol = [], Decimal(0)
+    for p in parts:
+        g, c = t.g[p][period], contribs[p]
+        shares.append(c / g)
+        tol += t.half / abs(g) + abs(c) * t.half / (g * g)
+    total = sum(shares, Decimal(0))
+    if abs(total - 1) <= tol:
+        return []
+    listed = "; ".join(f"{p} {_f(s * HUNDRED, 1)}" for p, s in zip(parts, shares, strict=True))
+    return [
+        Finding(
+            agg,
+            period,
+            total * HUNDRED,
+            HUNDRED,
+            f"Đóng góp {PERIOD_LABELS[period]} chia cho tốc độ tăng của từng phần cho tỷ trọng gốc "
+            f"{listed} %, cộng lại {_f(total * HUNDRED, 1)} %: tỷ trọng gốc của các phần trong "
+            f"{agg} phải cộng bằng 100 %.",
+        )
+    ]
 
 
 def _check_with_base(t: _Table, data: dict[str, Any]) -> list[Finding]:
@@ -419,8 +478,8 @@ def _shares_from_contributions(t: _Table) -> list[Finding]:
     for anchor, contribs in t.contrib.items():
         if anchor not in ("H1", "H2", "year"):
             continue
-        for agg, parts in t.aggregates.items():
-            if not all(p in contribs and t.has(p, *_HALVES) for p in parts):
+        for agg, parts in t.contrib_parts[anchor]:
+            if not all(t.has(p, *_HALVES) for p in parts):
                 continue
             if any(t.g[p][anchor] == 0 for p in parts):
                 continue

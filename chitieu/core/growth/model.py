@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from chitieu.core.numbers import NumberError, check_magnitude
+
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 # Each period as the quarters it covers (0-based).
 PERIODS: dict[str, tuple[int, ...]] = {
@@ -50,6 +52,10 @@ def dec(value: Any, field: str) -> Decimal:
         raise GrowthError(field, f"“{value}” không phải là số") from exc
     if not d.is_finite():
         raise GrowthError(field, "giá trị không hữu hạn")
+    try:
+        check_magnitude(d, f"“{value}”")
+    except NumberError as exc:
+        raise GrowthError(field, str(exc)) from exc
     return d
 
 

@@ -291,3 +291,41 @@ def test_cli_solve_and_errors(tmp_path):
     assert code == 0 and out["growth"]["GRDP"]["year"] == 10.61
     code, out = _cli(tmp_path, "solve", request(base={**BASE, "A": [1, 2, 3]}))
     assert code == 2 and out["field"] == "base.A"
+
+
+def test_seed_004_with_grdp_parts_flat_gives_the_same_finding_on_the_year():
+    nested = check_table(S004.table())
+    data = S004.table()
+    data["aggregates"] = {"IC": ["I", "C"], "GRDP": ["A", "I", "C", "S", "T"]}
+    flat = check_table(data)
+    assert [(f.series, f.period, f.implied) for f in flat] == [
+        (f.series, f.period, f.implied) for f in nested
+    ]
+    assert [(f.series, f.period) for f in flat] == [("GRDP", "year")]
+
+
+def test_contributions_of_a_series_outside_the_aggregate_are_refused():
+    data = S004.table()
+    data["aggregates"] = {"GRDP": ["A", "I", "C", "S", "T"]}  # IC is not declared as I + C
+    with pytest.raises(GrowthError, match="không chia đúng một tổng nào") as info:
+        check_table(data)
+    assert info.value.field == "contributions.H1"
+
+
+def test_base_shares_implied_by_contributions_must_sum_to_100():
+    # T's contribution doubled and A's lowered by as much: the sum still makes GRDP's 7,02 %,
+    # but the shares (A 0,73 / 4,82, T 0,68 / 7,49, …) add up to 97,5 %
+    data = S004.table()
+    data["contributions"] = {"H1": {**S004.H1_CONTRIBUTIONS, "A": 0.73, "T": 0.68}}
+    (f,) = [f for f in check_table(data) if f.period == "H1" and f.implied == 100]
+    assert f.series == "GRDP" and D("97.4") < f.published < D("97.6")
+    assert "phải cộng bằng 100 %" in f.message
+
+
+@pytest.mark.parametrize("value", [1e26, "1e400", 10**20])
+def test_a_growth_beyond_what_decimal_formats_is_refused(value):
+    data = S004.table()
+    data["growth"]["A"]["Q1"] = value
+    with pytest.raises(GrowthError, match="quá lớn|không hữu hạn") as info:
+        check_table(data)
+    assert info.value.field == "growth.A.Q1"

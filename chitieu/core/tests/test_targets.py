@@ -167,3 +167,24 @@ def test_approx_boundaries_are_inclusive():
 )
 def test_direction_for(name, structure, direction):
     assert direction_for(name, structure=structure) is direction
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("≥ 1e400", "không nhận số viết dạng lũy thừa"),
+        ("≥ 1" + "0" * 400, "quá lớn"),
+        ("1" + "0" * 16, "quá lớn"),
+    ],
+)
+def test_numbers_beyond_what_decimal_holds_are_refused_not_changed(text, message):
+    with pytest.raises(TargetError, match=message):
+        parse_target(text)
+
+
+def test_a_large_number_formats_without_losing_digits():
+    from decimal import Decimal
+
+    from chitieu.core.numbers import format_number
+
+    assert format_number(Decimal("1e26"), 2) == "100.000.000.000.000.000.000.000.000,00"
