@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 
 from django.contrib import messages
@@ -21,9 +20,10 @@ from chitieu.organizations.models import Organization
 from . import selectors
 from .choices import Action, FigureStatus, Status, Vintage
 from .evaluation import SCORE_RULES
-from .excel import build_template, read_upload, save_upload
-from .models import Figure
+from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
+from .models import Figure, FigureUpload
 from .services import FigureConflict, FigureError, figure_save, figure_transition
+from .sheet import SHEET_LIMITS
 
 
 def _period(request: HttpRequest) -> str:
@@ -150,32 +150,64 @@ def template_download(request: HttpRequest) -> HttpResponse:
 
 
 def template_upload(request: HttpRequest) -> HttpResponse:
+    """Upload -> preview (the file kept as a FigureUpload) -> confirm; the session holds no file."""
     org = _my_org(request)
     if role_of(request.user) not in (Role.REPORTER, Role.ADMIN):
         raise PermissionDenied("Chỉ cán bộ nhập số liệu mới được tải số liệu lên.")
+    context: dict[str, object] = {"org": org}
     if request.method == "POST" and "file" in request.FILES:
         f = request.FILES["file"]
-        data = f.read()
-        request.session["upload"] = {"name": f.name, "data": base64.b64encode(data).decode()}
-        up = read_upload(data, org, f.name)
-        return render(request, "reporting/upload.html", {"org": org, "up": up, "name": f.name})
-    if request.method == "POST" and request.POST.get("confirm"):
-        stored = request.session.get("upload")
-        if not stored:
-            messages.error(request, "Không còn tệp đã tải lên; hãy tải lại.")
-            return redirect("reporting:upload")
-        up = read_upload(base64.b64decode(stored["data"]), org, stored["name"])
-        try:
-            saved = save_upload(up, request.user)
-        except FigureError as exc:
-            messages.error(request, str(exc))
-            return render(
-                request, "reporting/upload.html", {"org": org, "up": up, "name": stored["name"]}
+        name = f.name or "tệp"
+        limit = SHEET_LIMITS.file.max_bytes
+        if f.size is not None and f.size > limit:
+            # refused before a byte is read into memory
+            context["refused"] = (
+                f"{name}: tệp nặng {f.size / 1024 / 1024:.1f} MB, vượt giới hạn "
+                f"{limit / 1024 / 1024:.0f} MB của mẫu nhập số liệu; bị từ chối."
             )
-        request.session.pop("upload", None)
-        messages.success(request, f"Đã lưu {saved} số liệu từ {stored['name']}.")
-        return redirect("reporting:mine")
-    return render(request, "reporting/upload.html", {"org": org})
+            return render(request, "reporting/upload.html", context)
+        kept, up = figure_upload_create(
+            organization=org, name=name, data=f.read(), user=request.user
+        )
+        context.update({"up": up, "name": name, "kept": kept})
+        return render(request, "reporting/upload.html", context)
+    if request.method == "POST":
+        pk = request.POST.get("upload", "")
+        kept = (
+            FigureUpload.objects.filter(
+                pk=int(pk), organization=org, created_by=request.user
+            ).first()
+            if pk.isdigit()
+            else None
+        )
+        if kept is None:
+            messages.error(request, "Không còn tệp đã tải lên; hãy chọn tệp và tải lên lại.")
+            return redirect("reporting:upload")
+        try:
+            up = figure_upload_save(upload=kept, user=request.user)
+        except UploadRefused as exc:
+            messages.error(request, str(exc))
+            context.update({"up": exc.upload, "name": kept.source_name})
+            return render(request, "reporting/upload.html", context)
+        messages.success(
+            request,
+            f"Đã lưu {len(up.rows)} số liệu từ {kept.source_name}; "
+            f"bỏ qua {len(up.skipped)} dòng (không đổi, đã khóa hoặc để trống).",
+        )
+        return redirect("reporting:upload_result", pk=kept.pk)
+    return render(request, "reporting/upload.html", context)
+
+
+def upload_result(request: HttpRequest, pk: int) -> HttpResponse:
+    """What a saved upload did: rows saved, rows skipped and why."""
+    org = _my_org(request)
+    kept = get_object_or_404(
+        FigureUpload.objects.defer("data"),
+        pk=pk,
+        organization=org,
+        status=FigureUpload.Status.SAVED,
+    )
+    return render(request, "reporting/upload_result.html", {"org": org, "kept": kept})
 
 
 def _plan(request: HttpRequest) -> Plan:

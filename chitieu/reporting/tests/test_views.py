@@ -11,7 +11,7 @@ from django.urls import reverse
 from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
-from chitieu.reporting.models import Figure
+from chitieu.reporting.models import Figure, FigureUpload
 from chitieu.reporting.services import figure_save
 
 
@@ -134,7 +134,10 @@ def test_excel_round_trip(demo, client, as_user, forest, nnmt):
         "Giá trị",
         "Giải thích",
         "Nguồn",
+        "Mã số liệu",
+        "Lần sửa",
     ]
+    assert sheet.column_dimensions["I"].hidden and sheet.column_dimensions["J"].hidden
     names = [sheet.cell(r, 2).value for r in range(5, sheet.max_row + 1)]
     assert "Tỷ lệ che phủ rừng" in names
     filled = _fill(
@@ -145,7 +148,7 @@ def test_excel_round_trip(demo, client, as_user, forest, nnmt):
     )
     assert "Lưu 2 số liệu" in preview.content.decode()
     assert not Figure.objects.filter(period_code="2026").exists()  # nothing saved by the preview
-    client.post(reverse("reporting:upload"), {"confirm": "1"})
+    client.post(reverse("reporting:upload"), {"upload": preview.context["kept"].pk})
     assert Figure.objects.get(indicator=forest, period_code="2026", organization=nnmt).value == D(
         "64.8"
     )
@@ -165,10 +168,10 @@ def test_an_upload_with_bad_rows_saves_none_and_lists_every_bad_row(demo, client
     html = client.post(
         reverse("reporting:upload"), {"file": SimpleUploadedFile("sai.xlsx", filled)}
     ).content.decode()
-    assert "2 dòng sai; chưa lưu dòng nào" in html
+    assert "2 lỗi; chưa lưu dòng nào" in html
     assert "sai.xlsx, dòng" in html and "cột Giá trị: 140 nằm ngoài khoảng 0 - 100" in html
     assert "“chín mươi” không phải là số" in html
-    client.post(reverse("reporting:upload"), {"confirm": "1"})
+    assert FigureUpload.objects.count() == 0  # a file with bad rows is not kept
     assert not Figure.objects.filter(period_code="2026").exists()
 
 
@@ -191,6 +194,7 @@ def test_conflict_on_the_page_shows_both_values(demo, client, as_user, forest, n
         period_code="2026",
         vintage="estimate",
         value="65",
+        expected_revision=0,
     )
     figure_save(
         user=user,
