@@ -188,7 +188,7 @@ def read_upload(
     try:
         sheet = read_sheet(data, name, limits, clock or time.monotonic)
     except SheetRefused as exc:
-        return Upload(None, errors=[str(exc)])
+        return Upload(None, errors=[str(exc)], rows_visited=exc.visited)
     cells = dict(sheet.rows)
     up = Upload(org, rows_visited=sheet.visited)
     second = cells.get(2, ())

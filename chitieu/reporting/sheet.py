@@ -24,6 +24,10 @@ from chitieu.importers import ImportError_, Limits, check_office_file
 class SheetRefused(ValueError):
     """The workbook is refused as a whole; the message names the file and what to change."""
 
+    def __init__(self, message: str, visited: int = 0) -> None:
+        super().__init__(message)
+        self.visited = visited  # rows read before the refusal: it never reads the whole sheet
+
 
 @dataclass(frozen=True)
 class SheetLimits:
@@ -108,12 +112,14 @@ def _rows(
             raise SheetRefused(
                 f"{name}, trang “{ws.title}”: có dữ liệu hoặc định dạng từ dòng {_n(number)} trở "
                 f"xuống, vượt giới hạn {_n(limits.max_rows)} dòng; bị từ chối. Hãy xóa các dòng thừa "
-                "rồi tải lên lại."
+                "rồi tải lên lại.",
+                number - 1,
             )
         if clock() - start > limits.seconds:
             raise SheetRefused(
                 f"{name}: đọc tệp quá {_n(int(limits.seconds))} giây (mới tới dòng {_n(number)}); "
-                "tệp quá lớn hoặc bất thường, bị từ chối. Hãy tải mẫu mới, chép số liệu sang."
+                "tệp quá lớn hoặc bất thường, bị từ chối. Hãy tải mẫu mới, chép số liệu sang.",
+                number - 1,
             )
         extra = values[limits.max_columns :]
         for offset, value in enumerate(extra):
@@ -122,6 +128,7 @@ def _rows(
                 raise SheetRefused(
                     f"{name}, dòng {number}, cột {column}: có dữ liệu ngoài {limits.max_columns} "
                     f"cột của mẫu (A–{get_column_letter(limits.max_columns)}); bị từ chối. Hãy xóa "
-                    "hoặc chuyển nội dung đó vào cột Giải thích."
+                    "hoặc chuyển nội dung đó vào cột Giải thích.",
+                    number,
                 )
         yield number, tuple(values[: limits.max_columns])
