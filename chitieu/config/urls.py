@@ -13,6 +13,7 @@ urlpatterns = [
     path("nhap-lieu/", include("chitieu.imports.urls")),
     path("kich-ban/", include("chitieu.scenarios.urls")),
     path("api/", include("chitieu.catalog.api_urls")),
+    path("api/", include("chitieu.reporting.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("quan-tri/", admin.site.urls),
     path(
