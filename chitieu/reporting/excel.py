@@ -392,7 +392,8 @@ def figure_upload_save(*, upload: FigureUpload, user: Any) -> Upload:
         raise UploadRefused(f"{upload.source_name}: tệp này đã được lưu; không lưu lần hai.")
     up = read_upload(bytes(upload.data), upload.organization, upload.source_name)
     if up.errors:
-        raise UploadRefused("Tệp còn dòng sai; chưa lưu dòng nào.", up)
+        # the figures changed since the preview (someone saved meanwhile): say what, save nothing
+        raise UploadRefused(f"Chưa lưu dòng nào: {len(up.errors)} lỗi — " + " ".join(up.errors), up)
     try:
         save_upload(up, user)
     except FigureError as exc:
