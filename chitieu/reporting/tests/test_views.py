@@ -234,3 +234,14 @@ def test_the_demo_administrator_works_as_the_finance_department(demo, client, dj
     client.force_login(django_user_model.objects.get(username="demo"))
     html = client.get(reverse("reporting:mine") + "?ky=2025").content.decode()
     assert "Số liệu Sở Tài chính — Năm 2025" in html and 'name="value"' in html
+
+
+def test_the_form_without_a_revision_saves_nothing_and_says_so(demo, client, as_user, forest):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    response = client.post(
+        reverse("reporting:save"),
+        {"indicator": forest.pk, "period": "2026", "vintage": "estimate", "value": "65"},
+        follow=True,
+    )
+    assert "Tỷ lệ che phủ rừng: Thiếu lần sửa của số liệu (revision)" in response.content.decode()
+    assert not Figure.objects.filter(indicator=forest, period_code="2026").exists()
