@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -106,6 +107,7 @@ class FigureViewSet(
             status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
         )
 
+    @extend_schema(request=FigureCreateSerializer, responses={201: FigureSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         s = FigureCreateSerializer(data=request.data)
         s.is_valid(raise_exception=True)
@@ -121,6 +123,11 @@ class FigureViewSet(
             expected_revision=d["revision"],
         )
 
+    @extend_schema(request=FigureChangeSerializer, responses={200: FigureSerializer})
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.update(request, *args, **kwargs)
+
+    @extend_schema(request=FigureChangeSerializer, responses={200: FigureSerializer})
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         figure = get_object_or_404(Figure, pk=kwargs["pk"])
         s = FigureChangeSerializer(data=request.data)

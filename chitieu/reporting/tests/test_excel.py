@@ -262,3 +262,15 @@ def test_a_row_without_its_revision_is_refused(reporter, forest, nnmt):
         "không biết bạn đã thấy giá trị nào; chưa lưu. Hãy mở lại trang hoặc tải mẫu Excel mới "
         "rồi nhập lại, để không ghi đè số liệu người khác vừa sửa."
     ]
+
+
+def test_the_million_row_file_sent_to_the_page_is_refused_and_not_kept(demo, client, user_of, nnmt):
+    client.force_login(user_of(nnmt.name, Role.REPORTER))
+    data = _xlsx(lambda ws: ws.cell(1048576, 1, "x"))
+    response = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("mot-o.xlsx", data)}
+    )
+    assert response.status_code == 200
+    assert response.context["up"].rows_visited == 0
+    assert "bảng khai báo tới dòng 1.048.576, vượt giới hạn 2.000 dòng" in response.content.decode()
+    assert FigureUpload.objects.count() == 0 and "upload" not in client.session
