@@ -231,15 +231,15 @@ def _row(
     except FigureError as exc:
         up.errors.append(f"{where}, {exc}")
         return None
+    row.shown_id = int(figure_id) if figure_id.isdigit() else None
+    if value == "":
+        row.action = RowAction.BLANK  # writes nothing, so it needs no revision
+        return row
     if not revision.isdigit():
         # the hidden column J was cleared or the sheet is an old template: refuse, never guess
         up.errors.append(f"{where}, cột Lần sửa (ẩn): {MISSING_REVISION}")
         return None
     row.expected_revision = int(revision)
-    row.shown_id = int(figure_id) if figure_id.isdigit() else None
-    if value == "":
-        row.action = RowAction.BLANK
-        return row
     try:
         row.value = parse_value(value)
     except FigureError as exc:

@@ -274,3 +274,22 @@ def test_the_million_row_file_sent_to_the_page_is_refused_and_not_kept(demo, cli
     assert response.context["up"].rows_visited == 0
     assert "bảng khai báo tới dòng 1.048.576, vượt giới hạn 2.000 dòng" in response.content.decode()
     assert FigureUpload.objects.count() == 0 and "upload" not in client.session
+
+
+def test_clearing_an_entered_value_is_refused_not_taken_as_a_deletion(reporter, forest, nnmt):
+    figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="65",
+        expected_revision=0,
+    )
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    up = read_upload(_edit(data, {line: {6: None}}), nnmt, "xoa.xlsx")
+    assert up.errors == [
+        f"xoa.xlsx, dòng {line}, cột Giá trị: để trống nhưng đã có số liệu 65; không xóa số liệu "
+        "bằng tệp được. Hãy ghi lại giá trị (hoặc giá trị mới)."
+    ]
