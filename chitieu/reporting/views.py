@@ -6,9 +6,11 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
@@ -149,12 +151,51 @@ def template_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
+class _UploadLimit(FileUploadHandler):
+    """Stops keeping an uploaded file once it passes the limit, so a huge file never sits in memory
+    or on disk; the view then refuses it by name."""
+
+    def __init__(self, request: HttpRequest, limit: int) -> None:
+        super().__init__(request)
+        self.limit = limit
+        self.refused: tuple[str, int] | None = None
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        if start + len(raw_data) > self.limit:
+            self.refused = (self.file_name or "tệp", start + len(raw_data))
+            # the rest of the body is read and dropped, so the browser still gets the answer
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+@csrf_exempt
 def template_upload(request: HttpRequest) -> HttpResponse:
+    # the limit must be in place before anything reads the body (the CSRF check does): the check
+    # runs inside, once the handler is installed
+    limit = _UploadLimit(request, SHEET_LIMITS.file.max_bytes)
+    request.upload_handlers.insert(0, limit)
+    return _template_upload(request, limit)
+
+
+@csrf_protect
+def _template_upload(request: HttpRequest, limit: _UploadLimit) -> HttpResponse:
     """Upload -> preview (the file kept as a FigureUpload) -> confirm; the session holds no file."""
     org = _my_org(request)
     if role_of(request.user) not in (Role.REPORTER, Role.ADMIN):
         raise PermissionDenied("Chỉ cán bộ nhập số liệu mới được tải số liệu lên.")
     context: dict[str, object] = {"org": org}
+    if request.method == "POST":
+        request.FILES  # noqa: B018 - parse the body now, through the limit, before asking it
+    if request.method == "POST" and limit.refused:
+        name, size = limit.refused
+        context["refused"] = (
+            f"{name}: tệp nặng hơn {size / 1024 / 1024:.1f} MB, vượt giới hạn "
+            f"{limit.limit / 1024 / 1024:.0f} MB của mẫu nhập số liệu; bị từ chối."
+        )
+        return render(request, "reporting/upload.html", context)
     if request.method == "POST" and "file" in request.FILES:
         f = request.FILES["file"]
         name = f.name or "tệp"
