@@ -72,6 +72,20 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
             )
 
 
+def check_office_file(data: bytes, name: str, limits: Limits = LIMITS) -> None:
+    """Refuse an Office (zip) file that is empty, too heavy, or a zip bomb, before anything opens it.
+
+    The same guards as :func:`read_document`, for callers with a reader of their own (the figures'
+    Excel upload)."""
+    if not data:
+        raise ImportError_(f"{name}: tệp rỗng.")
+    if len(data) > limits.max_bytes:
+        raise ImportError_(
+            f"{name}: tệp nặng {_mb(len(data))}, vượt giới hạn {_mb(limits.max_bytes)}; bị từ chối."
+        )
+    _check_zip(data, name, limits)
+
+
 def _decode(data: bytes, name: str) -> str:
     for enc in ("utf-8-sig", "utf-16"):
         try:

@@ -12,10 +12,20 @@ class ImportBatch(models.Model):
         CONFIRMED = "confirmed", "Đã lưu"
         DUPLICATE = "duplicate", "Đã có từ trước"
 
+    class Parse(models.TextChoices):
+        WAITING = "waiting", "Đang chờ đọc"
+        PARSING = "parsing", "Đang đọc tệp"
+        DONE = "done", "Đã đọc xong"
+        FAILED = "failed", "Không đọc được"
+
     source_name = models.CharField("tên tệp", max_length=255)
     data = models.BinaryField("nội dung tệp")
     checksum = models.CharField(max_length=64)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
+    # the file is read once (in the request when small, by the task worker when big) and kept here
+    parse_state = models.CharField(max_length=20, choices=Parse.choices, default=Parse.WAITING)
+    parsed = models.JSONField("kết quả đọc", null=True, blank=True)
+    parse_error = models.TextField(blank=True)
     plan = models.ForeignKey("catalog.Plan", null=True, blank=True, on_delete=models.SET_NULL)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)

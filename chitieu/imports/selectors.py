@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.catalog.services import existing_plan, indicator_lookup, row_keys
-from chitieu.importers import Document, Row, read_document
-from chitieu.organizations.selectors import organization_directory
+from chitieu.importers import Document, Row
 
+from .cache import document_from_json
 from .models import ImportBatch
 
 
@@ -32,8 +32,9 @@ class Preview:
 
 
 def import_preview(batch: ImportBatch) -> Preview:
-    """Re-read the kept file and match its rows against the catalog, saving nothing."""
-    document = read_document(bytes(batch.data), batch.source_name, organization_directory())
+    """The document read once at upload, matched against the catalog as it is now; saves nothing."""
+    assert batch.parsed is not None, "preview of a batch not read yet"
+    document = document_from_json(batch.parsed)
     keys = row_keys(document.rows)
     known = indicator_lookup(keys)
     rows = [

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
@@ -17,7 +20,7 @@ from chitieu.organizations.models import Organization
 from .forms import IdentityForm, UploadForm
 from .models import ImportBatch
 from .selectors import Preview, import_preview
-from .services import import_batch_confirm, import_batch_create
+from .services import import_batch_confirm, import_batch_create, import_batch_parse
 
 
 def upload(request: HttpRequest) -> HttpResponse:
@@ -32,7 +35,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", str(exc))
         else:
             return redirect("imports:preview", pk=batch.pk)
-    recent = ImportBatch.objects.select_related("plan").defer("data")[:10]
+    recent = ImportBatch.objects.select_related("plan").defer("data", "parsed")[:10]
     return render(request, "imports/upload.html", {"form": form, "recent": recent})
 
 
@@ -86,8 +89,32 @@ def _render_preview(
     return render(request, "imports/preview.html", context, status=status)
 
 
+def _reading(request: HttpRequest, batch: ImportBatch, template: str) -> HttpResponse:
+    elapsed = int((timezone.now() - batch.created_at).total_seconds())
+    return render(request, template, {"batch": batch, "elapsed": elapsed})
+
+
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by the preview page (htmx) while the worker reads a big file."""
+    batch = get_object_or_404(ImportBatch.objects.defer("data", "parsed"), pk=pk)
+    if batch.parse_state == ImportBatch.Parse.DONE:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("imports:preview", args=[pk])
+        return response
+    return _reading(request, batch, "imports/_progress.html")
+
+
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
+    if (
+        batch.parse_state == ImportBatch.Parse.WAITING
+        and len(batch.data) <= settings.IMPORT_INLINE_BYTES
+    ):
+        # a small batch kept before files were read at upload (older rows): read it now, once
+        import_batch_parse(batch_id=pk)
+        batch.refresh_from_db()
+    if batch.parse_state != ImportBatch.Parse.DONE:
+        return _reading(request, batch, "imports/reading.html")
     try:
         p = import_preview(batch)
     except ImportError_ as exc:
@@ -100,6 +127,9 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     require_role(request.user, Role.COMPILER)
     batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.parse_state != ImportBatch.Parse.DONE:
+        messages.error(request, f"{batch.source_name}: tệp chưa đọc xong; chưa lưu gì.")
+        return redirect("imports:preview", pk=pk)
     p = import_preview(batch)
     form = _identity_form(p, request.POST)
     if not form.is_valid():

@@ -164,3 +164,29 @@ class ValidationRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.indicator}"
+
+
+class FigureUpload(models.Model):
+    """An Excel file of figures kept between its preview and its saving (never in the session)."""
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "Chờ xem lại"
+        SAVED = "saved", "Đã lưu"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    source_name = models.CharField("tên tệp", max_length=255)
+    data = models.BinaryField("nội dung tệp")
+    checksum = models.CharField(max_length=64)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
+    # what saving did, row by row (saved, skipped and why), for the result page
+    result = models.JSONField("kết quả", default=dict, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "tệp số liệu tải lên"
+        verbose_name_plural = "tệp số liệu tải lên"
+
+    def __str__(self) -> str:
+        return self.source_name

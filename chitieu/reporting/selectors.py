@@ -319,3 +319,20 @@ WORKFLOW = [
     FigureStatus.VERIFIED,
     FigureStatus.APPROVED,
 ]
+
+
+def figure_list(
+    *,
+    indicator_id: int | None = None,
+    organization_id: int | None = None,
+    period_code: str | None = None,
+) -> Any:
+    """Figures for the API, filtered by indicator, organisation and period."""
+    qs = Figure.objects.order_by("indicator_id", "organization_id", "period_code", "vintage")
+    if indicator_id is not None:
+        qs = qs.filter(indicator_id=indicator_id)
+    if organization_id is not None:
+        qs = qs.filter(organization_id=organization_id)
+    if period_code:
+        qs = qs.filter(period_code=period_code)
+    return qs

@@ -38,6 +38,11 @@ class FigureConflict(Exception):
         self.attempted = attempted
 
 
+MISSING_REVISION = (
+    "Thiếu lần sửa của số liệu (revision), nên không biết bạn đã thấy giá trị nào; chưa lưu. "
+    "Hãy mở lại trang hoặc tải mẫu Excel mới rồi nhập lại, để không ghi đè số liệu người khác vừa sửa."
+)
+
 # Periods each frequency may be reported for: its own and every longer one.
 ALLOWED = {
     Frequency.MONTH: set(PeriodKind) - {PeriodKind.MULTI_YEAR},
@@ -121,11 +126,16 @@ def figure_save(
     value: str | Decimal,
     comment: str = "",
     source: str = "",
-    expected_revision: int | None = None,
+    expected_revision: int | None,
 ) -> SaveResult:
     """Create or change a figure. A figure opened at ``expected_revision`` that has since changed is
-    not overwritten: FigureConflict carries the current value. Approved figures are locked."""
+    not overwritten: FigureConflict carries the current value. Approved figures are locked.
+
+    ``expected_revision`` is the revision the writer saw: 0 for "there was none". It is required on
+    every path (form, Excel, API): without it a save could only be "last writer wins"."""
     require_reporter(user, indicator, organization)
+    if expected_revision is None or expected_revision < 0:
+        raise FigureError(MISSING_REVISION)
     if vintage not in Vintage.values:
         raise FigureError(f"Loại số liệu: “{vintage}” không có (ước tính, sơ bộ, chính thức).")
     period = parse_period(indicator, period_code)
@@ -164,8 +174,7 @@ def figure_save(
         )
     if existing.status in (FigureStatus.SUBMITTED, FigureStatus.VERIFIED):
         raise FigureError("Số liệu đang chờ kiểm tra; chỉ sửa được khi bị trả lại.")
-    revision = existing.revision if expected_revision is None else expected_revision
-    changed = Figure.objects.filter(pk=existing.pk, revision=revision).update(
+    changed = Figure.objects.filter(pk=existing.pk, revision=expected_revision).update(
         value=number,
         comment=comment,
         source=source,

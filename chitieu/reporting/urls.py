@@ -11,6 +11,7 @@ urlpatterns = [
     path("so-lieu/kiem-tra/", views.review, name="review"),
     path("so-lieu/mau.xlsx", views.template_download, name="template"),
     path("so-lieu/tai-len/", views.template_upload, name="upload"),
+    path("so-lieu/tai-len/<int:pk>/", views.upload_result, name="upload_result"),
     path("danh-gia/", views.dashboard, name="overview"),
     path("danh-gia/co-quan/<int:pk>/", views.agency, name="agency"),
 ]

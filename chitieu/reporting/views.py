@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
@@ -22,9 +23,10 @@ from chitieu.organizations.models import Organization
 from . import selectors
 from .choices import Action, FigureStatus, Status, Vintage
 from .evaluation import SCORE_RULES
-from .excel import build_template, read_upload, save_upload
-from .models import Figure
+from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
+from .models import Figure, FigureUpload
 from .services import FigureConflict, FigureError, figure_save, figure_transition
+from .sheet import SHEET_LIMITS
 
 
 def _period(request: HttpRequest) -> str:
@@ -153,33 +155,104 @@ def template_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
+class _UploadLimit(FileUploadHandler):
+    """Stops keeping an uploaded file once it passes the limit, so a huge file never sits in memory
+    or on disk; the view then refuses it by name."""
+
+    def __init__(self, request: HttpRequest, limit: int) -> None:
+        super().__init__(request)
+        self.limit = limit
+        self.refused: tuple[str, int] | None = None
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        if start + len(raw_data) > self.limit:
+            self.refused = (self.file_name or "tệp", start + len(raw_data))
+            # the rest of the body is read and dropped, so the browser still gets the answer
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+@csrf_exempt
 def template_upload(request: HttpRequest) -> HttpResponse:
+    # the limit must be in place before anything reads the body (the CSRF check does): the check
+    # runs inside, once the handler is installed
+    limit = _UploadLimit(request, SHEET_LIMITS.file.max_bytes)
+    request.upload_handlers.insert(0, limit)
+    return _template_upload(request, limit)
+
+
+@csrf_protect
+def _template_upload(request: HttpRequest, limit: _UploadLimit) -> HttpResponse:
+    """Upload -> preview (the file kept as a FigureUpload) -> confirm; the session holds no file."""
     org = _my_org(request)
     if role_of(request.user) not in (Role.REPORTER, Role.ADMIN):
         raise PermissionDenied("Chỉ cán bộ nhập số liệu mới được tải số liệu lên.")
+    context: dict[str, object] = {"org": org}
+    if request.method == "POST":
+        request.FILES  # noqa: B018 - parse the body now, through the limit, before asking it
+    if request.method == "POST" and limit.refused:
+        name, size = limit.refused
+        context["refused"] = (
+            f"{name}: tệp nặng hơn {size / 1024 / 1024:.1f} MB, vượt giới hạn "
+            f"{limit.limit / 1024 / 1024:.0f} MB của mẫu nhập số liệu; bị từ chối."
+        )
+        return render(request, "reporting/upload.html", context)
     if request.method == "POST" and "file" in request.FILES:
         f = request.FILES["file"]
-        data = f.read()
-        request.session["upload"] = {"name": f.name, "data": base64.b64encode(data).decode()}
-        up = read_upload(data, org, f.name)
-        return render(request, "reporting/upload.html", {"org": org, "up": up, "name": f.name})
-    if request.method == "POST" and request.POST.get("confirm"):
-        stored = request.session.get("upload")
-        if not stored:
-            messages.error(request, "Không còn tệp đã tải lên; hãy tải lại.")
-            return redirect("reporting:upload")
-        up = read_upload(base64.b64decode(stored["data"]), org, stored["name"])
-        try:
-            saved = save_upload(up, request.user)
-        except FigureError as exc:
-            messages.error(request, str(exc))
-            return render(
-                request, "reporting/upload.html", {"org": org, "up": up, "name": stored["name"]}
+        name = f.name or "tệp"
+        limit = SHEET_LIMITS.file.max_bytes
+        if f.size is not None and f.size > limit:
+            # refused before a byte is read into memory
+            context["refused"] = (
+                f"{name}: tệp nặng {f.size / 1024 / 1024:.1f} MB, vượt giới hạn "
+                f"{limit / 1024 / 1024:.0f} MB của mẫu nhập số liệu; bị từ chối."
             )
-        request.session.pop("upload", None)
-        messages.success(request, f"Đã lưu {saved} số liệu từ {stored['name']}.")
-        return redirect("reporting:mine")
-    return render(request, "reporting/upload.html", {"org": org})
+            return render(request, "reporting/upload.html", context)
+        kept, up = figure_upload_create(
+            organization=org, name=name, data=f.read(), user=request.user
+        )
+        context.update({"up": up, "name": name, "kept": kept})
+        return render(request, "reporting/upload.html", context)
+    if request.method == "POST":
+        pk = request.POST.get("upload", "")
+        kept = (
+            FigureUpload.objects.filter(
+                pk=int(pk), organization=org, created_by=request.user
+            ).first()
+            if pk.isdigit()
+            else None
+        )
+        if kept is None:
+            messages.error(request, "Không còn tệp đã tải lên; hãy chọn tệp và tải lên lại.")
+            return redirect("reporting:upload")
+        try:
+            up = figure_upload_save(upload=kept, user=request.user)
+        except UploadRefused as exc:
+            messages.error(request, str(exc))
+            context.update({"up": exc.upload, "name": kept.source_name})
+            return render(request, "reporting/upload.html", context)
+        messages.success(
+            request,
+            f"Đã lưu {len(up.rows)} số liệu từ {kept.source_name}; "
+            f"bỏ qua {len(up.skipped)} dòng (không đổi, đã khóa hoặc để trống).",
+        )
+        return redirect("reporting:upload_result", pk=kept.pk)
+    return render(request, "reporting/upload.html", context)
+
+
+def upload_result(request: HttpRequest, pk: int) -> HttpResponse:
+    """What a saved upload did: rows saved, rows skipped and why."""
+    org = _my_org(request)
+    kept = get_object_or_404(
+        FigureUpload.objects.defer("data"),
+        pk=pk,
+        organization=org,
+        status=FigureUpload.Status.SAVED,
+    )
+    return render(request, "reporting/upload_result.html", {"org": org, "kept": kept})
 
 
 def _plan(request: HttpRequest) -> Plan:

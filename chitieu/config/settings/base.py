@@ -129,6 +129,8 @@ LOGIN_LOCK_SECONDS = env_int("LOGIN_LOCK_SECONDS", 15 * 60)
 
 # An upload larger than this is refused before the readers see it (the readers check too).
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
+# A plan file larger than this is read by the task worker, with progress on the preview page.
+IMPORT_INLINE_BYTES = 512 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 

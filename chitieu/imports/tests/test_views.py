@@ -94,3 +94,65 @@ def test_a_bad_row_blocks_confirmation_until_skipped(user_client, seed_bytes):
     bad_position = next(r.position for r in response.context["p"].rows if r.row.error)
     user_client.post(reverse("imports:confirm", args=[batch.pk]), {"skip": [str(bad_position)]})
     assert Plan.objects.get().targets.count() == 49
+
+
+def test_the_preview_and_the_confirmation_read_the_file_once(user_client, seed_bytes, monkeypatch):
+    import chitieu.imports.services as services
+
+    reads = []
+    real = services.read_document
+    monkeypatch.setattr(services, "read_document", lambda *a, **k: reads.append(1) or real(*a, **k))
+    _upload(user_client, SEED_001, seed_bytes(SEED_001))
+    batch = ImportBatch.objects.get()
+    for _ in range(2):
+        assert user_client.get(reverse("imports:preview", args=[batch.pk])).status_code == 200
+    user_client.post(reverse("imports:confirm", args=[batch.pk]))
+    assert len(reads) == 1 and Plan.objects.get().targets.count() == 35
+
+
+def test_a_big_file_is_read_by_the_worker_and_the_page_shows_progress(
+    user_client, seed_bytes, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_INLINE_BYTES = 10  # every file counts as big
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = _upload(user_client, SEED_001, seed_bytes(SEED_001))
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("imports:preview", args=[batch.pk])
+    assert batch.parse_state == "waiting" and batch.parsed is None  # nothing read in the request
+    html = user_client.get(response["Location"]).content.decode()
+    assert "Đang chờ đọc" in html and reverse("imports:progress", args=[batch.pk]) in html
+    assert 'hx-trigger="every 2s"' in html
+    # the worker runs (immediate backend in tests) once the upload is committed
+    for callback in callbacks:
+        callback()
+    batch.refresh_from_db()
+    assert batch.parse_state == "done"
+    poll = user_client.get(reverse("imports:progress", args=[batch.pk]), HTTP_HX_REQUEST="true")
+    assert poll["HX-Redirect"] == reverse("imports:preview", args=[batch.pk])
+    assert "136/QĐ-UBND" in user_client.get(response["Location"]).content.decode()
+
+
+def test_a_big_corrupt_file_fails_in_the_worker_and_says_why(
+    user_client, settings, django_capture_on_commit_callbacks
+):
+    settings.IMPORT_INLINE_BYTES = 10
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(user_client, "hong.docx", b"PK\x03\x04 broken")
+    batch = ImportBatch.objects.get()
+    assert batch.parse_state == "failed"
+    html = user_client.get(reverse("imports:preview", args=[batch.pk])).content.decode()
+    assert "hong.docx: tệp Office bị hỏng" in html and "hx-trigger" not in html
+    response = user_client.post(reverse("imports:confirm", args=[batch.pk]), follow=True)
+    assert "tệp chưa đọc xong; chưa lưu gì" in response.content.decode()
+    assert Plan.objects.count() == 0
+
+
+def test_a_small_batch_kept_before_reading_at_upload_is_read_on_its_preview(
+    user_client, seed_bytes
+):
+    data = seed_bytes(SEED_001)
+    batch = ImportBatch.objects.create(source_name=SEED_001, data=data, checksum="x")
+    html = user_client.get(reverse("imports:preview", args=[batch.pk])).content.decode()
+    assert "136/QĐ-UBND" in html
+    batch.refresh_from_db()
+    assert batch.parse_state == "done"

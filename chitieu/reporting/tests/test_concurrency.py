@@ -34,6 +34,7 @@ def test_two_concurrent_saves_give_one_conflict_and_no_lost_update(django_user_m
         period_code="2026",
         vintage="estimate",
         value="65",
+        expected_revision=0,
     )
     barrier = threading.Barrier(2)
     results: list[object] = []

@@ -14,7 +14,16 @@ from chitieu.reporting.models import Figure, FigureAudit
 from chitieu.reporting.services import FigureConflict, FigureError, figure_save, figure_transition
 
 
+def _current_revision(indicator, org, period, vintage):
+    """What a writer who had just opened the figure would send: its revision, or 0 for none."""
+    f = Figure.objects.filter(
+        indicator=indicator, organization=org, period_code=period, vintage=vintage
+    ).first()
+    return f.revision if f else 0
+
+
 def _save(user, indicator, org, value="65,2", period="2026", vintage="estimate", **kw):
+    kw.setdefault("expected_revision", _current_revision(indicator, org, period, vintage))
     return figure_save(
         user=user,
         indicator=indicator,
@@ -229,3 +238,17 @@ def test_a_new_vintage_is_entered_from_the_form_of_the_previous_one(user_of, for
         reporter, forest, nnmt, "65,3", vintage="preliminary", expected_revision=estimate.revision
     )
     assert preliminary.created and preliminary.figure.value == D("65.3")
+
+
+def test_a_save_without_a_revision_is_refused_not_last_writer_wins(user_of, forest, nnmt):
+    # given a figure someone entered
+    reporter = user_of(nnmt.name, Role.REPORTER)
+    f = _save(reporter, forest, nnmt, "65").figure
+    # when a writer sends no revision, for a new figure or for that one
+    for period in ("2026", "2027"):
+        with pytest.raises(FigureError, match="Thiếu lần sửa của số liệu"):
+            _save(reporter, forest, nnmt, "70", period=period, expected_revision=None)
+    # then nothing changed and nothing was created
+    assert Figure.objects.get(pk=f.pk).value == D(65)
+    assert not Figure.objects.filter(indicator=forest, period_code="2027").exists()
+    assert FigureAudit.objects.filter(figure=f).count() == 1

@@ -11,7 +11,7 @@ from django.urls import reverse
 from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
-from chitieu.reporting.models import Figure
+from chitieu.reporting.models import Figure, FigureUpload
 from chitieu.reporting.services import figure_save
 
 
@@ -142,7 +142,10 @@ def test_excel_round_trip(demo, client, as_user, forest, nnmt):
         "Giá trị",
         "Giải thích",
         "Nguồn",
+        "Mã số liệu",
+        "Lần sửa",
     ]
+    assert sheet.column_dimensions["I"].hidden and sheet.column_dimensions["J"].hidden
     names = [sheet.cell(r, 2).value for r in range(5, sheet.max_row + 1)]
     assert "Tỷ lệ che phủ rừng" in names
     filled = _fill(
@@ -153,7 +156,7 @@ def test_excel_round_trip(demo, client, as_user, forest, nnmt):
     )
     assert "Lưu 2 số liệu" in preview.content.decode()
     assert not Figure.objects.filter(period_code="2026").exists()  # nothing saved by the preview
-    client.post(reverse("reporting:upload"), {"confirm": "1"})
+    client.post(reverse("reporting:upload"), {"upload": preview.context["kept"].pk})
     assert Figure.objects.get(indicator=forest, period_code="2026", organization=nnmt).value == D(
         "64.8"
     )
@@ -173,10 +176,10 @@ def test_an_upload_with_bad_rows_saves_none_and_lists_every_bad_row(demo, client
     html = client.post(
         reverse("reporting:upload"), {"file": SimpleUploadedFile("sai.xlsx", filled)}
     ).content.decode()
-    assert "2 dòng sai; chưa lưu dòng nào" in html
+    assert "2 lỗi; chưa lưu dòng nào" in html
     assert "sai.xlsx, dòng" in html and "cột Giá trị: 140 nằm ngoài khoảng 0 - 100" in html
     assert "“chín mươi” không phải là số" in html
-    client.post(reverse("reporting:upload"), {"confirm": "1"})
+    assert FigureUpload.objects.count() == 0  # a file with bad rows is not kept
     assert not Figure.objects.filter(period_code="2026").exists()
 
 
@@ -199,6 +202,7 @@ def test_conflict_on_the_page_shows_both_values(demo, client, as_user, forest, n
         period_code="2026",
         vintage="estimate",
         value="65",
+        expected_revision=0,
     )
     figure_save(
         user=user,
@@ -238,3 +242,14 @@ def test_the_demo_administrator_works_as_the_finance_department(demo, client, dj
     client.force_login(django_user_model.objects.get(username="demo"))
     html = client.get(reverse("reporting:mine") + "?ky=2025").content.decode()
     assert "Số liệu Sở Tài chính — Năm 2025" in html and 'name="value"' in html
+
+
+def test_the_form_without_a_revision_saves_nothing_and_says_so(demo, client, as_user, forest):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    response = client.post(
+        reverse("reporting:save"),
+        {"indicator": forest.pk, "period": "2026", "vintage": "estimate", "value": "65"},
+        follow=True,
+    )
+    assert "Tỷ lệ che phủ rừng: Thiếu lần sửa của số liệu (revision)" in response.content.decode()
+    assert not Figure.objects.filter(indicator=forest, period_code="2026").exists()

@@ -220,13 +220,22 @@ class Command(BaseCommand):
         n = 300
         start = time.perf_counter()
         for i in range(n):
+            indicator, period = indicators[i % len(indicators)], f"2026-{i % 12 + 1:02d}"
+            # a writer sends the revision it saw (every save is revision-checked)
+            seen = Figure.objects.filter(
+                indicator=indicator,
+                organization=agency,
+                period_code=period,
+                vintage=Vintage.ESTIMATE,
+            ).values_list("revision", flat=True)
             figure_save(
                 user=user,
-                indicator=indicators[i % len(indicators)],
+                indicator=indicator,
                 organization=agency,
-                period_code=f"2026-{i % 12 + 1:02d}",
+                period_code=period,
                 vintage=Vintage.ESTIMATE,
                 value=f"{rng.uniform(40, 80):.2f}",
+                expected_revision=next(iter(seen), 0),
             )
         return round(n / (time.perf_counter() - start), 1)
 

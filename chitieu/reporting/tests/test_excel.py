@@ -1,0 +1,308 @@
+"""The figures' Excel upload: hostile files refused cheaply, the template round trip that forgives."""
+
+import io
+import zipfile
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from chitieu.access.choices import Role
+from chitieu.reporting.excel import build_template, read_upload
+from chitieu.reporting.models import Figure, FigureUpload
+from chitieu.reporting.services import figure_save, figure_transition
+from chitieu.reporting.sheet import SheetLimits
+
+
+def _xlsx(fill) -> bytes:
+    wb = openpyxl.Workbook()
+    fill(wb.active)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _set_dimension(data: bytes, ref: str) -> bytes:
+    """Rewrite the sheet's <dimension>, as a file made by another program may have it."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = body.decode()
+                start = text.index("<dimension ref=")
+                end = text.index("/>", start) + 2
+                body = (text[:start] + f'<dimension ref="{ref}"/>' + text[end:]).encode()
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def test_a_sheet_claiming_a_million_rows_is_refused_before_any_row_is_read(nnmt):
+    # given the 5 KB file of the report: one cell in row 1.048.576
+    data = _xlsx(lambda ws: ws.cell(1048576, 1, "x"))
+    # when it is read
+    up = read_upload(data, nnmt, "mot-o.xlsx")
+    # then it is refused in Vietnamese without visiting a row
+    assert up.errors == [
+        "mot-o.xlsx, trang “Sheet”: bảng khai báo tới dòng 1.048.576, vượt giới hạn 2.000 dòng "
+        "của mẫu nhập số liệu; bị từ chối. Hãy xóa các dòng thừa phía dưới (hoặc tải mẫu mới) rồi "
+        "tải lên lại."
+    ]
+    assert up.rows_visited == 0 and up.rows == []
+
+
+def test_a_sheet_hiding_a_far_row_behind_a_small_dimension_stops_at_the_limit(nnmt):
+    data = _set_dimension(_xlsx(lambda ws: ws.cell(1048576, 1, "x")), "A1:A1")
+    limits = SheetLimits(max_rows=50)
+    up = read_upload(data, nnmt, "gia.xlsx", limits=limits)
+    assert up.errors == [
+        "gia.xlsx, trang “Sheet”: có dữ liệu hoặc định dạng từ dòng 51 trở xuống, vượt giới hạn "
+        "50 dòng; bị từ chối. Hãy xóa các dòng thừa rồi tải lên lại."
+    ]
+    assert up.rows_visited == 50  # the stream stopped at the limit, not at row 1.048.576
+
+
+def test_a_zip_bomb_is_refused_by_the_importers_guard(nnmt):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (20 * 1024 * 1024))
+    up = read_upload(out.getvalue(), nnmt, "bom.xlsx")
+    assert len(up.errors) == 1
+    assert up.errors[0].startswith(
+        "bom.xlsx: thành phần “xl/worksheets/sheet1.xml” nén bất thường (tỷ lệ"
+    )
+    assert up.errors[0].endswith(":1); bị từ chối.")
+
+
+def test_too_many_entries_and_a_heavy_file_are_refused(nnmt):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for i in range(201):
+            z.writestr(f"x/{i}.xml", "<a/>")
+    up = read_upload(out.getvalue(), nnmt, "nhieu.xlsx")
+    assert up.errors == ["nhieu.xlsx: tệp chứa 201 thành phần, vượt giới hạn 200; bị từ chối."]
+    up = read_upload(b"PK\x03\x04" + b"x" * (6 * 1024 * 1024), nnmt, "nang.xlsx")
+    assert up.errors == ["nang.xlsx: tệp nặng 6 MB, vượt giới hạn 5 MB; bị từ chối."]
+
+
+def test_data_beyond_the_templates_columns_is_refused_naming_the_cell(nnmt):
+    data = _xlsx(lambda ws: ws.cell(7, 12, "ghi chú"))
+    up = read_upload(data, nnmt, "rong.xlsx")
+    assert up.errors == [
+        "rong.xlsx, dòng 7, cột L: có dữ liệu ngoài 10 cột của mẫu (A–J); bị từ chối. Hãy xóa "
+        "hoặc chuyển nội dung đó vào cột Giải thích."
+    ]
+
+
+def test_reading_past_the_time_budget_is_refused(nnmt):
+    # a clock that moves a second at every look: the budget of 3 s runs out at the fourth row
+    ticks = iter(range(100))
+    data = _xlsx(lambda ws: [ws.cell(r, 1, r) for r in range(1, 20)])
+    up = read_upload(data, nnmt, "cham.xlsx", SheetLimits(seconds=3), clock=lambda: next(ticks))
+    assert up.errors == [
+        "cham.xlsx: đọc tệp quá 3 giây (mới tới dòng 4); tệp quá lớn hoặc bất thường, bị từ "
+        "chối. Hãy tải mẫu mới, chép số liệu sang."
+    ]
+    assert up.rows_visited == 3
+
+
+def test_an_oversized_upload_is_refused_on_the_page_and_nothing_is_kept(
+    demo, client, user_of, nnmt
+):
+    client.force_login(user_of(nnmt.name, Role.REPORTER))
+    big = SimpleUploadedFile("to.xlsx", b"PK\x03\x04" + b"\0" * (5 * 1024 * 1024 + 1))
+    response = client.post(reverse("reporting:upload"), {"file": big})
+    assert response.status_code == 200
+    # the upload handler stopped keeping the file at the limit: the view never held 5 MB of it
+    assert "to.xlsx: tệp nặng hơn 5.0 MB, vượt giới hạn 5 MB" in response.content.decode()
+    assert FigureUpload.objects.count() == 0
+    assert "upload" not in client.session
+
+
+def _edit(data: bytes, edits: dict[int, dict[int, object]]) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb.active
+    for row, cols in edits.items():
+        for col, value in cols.items():
+            ws.cell(row, col).value = value
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _line_of(data: bytes, name: str) -> int:
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    return next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value == name)
+
+
+@pytest.fixture
+def reporter(user_of, nnmt):
+    return user_of(nnmt.name, Role.REPORTER)
+
+
+def _approved(user_of, reporter, forest, nnmt, value="64,3"):
+    f = figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value=value,
+        expected_revision=0,
+    ).figure
+    figure_transition(user=reporter, figure=f, action="submit")
+    figure_transition(user=user_of("Thống kê tỉnh", Role.REVIEWER), figure=f, action="verify")
+    figure_transition(user=user_of("Sở Tài chính", Role.COMPILER), figure=f, action="approve")
+    return Figure.objects.get(pk=f.pk)
+
+
+def test_the_downloaded_template_sent_back_unchanged_saves_nothing_and_says_why(
+    demo, client, user_of, reporter, forest, nnmt
+):
+    # given an approved figure in the template (the report's "Dòng 24: đã duyệt và khóa")
+    approved = _approved(user_of, reporter, forest, nnmt)
+    client.force_login(reporter)
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    # when the template goes back unchanged
+    response = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("nguyen.xlsx", data)}
+    )
+    up = response.context["up"]
+    # then there is no error, nothing to save, and the locked row is listed as skipped
+    assert up.errors == [] and up.rows == []
+    locked = [r for r in up.skipped if r.indicator == forest]
+    assert [(r.line, r.skip_reason, r.vintage_label) for r in locked] == [
+        (_line_of(data, forest.name), "đã duyệt và khóa, không đổi", "Ước tính")
+    ]
+    assert {r.skip_reason for r in up.skipped} == {
+        "đã duyệt và khóa, không đổi",
+        "để trống, chưa báo cáo",
+    }
+    html = response.content.decode()
+    assert "Không có dòng nào thay đổi." in html and "estimate" not in html
+    assert Figure.objects.get(pk=approved.pk).revision == approved.revision
+
+
+def test_only_changed_rows_are_saved_and_the_result_lists_the_skipped(
+    demo, client, user_of, reporter, forest, nnmt
+):
+    _approved(user_of, reporter, forest, nnmt)
+    client.force_login(reporter)
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    waste = "Tỷ lệ chất thải nguy hại được thu gom, xử lý"
+    filled = _edit(data, {_line_of(data, waste): {6: "97,5", 5: "Sơ bộ"}})
+    preview = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("sua.xlsx", filled)}
+    )
+    up = preview.context["up"]
+    assert [(r.indicator.name, r.vintage_label, r.value) for r in up.rows] == [
+        (waste, "Sơ bộ", D("97.5"))
+    ]
+    assert "Sơ bộ" in preview.content.decode() and "preliminary" not in preview.content.decode()
+    kept = preview.context["kept"]
+    response = client.post(reverse("reporting:upload"), {"upload": kept.pk}, follow=True)
+    assert Figure.objects.get(indicator__name=waste, period_code="2026").value == D("97.5")
+    html = response.content.decode()
+    assert "Đã lưu 1 số liệu" in html and "đã duyệt và khóa, không đổi" in html
+    # the same kept file is not saved twice (a double click, the back button)
+    client.post(reverse("reporting:upload"), {"upload": kept.pk})
+    assert Figure.objects.get(indicator__name=waste, period_code="2026").revision == 1
+
+
+def test_a_changed_locked_row_is_refused_in_the_preview_not_at_save(
+    demo, client, user_of, reporter, forest, nnmt
+):
+    _approved(user_of, reporter, forest, nnmt)
+    client.force_login(reporter)
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    line = _line_of(data, forest.name)
+    up = read_upload(_edit(data, {line: {6: "70"}}), nnmt, "khoa.xlsx")
+    assert up.errors == [
+        f"khoa.xlsx, dòng {line}: số liệu đã được duyệt và khóa (64,3); muốn sửa phải đề nghị "
+        "Sở Tài chính mở lại có lý do. Hãy để nguyên giá trị cũ."
+    ]
+
+
+def test_a_row_changed_by_someone_since_the_download_is_a_conflict(reporter, forest, nnmt):
+    first = figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="65",
+        expected_revision=0,
+    ).figure
+    data = build_template(nnmt, "2026")
+    figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="66",
+        expected_revision=first.revision,
+    )
+    line = _line_of(data, forest.name)
+    up = read_upload(_edit(data, {line: {6: "67"}}), nnmt, "cu.xlsx")
+    assert len(up.errors) == 1 and up.rows == []
+    assert up.errors[0].startswith(f"cu.xlsx, dòng {line}: Số liệu này vừa được")
+    assert "sửa thành 66 (lần sửa 2); giá trị bạn nhập 67 chưa được lưu." in up.errors[0]
+
+
+def test_a_row_without_its_revision_is_refused(reporter, forest, nnmt):
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    up = read_upload(_edit(data, {line: {6: "65", 10: None}}), nnmt, "thieu.xlsx")
+    assert up.errors == [
+        f"thieu.xlsx, dòng {line}, cột Lần sửa (ẩn): Thiếu lần sửa của số liệu (revision), nên "
+        "không biết bạn đã thấy giá trị nào; chưa lưu. Hãy mở lại trang hoặc tải mẫu Excel mới "
+        "rồi nhập lại, để không ghi đè số liệu người khác vừa sửa."
+    ]
+
+
+def test_the_million_row_file_sent_to_the_page_is_refused_and_not_kept(demo, client, user_of, nnmt):
+    client.force_login(user_of(nnmt.name, Role.REPORTER))
+    data = _xlsx(lambda ws: ws.cell(1048576, 1, "x"))
+    response = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("mot-o.xlsx", data)}
+    )
+    assert response.status_code == 200
+    assert response.context["up"].rows_visited == 0
+    assert "bảng khai báo tới dòng 1.048.576, vượt giới hạn 2.000 dòng" in response.content.decode()
+    assert FigureUpload.objects.count() == 0 and "upload" not in client.session
+
+
+def test_clearing_an_entered_value_is_refused_not_taken_as_a_deletion(reporter, forest, nnmt):
+    figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="65",
+        expected_revision=0,
+    )
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    up = read_upload(_edit(data, {line: {6: None}}), nnmt, "xoa.xlsx")
+    assert up.errors == [
+        f"xoa.xlsx, dòng {line}, cột Giá trị: để trống nhưng đã có số liệu 65; không xóa số liệu "
+        "bằng tệp được. Hãy ghi lại giá trị (hoặc giá trị mới)."
+    ]
+
+
+def test_the_upload_page_still_checks_csrf(demo, user_of, nnmt):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(user_of(nnmt.name, Role.REPORTER))
+    data = _xlsx(lambda ws: ws.cell(1, 1, "x"))
+    response = strict.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("a.xlsx", data)}
+    )
+    assert response.status_code == 403 and FigureUpload.objects.count() == 0
