@@ -15,6 +15,7 @@ def test_the_trail_names_statuses_in_vietnamese(demo, client, user_of, forest, n
         period_code="2026",
         vintage="estimate",
         value="65",
+        expected_revision=0,
     ).figure
     figure_transition(user=reporter, figure=figure, action="submit")
     client.force_login(reporter)

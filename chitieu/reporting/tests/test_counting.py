@@ -37,6 +37,9 @@ def _walk(people, figure, *steps):
 
 
 def _save(people, indicator, org, value, period="2026", vintage="official"):
+    seen = Figure.objects.filter(
+        indicator=indicator, organization=org, period_code=period, vintage=vintage
+    ).first()
     return figure_save(
         user=people["reporter"],
         indicator=indicator,
@@ -44,6 +47,7 @@ def _save(people, indicator, org, value, period="2026", vintage="official"):
         period_code=period,
         vintage=vintage,
         value=value,
+        expected_revision=seen.revision if seen else 0,
     ).figure
 
 
