@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from chitieu.access.permissions import reportable_indicators
@@ -67,8 +67,10 @@ def review_queue(status: str) -> list[Figure]:
 
 def default_plan() -> Plan | None:
     return (
-        Plan.objects.filter(kind=PlanKind.FIVE_YEAR).order_by("-issued_on").first()
-        or Plan.objects.first()
+        Plan.objects.filter(kind=PlanKind.FIVE_YEAR)
+        .order_by(F("issued_on").desc(nulls_last=True), "pk")
+        .first()
+        or Plan.objects.order_by("pk").first()
     )
 
 

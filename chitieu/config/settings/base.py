@@ -94,7 +94,7 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["chitieu.formats"]
 
 STATIC_URL = "static/"
