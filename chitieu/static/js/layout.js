@@ -43,6 +43,32 @@
     if (first) table.style.setProperty("--first-col", first.getBoundingClientRect().width + "px");
   }
 
+  // A box that scrolls must be reachable from the keyboard and named for a screen reader; one
+  // that does not scroll stays out of the tab order.
+  function updateBox(box) {
+    var table = box.querySelector("table");
+    if (!table) return;
+    stickyOffsets(table);
+    if (box.scrollWidth > box.clientWidth + 1) {
+      if (!box.hasAttribute("tabindex")) {
+        var caption = table.querySelector("caption");
+        var heading = box.previousElementSibling;
+        var name = caption
+          ? caption.textContent
+          : heading && /^H[1-6]$/.test(heading.tagName)
+            ? heading.textContent
+            : "Bảng số liệu";
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", name.trim() + " (cuộn ngang)");
+      }
+    } else if (box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+
   function wrapTables(scope) {
     scope.querySelectorAll("main table.list, main table.appendix").forEach(function (table) {
       var parent = table.parentElement;
@@ -54,28 +80,19 @@
         parent = box;
       }
       parent.classList.add("table-box");
-      if (!parent.hasAttribute("tabindex")) {
-        // a box that scrolls must be reachable from the keyboard, and named for a screen reader
-        parent.setAttribute("tabindex", "0");
-        parent.setAttribute("role", "region");
-        var caption = table.querySelector("caption");
-        var heading = parent.previousElementSibling;
-        var name = caption ? caption.textContent : heading && /^H[1-6]$/.test(heading.tagName) ? heading.textContent : "Bảng số liệu";
-        parent.setAttribute("aria-label", name.trim());
-      }
-      stickyOffsets(table);
+      updateBox(parent);
     });
   }
 
-  function refreshOffsets() {
-    document.querySelectorAll("main table.appendix").forEach(stickyOffsets);
+  function refresh() {
+    document.querySelectorAll("main .table-box").forEach(updateBox);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     setupMenu();
     markCurrentPage();
     wrapTables(document);
-    window.addEventListener("resize", refreshOffsets);
+    window.addEventListener("resize", refresh);
   });
   // a fragment htmx swaps in may bring a table of its own
   document.addEventListener("htmx:afterSettle", function (event) {

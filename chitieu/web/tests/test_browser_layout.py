@@ -46,7 +46,7 @@ def test_the_leader_is_offered_reading_pages_only(page, sign_in, shot):
     assert not _menu_link(page, "Số liệu của tôi").is_visible()
 
 
-def test_on_a_phone_the_menu_folds_and_the_plan_table_scrolls(phone, sign_in, shot):
+def test_on_a_phone_the_menu_folds_and_the_plan_table_scrolls(phone, sign_in, shot, axe_check):
     call_command("load_demo", verbosity=0)
     sign_in(phone, "lanhdao")
     phone.goto(_plan_url())
@@ -61,6 +61,8 @@ def test_on_a_phone_the_menu_folds_and_the_plan_table_scrolls(phone, sign_in, sh
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     box = phone.locator(".table-box", has=phone.locator("table.appendix"))
     assert box.evaluate("b => b.scrollWidth > b.clientWidth + 100")
+    # a box that scrolls can be reached and scrolled from the keyboard too
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
     row = phone.locator("table.appendix tbody tr", has_text="Tổng sản phẩm trên địa bàn (GRDP)")
     number, name, unit = (row.first.locator("td").nth(i) for i in range(3))
     unit_before = unit.bounding_box()["x"]
@@ -80,6 +82,7 @@ def test_on_a_phone_the_menu_folds_and_the_plan_table_scrolls(phone, sign_in, sh
     assert _menu_link(phone, "Kế hoạch").is_visible() and _menu_link(phone, "Đánh giá").is_visible()
     assert header.bounding_box()["height"] < 844 * 0.45
     shot(phone, "dien-thoai-menu")
+    axe_check(phone)  # the open menu too: contrast, names of the controls
     toggle.tap()
     assert not phone.locator("#menu-chinh").is_visible()
 
