@@ -110,3 +110,32 @@ def require_works_for(user: Any, organization_id: int, message: str) -> None:
         raise PermissionDenied("Lãnh đạo chỉ xem, không thực hiện thao tác này.")
     if not works_for(user, organization_id):
         raise PermissionDenied(message)
+
+
+# Who uses which working page; the header offers a page only to those who may use it.
+ENTRY_ROLES = (Role.REPORTER, Role.ADMIN)
+REVIEW_ROLES = (Role.REVIEWER, Role.COMPILER, Role.ADMIN)
+IMPORT_ROLES = (Role.COMPILER, Role.ADMIN)
+
+
+def role_from(membership_role: str | None, user: Any) -> str | None:
+    """The role, given the membership's role read by another query (None: no membership); a
+    superuser without one acts as administrator, as in ``role_of``."""
+    if membership_role:
+        return membership_role
+    return Role.ADMIN if getattr(user, "is_superuser", False) else None
+
+
+def menu_for_role(role: str | None, *, is_staff: bool) -> dict[str, bool]:
+    """The working pages the header offers (reading pages are offered to everyone)."""
+    return {
+        "enter_figures": role in ENTRY_ROLES,
+        "review": role in REVIEW_ROLES,
+        "import_documents": role in IMPORT_ROLES,
+        "administer": is_staff,
+    }
+
+
+def menu_for(user: Any) -> dict[str, bool]:
+    """The working pages the header offers this user."""
+    return menu_for_role(role_of(user), is_staff=bool(getattr(user, "is_staff", False)))

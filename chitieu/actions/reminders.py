@@ -16,9 +16,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from chitieu.core.calendar import VN, WorkCalendar, working_days_before
+from chitieu.core.periods import Period
+from chitieu.notices.choices import NoticeKind
+from chitieu.notices.services import notify
 
 from .choices import ActionStatus, ReminderKind, ReminderStatus
 from .models import Action, Notification, ObligationInstance, Reminder
@@ -140,6 +144,22 @@ def _text(r: Reminder) -> tuple[str, str, list[str]]:
     return subject, body, to
 
 
+def _link(r: Reminder) -> str:
+    """Where the notice leads: the action, or the reporting calendar (at the report's month)."""
+    if r.action_id:
+        return reverse("actions:detail", args=[r.action_id])
+    calendar = reverse("actions:calendar")
+    if r.instance is None:
+        return calendar
+    # the calendar lists one month's reports; a quarter's or a year's report opens it as it is
+    period = Period.parse(r.instance.period_code)
+    return f"{calendar}?thang={period.code}" if period.kind.value == "month" else calendar
+
+
+def _notice_kind(r: Reminder) -> str:
+    return NoticeKind.ESCALATION if r.kind == ReminderKind.ESCALATION else NoticeKind.REMINDER
+
+
 def deliver(reminder_id: int) -> str:
     """Send one reminder exactly once; returns its status afterwards."""
     with transaction.atomic():
@@ -160,9 +180,12 @@ def deliver(reminder_id: int) -> str:
             r.last_error = f"{type(exc).__name__}: {exc}"
             r.save(update_fields=["status", "attempts", "last_error"])
             return r.status
-        Notification.objects.get_or_create(
+        _, created = Notification.objects.get_or_create(
             reminder=r, defaults={"organization": r.organization, "text": body}
         )
+        if created:
+            # each member of the organisation sees it behind the bell, in this same transaction
+            notify(r.organization, body, _link(r), _notice_kind(r))
         r.status = ReminderStatus.SENT
         r.sent_at = timezone.now()
         r.save(update_fields=["status", "attempts", "sent_at"])

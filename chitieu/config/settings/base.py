@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "chitieu.organizations",
     "chitieu.catalog",
     "chitieu.access",
+    "chitieu.notices",
     "chitieu.imports",
     "chitieu.scenarios",
     "chitieu.reporting",
