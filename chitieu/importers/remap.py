@@ -133,20 +133,18 @@ def remembered_onto(proposed: Mapping, remembered: Mapping) -> Mapping:
     if len(remembered.columns) != len(proposed.columns):
         return proposed
     columns = [
-        replace(mine, **_roles_of(theirs), confidence=CHOSEN)
+        replace(
+            mine,
+            role=theirs.role,
+            period=theirs.period,
+            organisation=theirs.organisation,
+            measure=theirs.measure,
+            unit=theirs.unit,
+            confidence=CHOSEN,
+        )
         for mine, theirs in zip(proposed.columns, remembered.columns, strict=True)
     ]
     return Mapping(columns, proposed.header_rows, remembered.kind)
-
-
-def _roles_of(col: ColumnRole) -> dict[str, str]:
-    return {
-        "role": col.role,
-        "period": col.period,
-        "organisation": col.organisation,
-        "measure": col.measure,
-        "unit": col.unit,
-    }
 
 
 def _named(label: str, col: ColumnRole) -> str:
