@@ -154,7 +154,7 @@ def _named(label: str, col: ColumnRole) -> str:
 def undecided(mapping: Mapping, label: str, choices: dict[int, Choice]) -> list[str]:
     """A message for each column the reader was unsure of and the person has not decided."""
     return [
-        f"{_named(label, col)}: chưa rõ chứa gì (đoán là {role_label(col.role, col.period)}) — "
+        f"{_named(label, col)}: chưa rõ chứa gì, máy đoán là “{role_label(col.role, col.period)}” — "
         "hãy chọn vai trò cho cột này."
         for col in mapping.columns
         if not is_sure(col) and col.index not in choices

@@ -29,9 +29,9 @@ def test_two_unlabelled_columns_of_one_year_are_asked_not_assumed(directory):
     _, label, proposed = _proposal(ONE_YEAR_TWICE, directory=directory)
     asked = undecided(proposed, label, {})
     assert asked == [
-        f"{label}, cột 4 “Năm 2025 / Giao”: chưa rõ chứa gì (đoán là Mục tiêu (kỳ 2025)) — "
+        f"{label}, cột 4 “Năm 2025 / Giao”: chưa rõ chứa gì, máy đoán là “Mục tiêu (kỳ 2025)” — "
         "hãy chọn vai trò cho cột này.",
-        f"{label}, cột 5 “Năm 2025 / Đạt được”: chưa rõ chứa gì (đoán là Mục tiêu (kỳ 2025)) — "
+        f"{label}, cột 5 “Năm 2025 / Đạt được”: chưa rõ chứa gì, máy đoán là “Mục tiêu (kỳ 2025)” — "
         "hãy chọn vai trò cho cột này.",
     ]
     # once both are decided nothing is left to ask
