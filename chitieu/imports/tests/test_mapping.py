@@ -13,6 +13,7 @@ from chitieu.access.models import Membership
 from chitieu.catalog.models import Plan
 from chitieu.importers.tests.shapes import ONE_YEAR_TWICE, REF, build
 from chitieu.imports.models import ColumnMapping, ImportBatch
+from chitieu.imports.selectors import signature_key
 from chitieu.organizations.models import Organization
 from chitieu.organizations.services import organizations_load_directory
 
@@ -196,3 +197,44 @@ def test_a_layout_never_confirmed_is_not_said_to_be(client, user):
     batch = _upload(client)
     html = client.get(reverse("imports:preview", args=[batch.pk])).content.decode()
     assert "Dùng cách đọc cột đã xác nhận" not in html
+
+
+def test_a_remembered_mapping_that_no_longer_reads_leaves_the_proposal(client, user):
+    # given a layout remembered with no name column (a mapping edited by hand, say)
+    first = _upload(client)
+    table = first.parsed["document"]["tables"][0]
+    broken = {**table["mapping"]}
+    broken["columns"] = [{**c, "role": "ignore"} for c in broken["columns"]]
+    ColumnMapping.objects.create(
+        signature=table["signature"],
+        signature_key=signature_key(table["signature"]),
+        mapping=broken,
+        source_name="cu.xlsx",
+        confirmed_at=MOMENT,
+    )
+    # when a file of that layout comes, the reader's proposal is used and still asks
+    batch = _upload(client, name="moi.xlsx")
+    response = client.get(reverse("imports:preview", args=[batch.pk]))
+    html = response.content.decode()
+    assert "Cách đọc cột đã xác nhận cho bảng cùng dạng không đọc được tệp này" in html
+    assert "Dùng cách đọc cột đã xác nhận ngày" not in html
+    assert len(response.context["p"].asked) == 2
+
+
+def test_only_a_compiler_rereads_the_columns(client, django_user_model, db):
+    organizations_load_directory()
+    compiler = django_user_model.objects.create_user("cv", password="x")
+    Membership.objects.create(
+        user=compiler,
+        organization=Organization.objects.get(name="Sở Tài chính"),
+        role=Role.COMPILER,
+    )
+    client.force_login(compiler)
+    batch = _upload(client)
+    reporter = django_user_model.objects.create_user("bao-cao", password="x")
+    Membership.objects.create(
+        user=reporter, organization=Organization.objects.get(name="Sở Y tế"), role=Role.REPORTER
+    )
+    client.force_login(reporter)
+    response = client.post(reverse("imports:remap", args=[batch.pk]), DECIDED)
+    assert response.status_code == 403
