@@ -136,7 +136,9 @@ def remap(request: HttpRequest, pk: int) -> HttpResponse:
     # the identity typed so far is kept, unchecked: its errors wait for the confirmation
     form = _identity_form(p)
     form.initial.update({k: request.POST[k] for k in form.fields if k in request.POST})
-    return _render_preview(request, batch, p, form, status=400 if p.problems else 200)
+    # 200 even when the roles cannot be read: htmx swaps only a successful answer, and the
+    # answer is the rows part saying why
+    return _render_preview(request, batch, p, form)
 
 
 @require_POST

@@ -60,6 +60,13 @@ def test_the_import_page_walks_through_the_column_mapping(page, sign_in, shot, a
     _crop(page, "import-asked.png")
     page.evaluate("() => { window.sameDocument = true; }")  # gone if the page reloads
 
+    # a role that leaves no name column is refused on the spot, the rows kept as they were
+    name = page.get_by_label("Vai trò cột 2 “Chỉ tiêu”")
+    name.select_option("ignore")
+    _seen(page.get_by_text("chưa có cột nào là “Chỉ tiêu”", exact=False))
+    name.select_option("indicator")
+    expect(page.get_by_text("Chưa đọc lại được theo vai trò đã chọn")).to_have_count(0)
+
     # when the person says "Đạt được" is what was achieved, and "Giao" the 2025 plan
     achieved.select_option("actual@2025")
     achieved_row = rows.locator("tbody tr", has_text="101.500")
