@@ -35,16 +35,16 @@ ROLES = (
 )
 ROLE_LABELS = {
     "number": "Số thứ tự",
-    "indicator": "Chỉ tiêu / nhiệm vụ",
+    "indicator": "Chỉ tiêu",
     "unit": "Đơn vị tính",
-    "target": "Mục tiêu (theo kỳ)",
-    "actual": "Thực hiện / ước thực hiện (theo kỳ)",
+    "target": "Mục tiêu",
+    "actual": "Thực hiện/ước thực hiện",
     "total": "Tổng số (không phải mục tiêu)",
-    "lead": "Cơ quan chủ trì",
-    "coordinating": "Cơ quan phối hợp",
-    "organisation": "Mục tiêu của một đơn vị",
+    "lead": "Chủ trì",
+    "coordinating": "Phối hợp",
+    "organisation": "Đơn vị (cột theo xã/cơ quan)",
     "deadline": "Thời gian thực hiện",
-    "result": "Kết quả / sản phẩm",
+    "result": "Kết quả/sản phẩm",
     "ignore": "Bỏ qua",
 }
 _COLUMN_NO = re.compile(r"^\(?(?:\d+|[A-Z])(?:\s*=\s*[\d/+\-*x ]+)?\)?$")
@@ -137,6 +137,20 @@ class Mapping:
     def signature(self) -> str:
         """A key for "the same layout": the folded headings, so a confirmed mapping can be offered again."""
         return " | ".join(fold(c.header) for c in self.columns)
+
+
+def kind_of(mapping: Mapping) -> str:
+    """ "action" for a table of tasks (no value column, or a "Nhiệm vụ"/"Dự án" name column)."""
+    names = mapping.of("indicator")
+    name_key = fold(names[0].header) if names else ""
+    values = mapping.of("target") or mapping.of("actual") or mapping.of("organisation")
+    if (
+        fold("nhiệm vụ") in name_key
+        or fold("dự án") in name_key
+        or (not values and mapping.of("deadline"))
+    ):
+        return "action"
+    return "target"
 
 
 def period_of(text: str) -> str:
@@ -297,19 +311,17 @@ def propose_mapping(grid: Grid, directory: Directory) -> Mapping | None:
             for col in same:
                 leaf = texts[col.index][1]
                 col.measure = clean(_UNIT_IN_HEADER.sub("", leaf))
+            if not all(c.unit for c in same):
+                # "Lượng (Tấn)" beside "Giá trị (Nghìn USD)" are two measures; "Giao" beside
+                # "Đạt được" may be a target and a result: ask rather than guess.
+                for col in same:
+                    col.confidence = min(col.confidence, 0.6)
     # A second "indicator" column (e.g. "Nội dung chính" beside "Tên dự án") is not the name.
     names = [c for c in columns if c.role == "indicator"]
     for extra in names[1:]:
         extra.role, extra.confidence = "result", 0.5
     mapping = Mapping(columns, data - 0)
-    name_key = fold(texts[names[0].index][0]) if names else ""
-    values = mapping.of("target") or mapping.of("actual") or mapping.of("organisation")
-    if (
-        fold("nhiệm vụ") in name_key
-        or fold("dự án") in name_key
-        or (not values and mapping.of("deadline"))
-    ):
-        mapping.kind = "action"
+    mapping.kind = kind_of(mapping)
     for col in columns:
         if col.confidence < 0.5:
             mapping.warnings.append(

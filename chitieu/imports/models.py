@@ -37,3 +37,28 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.source_name
+
+
+class ColumnMapping(models.Model):
+    """The column roles a person confirmed for one table layout, offered for the next file of it."""
+
+    # the table's headings, folded (importers.columns.Mapping.signature)
+    signature = models.TextField("dạng bảng")
+    # sha256 of the signature: a unique index that holds on every database, whatever its length
+    signature_key = models.CharField(max_length=64, unique=True)
+    mapping = models.JSONField("vai trò các cột")
+    source_name = models.CharField("xác nhận trên tệp", max_length=255)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        verbose_name="người xác nhận",
+    )
+    confirmed_at = models.DateTimeField("lúc xác nhận")
+
+    class Meta:
+        verbose_name = "cách đọc cột đã xác nhận"
+        verbose_name_plural = "cách đọc cột đã xác nhận"
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.confirmed_at:%d/%m/%Y})"

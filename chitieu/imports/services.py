@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -15,10 +16,45 @@ from chitieu.catalog.services import (
     plan_import_safely,
 )
 from chitieu.importers import Document, ImportError_, read_document
+from chitieu.importers.agencies import Directory
+from chitieu.importers.columns import Mapping
+from chitieu.importers.remap import remembered_onto
 from chitieu.organizations.selectors import organization_directory
 
 from .cache import document_from_json, document_to_json
-from .models import ImportBatch
+from .models import ColumnMapping, ImportBatch
+from .selectors import document_with_mappings, remembered_mappings, signature_key
+
+
+def _read(data: bytes, name: str, directory: Directory) -> Document:
+    """Read a file; a table whose headings match a layout confirmed before is read with the
+    roles confirmed for it, and says so."""
+    document = read_document(data, name, directory)
+    found = remembered_mappings([t["signature"] for t in document.tables])
+    if not found:
+        return document
+    mappings = {
+        t["label"]: remembered_onto(
+            Mapping.from_dict(t["mapping"]), Mapping.from_dict(found[t["signature"]].mapping)
+        )
+        for t in document.tables
+        if t["signature"] in found
+    }
+    try:
+        again = read_document(data, name, directory, mappings=mappings)
+    except ImportError_:
+        # A confirmed mapping that no longer reads this file: the proposal stands, and the
+        # preview asks as it would have.
+        document.warnings.append(
+            "Cách đọc cột đã xác nhận cho bảng cùng dạng không đọc được tệp này; "
+            "dùng cách đọc máy đề xuất."
+        )
+        return document
+    for t in again.tables:
+        if (m := found.get(t["signature"])) is not None:
+            by = m.confirmed_by.get_username() if m.confirmed_by else ""
+            t["remembered"] = {"at": m.confirmed_at.isoformat(), "by": by}
+    return again
 
 
 def import_batch_create(*, name: str, data: bytes, user: object) -> ImportBatch:
@@ -31,7 +67,7 @@ def import_batch_create(*, name: str, data: bytes, user: object) -> ImportBatch:
         created_by=user if getattr(user, "pk", None) else None,
     )
     if len(data) <= settings.IMPORT_INLINE_BYTES:
-        document = read_document(data, name, organization_directory())  # refuse before keeping
+        document = _read(data, name, organization_directory())  # refuse before keeping
         batch.parsed = document_to_json(document)
         batch.parse_state = ImportBatch.Parse.DONE
         batch.save()
@@ -51,7 +87,7 @@ def import_batch_parse(*, batch_id: int) -> str:
         return "skipped"  # already read, or being read by another worker
     batch = ImportBatch.objects.get(pk=batch_id)
     try:
-        document = read_document(bytes(batch.data), batch.source_name, organization_directory())
+        document = _read(bytes(batch.data), batch.source_name, organization_directory())
     except ImportError_ as exc:
         batch.parse_state, batch.parse_error = ImportBatch.Parse.FAILED, str(exc)
     else:
@@ -75,11 +111,22 @@ def batch_document(batch: ImportBatch) -> Document:
 
 @transaction.atomic
 def import_batch_confirm(
-    *, batch: ImportBatch, decisions: ImportDecisions, user: object
+    *,
+    batch: ImportBatch,
+    decisions: ImportDecisions,
+    user: object,
+    at: datetime,
+    mappings: dict[str, Mapping] | None = None,
 ) -> ImportResult:
-    """Save the reviewed document as a plan (all or nothing) and close the batch."""
+    """Save the reviewed document as a plan (all or nothing) and close the batch.
+
+    ``mappings`` are the column roles the person chose when they differ from those the file was
+    read with; the file is then read again with them. The roles of each table saved are
+    remembered for the next file of the same layout."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     document = batch_document(batch)
+    if mappings:
+        document = document_with_mappings(batch, mappings)
     result = plan_import_safely(
         document=document,
         decisions=decisions,
@@ -90,4 +137,22 @@ def import_batch_confirm(
     batch.plan = result.plan
     batch.status = ImportBatch.Status.CONFIRMED if result.created else ImportBatch.Status.DUPLICATE
     batch.save(update_fields=["plan", "status"])
+    if result.created:
+        column_mapping_remember(document=document, user=user, at=at)
     return result
+
+
+def column_mapping_remember(*, document: Document, user: object, at: datetime) -> int:
+    """Keep each table's confirmed roles under its layout's signature (the latest wins)."""
+    for table in document.tables:
+        ColumnMapping.objects.update_or_create(
+            signature_key=signature_key(table["signature"]),
+            defaults={
+                "signature": table["signature"],
+                "mapping": table["mapping"],
+                "source_name": document.source_name,
+                "confirmed_by": user if getattr(user, "pk", None) else None,
+                "confirmed_at": at,
+            },
+        )
+    return len(document.tables)

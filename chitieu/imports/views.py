@@ -79,6 +79,8 @@ def _identity_form(p: Preview, data: object = None) -> IdentityForm:
 def _render_preview(
     request: HttpRequest, batch: ImportBatch, p: Preview, form: IdentityForm, status: int = 200
 ) -> HttpResponse:
+    # htmx asks for the rows part only (a column's role changed); a plain post gets the page
+    template = "imports/_rows.html" if request.headers.get("HX-Request") else "imports/preview.html"
     context = {
         "batch": batch,
         "p": p,
@@ -86,7 +88,7 @@ def _render_preview(
         "organizations": Organization.objects.order_by("name"),
         "new_org": NEW_ORGANIZATION,
     }
-    return render(request, "imports/preview.html", context, status=status)
+    return render(request, template, context, status=status)
 
 
 def _reading(request: HttpRequest, batch: ImportBatch, template: str) -> HttpResponse:
@@ -124,20 +126,47 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def remap(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rows read again with the column roles chosen in the preview; nothing is saved."""
+    require_role(request.user, Role.COMPILER)
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.parse_state != ImportBatch.Parse.DONE:
+        return redirect("imports:preview", pk=pk)
+    p = import_preview(batch, request.POST)
+    # the identity typed so far is kept, unchecked: its errors wait for the confirmation
+    form = _identity_form(p)
+    form.initial.update({k: request.POST[k] for k in form.fields if k in request.POST})
+    # 200 even when the roles cannot be read: htmx swaps only a successful answer, and the
+    # answer is the rows part saying why
+    return _render_preview(request, batch, p, form)
+
+
+@require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     require_role(request.user, Role.COMPILER)
     batch = get_object_or_404(ImportBatch, pk=pk)
     if batch.parse_state != ImportBatch.Parse.DONE:
         messages.error(request, f"{batch.source_name}: tệp chưa đọc xong; chưa lưu gì.")
         return redirect("imports:preview", pk=pk)
-    p = import_preview(batch)
+    p = import_preview(batch, request.POST)
     form = _identity_form(p, request.POST)
+    if p.asked or p.problems:
+        # a column the reader was unsure of is asked, never assumed
+        for message in [*p.problems, *p.asked]:
+            form.add_error(None, message)
+        return _render_preview(request, batch, p, form, status=400)
     if not form.is_valid():
         # The preview again, with what was typed and what is wrong with it: never a dead end.
         return _render_preview(request, batch, p, form, status=400)
     decisions = _decisions(request, p.unresolved, form)
     try:
-        result = import_batch_confirm(batch=batch, decisions=decisions, user=request.user)
+        result = import_batch_confirm(
+            batch=batch,
+            decisions=decisions,
+            user=request.user,
+            at=timezone.now(),
+            mappings=p.mappings,
+        )
     except ImportRefused as exc:
         form.add_error(None, str(exc))
         return _render_preview(request, batch, p, form, status=400)

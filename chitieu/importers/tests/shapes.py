@@ -166,6 +166,40 @@ TASKS = Shape(
     ],
 )
 
+# Two columns under one year with nothing saying which is the plan: the reader must ask.
+ONE_YEAR_TWICE = Shape(
+    ["PHỤ LỤC", "CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026", REF],
+    [
+        [
+            C("TT", 2),
+            C("Chỉ tiêu", 2),
+            C("Đơn vị tính", 2),
+            C("Năm 2025", 1, 2),
+            C("Năm 2026", 2),
+            C("Cơ quan chủ trì", 2),
+        ],
+        [C("Giao"), C("Đạt được")],
+        [
+            C("1"),
+            C("Tổng sản phẩm trên địa bàn (GRDP)"),
+            C("Tỷ đồng"),
+            C("100.000"),
+            C("101.500"),
+            C("112.000"),
+            C("Sở Tài chính"),
+        ],
+        [
+            C("2"),
+            C("Tỷ lệ che phủ rừng"),
+            C("%"),
+            C("64"),
+            C("64,3"),
+            C("64,5"),
+            C("Sở NN&MT"),
+        ],
+    ],
+)
+
 SHAPES = {
     "periods": PERIODS,
     "organisations": ORGANISATIONS,
