@@ -147,6 +147,8 @@ def _prod_env(**extra):
         EMAIL_HOST="mail.example.vn",
     )
     env.pop("DEBUG", None)
+    # the browser tests' switch for Playwright's event loop is theirs, never production's
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     env.update(extra)
     return env
 
