@@ -24,9 +24,11 @@ HEADERS = {
 
 def _plain(text: str) -> str:
     """A header cell without tone marks, case or punctuation: "Số tiền (tỷ đồng)" -> "so tien ty dong"."""
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
-    ).replace("đ", "d").replace("Đ", "D")
+    bare = (
+        "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        .replace("đ", "d")
+        .replace("Đ", "D")
+    )
     return re.sub(r"[^a-z0-9]+", " ", bare.lower()).strip()
 
 
@@ -66,7 +68,9 @@ def read_treasury(data: bytes) -> list[TreasuryRow]:
         if all(v is None or str(v).strip() == "" for v in cells):
             continue
         if len(rows) >= MAX_ROWS:
-            raise TreasuryFileError(f"Tệp có hơn {MAX_ROWS} dòng số liệu; hãy tách thành nhiều tệp.")
+            raise TreasuryFileError(
+                f"Tệp có hơn {MAX_ROWS} dòng số liệu; hãy tách thành nhiều tệp."
+            )
 
         def cell(name: str, cells: list[object] = cells) -> object:
             i = columns.get(name) if columns else None

@@ -131,9 +131,7 @@ def holding_back(request: HttpRequest) -> HttpResponse:
 
 
 def _project_context(request: HttpRequest, project: Project, month: int) -> dict[str, Any]:
-    rows = selectors.project_rows(
-        year=project.year, as_of_month=month, filters=selectors.Filters()
-    )
+    rows = selectors.project_rows(year=project.year, as_of_month=month, filters=selectors.Filters())
     row = next(r for r in rows if r.project.pk == project.pk)
     milestones = {m.kind: m for m in project.milestones.all()}
     return {
@@ -207,7 +205,9 @@ def disbursement_step(request: HttpRequest, pk: int, action: str) -> HttpRespons
             reason=request.POST.get("ly-do", ""),
         )
     except DisbursementConflict:
-        messages.error(request, "Số giải ngân vừa được người khác thay đổi; xem lại trước khi làm tiếp.")
+        messages.error(
+            request, "Số giải ngân vừa được người khác thay đổi; xem lại trước khi làm tiếp."
+        )
         return redirect(reverse("investment:project", args=[row.project_id]))
     except InvestmentError as exc:
         messages.error(request, str(exc))
