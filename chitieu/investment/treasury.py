@@ -47,6 +47,11 @@ def _column(header: list[str]) -> dict[str, int]:
     return found
 
 
+def _cell(cells: list[object], columns: dict[str, int], name: str) -> object:
+    i = columns.get(name)
+    return cells[i] if i is not None and i < len(cells) else None
+
+
 def read_treasury(data: bytes) -> list[TreasuryRow]:
     """The first sheet's rows under the header row (the first row naming a month and an amount)."""
     try:
@@ -72,17 +77,13 @@ def read_treasury(data: bytes) -> list[TreasuryRow]:
                 f"Tệp có hơn {MAX_ROWS} dòng số liệu; hãy tách thành nhiều tệp."
             )
 
-        def cell(name: str, cells: list[object] = cells) -> object:
-            i = columns.get(name) if columns else None
-            return cells[i] if i is not None and i < len(cells) else None
-
         rows.append(
             TreasuryRow(
                 row=number,
-                code=str(cell("code") or "").strip(),
-                name=str(cell("name") or "").strip(),
-                month=cell("month"),
-                amount=cell("amount"),
+                code=str(_cell(cells, columns, "code") or "").strip(),
+                name=str(_cell(cells, columns, "name") or "").strip(),
+                month=_cell(cells, columns, "month"),
+                amount=_cell(cells, columns, "amount"),
             )
         )
     book.close()
