@@ -305,9 +305,10 @@ def disbursements_import(*, user: Any, year: int, rows: list[TreasuryRow]) -> Im
         try:
             if r.amount is None or str(r.amount).strip() == "":
                 raise InvestmentError("bỏ trống.")
-            amount = parse_amount(r.amount, "giá trị")
-            if amount < 0:
+            parsed = parse_amount(r.amount, "giá trị")
+            if parsed < 0:
                 raise InvestmentError(f"{r.amount} là số âm.")
+            amount = parsed
         except InvestmentError as exc:
             errors.append(RowError(r.row, "Số tiền", str(exc).removeprefix("giá trị: ")))
         if project is None or month is None or amount is None:
