@@ -188,6 +188,34 @@ def project_curve(project: Project, *, as_of_month: int) -> dict[str, Any]:
     }
 
 
+def overall_curve(*, year: int, as_of_month: int) -> dict[str, Any]:
+    """Every project of the year summed: the province's disbursement curve against its plans."""
+    items = list(Project.objects.filter(year=year))
+    ids = [p.pk for p in items]
+    actual = _approved_by_month(ids, year)
+    promised = _commitments(ids, year)
+    plan = [ZERO] * 12
+    monthly: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for p in items:
+        for i, v in enumerate(calc.expected_path(p.capital_plan, promised.get(p.pk, {}))):
+            plan[i] += v
+        for m, v in actual.get(p.pk, {}).items():
+            monthly[m] += v
+    done = calc.cumulative(monthly)
+    return {
+        "months": [f"T{m}" for m in calc.MONTHS],
+        "plan": [float(round(v, 1)) for v in plan],
+        "actual": [
+            float(round(v, 1)) if m <= as_of_month else None
+            for m, v in zip(calc.MONTHS, done, strict=True)
+        ],
+        "monthly": [
+            float(round(monthly.get(m, ZERO), 1)) if m <= as_of_month else None for m in calc.MONTHS
+        ],
+        "capital_plan": float(sum((p.capital_plan for p in items), ZERO)),
+    }
+
+
 def project_disbursements(project: Project) -> list[Disbursement]:
     return list(project.disbursements.filter(year=project.year).order_by("month"))
 

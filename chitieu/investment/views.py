@@ -91,6 +91,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "month": month,
             "months": range(1, 13),
             "link": selectors.growth_link(year=year, as_of_month=month),
+            "curve": selectors.overall_curve(year=year, as_of_month=month),
             "by_group": selectors.totals_by(year=year, as_of_month=month, key="group"),
             "by_source": selectors.totals_by(year=year, as_of_month=month, key="source"),
             "top": selectors.holding_back(year=year, as_of_month=month)[:5],
