@@ -9,6 +9,7 @@ document.addEventListener("DOMContentLoaded", function () {
     return parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ".") + "," + parts[1];
   };
   echarts.init(el).setOption({
+    animation: false,
     tooltip: { trigger: "axis", valueFormatter: function (v) { return fmt(v) + " tỷ đồng"; } },
     legend: { top: 0 },
     grid: { left: 64, right: 24, top: 40, bottom: 32 },
