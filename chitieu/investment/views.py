@@ -24,10 +24,12 @@ from .services import (
     DisbursementConflict,
     InvestmentError,
     capital_transfer_create,
+    commitment_set,
     disbursement_save,
     disbursement_transition,
     disbursements_import,
     growth_coefficient_set,
+    milestone_set,
     parse_amount,
 )
 from .treasury import TreasuryFileError, read_treasury
@@ -141,7 +143,9 @@ def _project_context(request: HttpRequest, project: Project, month: int) -> dict
         "month": month,
         "months": range(1, 13),
         "curve": selectors.project_curve(project, as_of_month=month),
-        "milestones": [(label, milestones.get(kind)) for kind, label in MilestoneKind.choices],
+        "milestones": [
+            (kind, label, milestones.get(kind)) for kind, label in MilestoneKind.choices
+        ],
         "disbursements": selectors.project_disbursements(project),
         "commitments": list(project.commitments.filter(year=project.year)),
         "obstacles": selectors.project_obstacles(project),
@@ -216,6 +220,55 @@ def disbursement_step(request: HttpRequest, pk: int, action: str) -> HttpRespons
         label = DisbursementAction(action).label.lower()
         messages.success(request, f"Đã {label} số giải ngân tháng {row.month:02d}/{row.year}.")
     return redirect(reverse("investment:project", args=[row.project_id]))
+
+
+def _date(value: str, label: str) -> date | None:
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvestmentError(f"{label}: “{value[:20]}” không phải ngày hợp lệ.") from None
+
+
+@require_POST
+def milestone_enter(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(Project.objects.select_related("agency"), pk=pk)
+    kind = request.POST.get("moc", "")
+    try:
+        milestone_set(
+            user=request.user,
+            project=project,
+            kind=kind,
+            planned_on=_date(request.POST.get("ke-hoach", ""), "Ngày kế hoạch"),
+            actual_on=_date(request.POST.get("thuc-te", ""), "Ngày thực tế"),
+        )
+    except InvestmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã ghi mốc {MilestoneKind(kind).label.lower()}.")
+    return redirect(reverse("investment:project", args=[project.pk]))
+
+
+@require_POST
+def commitment_enter(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(Project.objects.select_related("agency"), pk=pk)
+    month = int_param(request.POST, "thang", required=True)
+    assert month is not None
+    try:
+        commitment_set(
+            user=request.user,
+            project=project,
+            year=project.year,
+            month=month,
+            amount=request.POST.get("so-tien", ""),
+            note=request.POST.get("ghi-chu", "")[:500],
+        )
+    except InvestmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã ghi cam kết giải ngân tháng {month:02d}/{project.year}.")
+    return redirect(reverse("investment:project", args=[project.pk]))
 
 
 def meeting(request: HttpRequest) -> HttpResponse:

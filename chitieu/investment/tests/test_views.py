@@ -159,3 +159,16 @@ def test_api_writes_go_through_the_service_with_409_on_a_stale_revision(
         content_type="application/json",
     )
     assert refused.status_code == 403
+
+
+def test_the_board_records_a_promise_and_a_milestone_from_the_project_page(client, board, bridge):
+    client.force_login(board)
+    client.post(reverse("investment:commitment", args=[bridge.pk]), {"thang": 12, "so-tien": "4,5"})
+    assert bridge.commitments.get(month=12).amount == D("4.5")
+    response = client.post(
+        reverse("investment:milestone", args=[bridge.pk]),
+        {"moc": "completion", "ke-hoach": "", "thuc-te": "2026-08-01"},
+        follow=True,
+    )
+    assert "hoàn thành 01/08/2026 trước khởi công 20/08/2026" in response.content.decode()
+    assert not bridge.milestones.filter(kind="completion").exists()
