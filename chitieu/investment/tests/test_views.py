@@ -6,9 +6,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chitieu.investment.models import Disbursement, Project
+from chitieu.investment.tests.test_import import xlsx
 
 pytestmark = pytest.mark.django_db
 PAGES = ["overview", "holding", "meeting", "transfers", "coefficients"]
@@ -172,3 +174,17 @@ def test_the_board_records_a_promise_and_a_milestone_from_the_project_page(clien
     )
     assert "hoàn thành 01/08/2026 trước khởi công 20/08/2026" in response.content.decode()
     assert not bridge.milestones.filter(kind="completion").exists()
+
+
+def test_the_import_page_lists_every_bad_row_and_saves_nothing(client, finance, fresh):
+    client.force_login(finance)
+    before = Disbursement.objects.count()
+    upload = SimpleUploadedFile(
+        "khobac.xlsx", xlsx([[1, "TEST1", "", 3, "4"], [2, "TEST1", "", "tháng ba", "x"]])
+    )
+    response = client.post(reverse("investment:import"), {"tep": upload})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Không ghi dòng nào" in text
+    assert "Dòng 4, cột Tháng" in text and "Dòng 4, cột Số tiền" in text
+    assert Disbursement.objects.count() == before
