@@ -122,3 +122,12 @@ def test_projects_command_prints_groups_and_findings_as_json(seeded):
     bad = [f for f in report["findings"] if not f["ok"]]
     assert {f["code"] for f in bad} == {"khoi-cong-moi-projects", "khoi-cong-moi-count"}
     assert all(f["message"] for f in report["findings"])
+
+
+def test_measuring_every_project_takes_the_same_five_queries_however_many_there_are(
+    seeded, django_assert_num_queries
+):
+    # projects, their communes, their milestones, approved months, commitments
+    with django_assert_num_queries(5):
+        rows = selectors.project_rows(year=2026, as_of_month=10)
+    assert len(rows) == Project.objects.filter(year=2026).count() > 50
