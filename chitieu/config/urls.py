@@ -27,8 +27,10 @@ urlpatterns = [
     path("nhap-lieu/", include("chitieu.imports.urls")),
     path("kich-ban/", include("chitieu.scenarios.urls")),
     path("thong-bao/", include("chitieu.notices.urls")),
+    path("dau-tu/", include("chitieu.investment.urls")),
     path("api/", include("chitieu.catalog.api_urls")),
     path("api/", include("chitieu.reporting.api_urls")),
+    path("api/", include("chitieu.investment.api_urls")),
     # DRF answers for itself (401 without a session or a token), so the login redirect stays away
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     path("quan-tri/", admin.site.urls),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "chitieu.scenarios",
     "chitieu.reporting",
     "chitieu.actions",
+    "chitieu.investment",
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from chitieu.actions import demo as actions_demo
 from chitieu.catalog.services import plan_import
 from chitieu.importers import read_document
+from chitieu.investment import demo as investment_demo
 from chitieu.organizations.selectors import organization_directory
 from chitieu.organizations.services import organizations_load_directory
 from chitieu.reporting import demo as reporting_demo
@@ -81,3 +82,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Số liệu GRDP 6 tháng đầu năm 2026 (ước tính): thêm {quarterly}.")
         actions = actions_demo.load()
         self.stdout.write(f"Nhiệm vụ và lịch báo cáo: thêm {actions} nhiệm vụ.")
+        projects = investment_demo.load()
+        self.stdout.write(f"Dự án đầu tư (minh họa giải ngân): thêm {projects}.")
