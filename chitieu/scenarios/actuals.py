@@ -140,10 +140,13 @@ def actuals_table(
 
 
 def version_in_force(year: int, at: datetime) -> ScenarioVersion | None:
-    """The scenario version of the year adopted last before ``at``."""
+    """The scenario version of the year adopted last before ``at`` (trials never count)."""
     return (
         ScenarioVersion.objects.filter(
-            scenario__year=year, adopted_at__isnull=False, adopted_at__lte=at
+            scenario__year=year,
+            status=ScenarioVersion.Status.ADOPTED,
+            adopted_at__isnull=False,
+            adopted_at__lte=at,
         )
         .select_related("scenario")
         .order_by("-adopted_at", "-number")
@@ -178,11 +181,18 @@ def growth_status(
     """The period ``key`` ("Q1" … "H1" … "year") of the scenario's year against its actuals."""
     if key not in PERIODS:
         raise GrowthError("period", f"kỳ “{key}” không có (dùng {', '.join(KEYS)})")
+    version = version or scenario.adopted
+    fallback = version is None
     version = version or scenario.latest
     data = version.data
     s, _, _, _, _ = parse_request(data)
     top = display_order(s)[0][0]
     status = GrowthStatus(scenario, version, key, period_code(scenario.year, key), top)
+    if fallback:
+        status.notes.append(
+            f"Kịch bản chưa có phiên bản được thông qua: các kỳ còn lại tính theo bản thử "
+            f"(phiên bản {version.number})."
+        )
     table = actuals_table(scenario, scenario.year, as_of=as_of)
     if not table:
         status.notes.append(
