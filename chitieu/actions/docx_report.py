@@ -81,9 +81,9 @@ def build(report: MonthlyReport) -> bytes:
             lead = f" ({row.driver.lead.name})" if row.driver.lead else ""
             d.add_paragraph(
                 f"{row.driver.indicator.name}{lead}: lũy kế đến hết tháng {row.month} đạt "
-                f"{row.cumulative_text} {row.unit}, kịch bản cần {row.expected_text} {row.unit} "
-                f"({format_number(row.pace.percent_of_pace, 1)} % tiến độ; mục tiêu cả năm "
-                f"{row.target_text} {row.unit}).",
+                f"{row.cumulative_text} {row.unit_in_text}, kịch bản cần {row.expected_text} "
+                f"{row.unit_in_text} ({format_number(row.pace.percent_of_pace, 1)} % tiến độ; "
+                f"mục tiêu cả năm {row.target_text} {row.unit_in_text}).",
                 style="List Bullet",
             )
     d.add_heading("3. Nhiệm vụ quá hạn", level=2)

@@ -76,6 +76,11 @@ class DriverRow:
         return self.driver.indicator.unit
 
     @property
+    def unit_in_text(self) -> str:
+        """The unit inside a sentence: "tỷ đồng", "triệu lượt"."""
+        return _lower(self.unit)
+
+    @property
     def decimals(self) -> int:
         """Millions of arrivals need two decimals; billions of đồng one."""
         target = self.driver.target
@@ -273,9 +278,9 @@ def behind_threshold(
             Behind(
                 _who(*lead, TASK_FORCE),
                 row.driver.indicator.name,
-                f"Lũy kế đến hết tháng {row.month} đạt {row.cumulative_text} {_lower(row.unit)}, "
+                f"Lũy kế đến hết tháng {row.month} đạt {row.cumulative_text} {row.unit_in_text}, "
                 f"bằng {format_number(pace.percent_of_pace, 1)} % mức kịch bản cần "
-                f"({row.expected_text} {_lower(row.unit)}); thiếu "
+                f"({row.expected_text} {row.unit_in_text}); thiếu "
                 f"{format_number(pace.shortfall_percent(), 1)} %, quá ngưỡng "
                 f"{format_number(percent)} %.",
             )
