@@ -181,7 +181,6 @@ def test_a_year_over_mixed_vintages_is_recomputed_from_one_vintage(demo):
                  for c in book.growth("GRDP", f"2024-{q}") if c.vintage == "estimate"}  # fmt: skip
     assert round(estimates["Q4"], 2) == D("7.55")
     assert note.endswith("không trộn các loại: 6,94 %.") and round(status.computed, 2) == D("6.94")
-    # (the best of each quarter would have given 7,03 %, a year the office never published)
     # the year December published is an estimate too: 7,09 %
     assert round(status.actual.value, 2) == D("7.09")
 
