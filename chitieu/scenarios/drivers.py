@@ -27,6 +27,7 @@ from .selectors import series_labels
 
 # Cumulative periods that start in January, by the month they end.
 CUMULATIVE = {3: "Q1", 6: "H1", 9: "9M", 12: "year"}
+CUMULATIVE_LABELS = {3: "Quý I", 6: "6 tháng", 9: "9 tháng", 12: "Cả năm"}
 # Who answers for each part of GRDP (Phụ lục 1 of Kế hoạch 130/KH-UBND, row 1: the sectors' lead
 # agencies; the finance department and the statistics office compile the whole).
 SECTOR_LEADS = {
@@ -61,6 +62,7 @@ class DriverRow:
     driver: Driver
     sector_label: str
     months: list[tuple[int, Counted]] = field(default_factory=list)
+    totals: list[tuple[int, Counted]] = field(default_factory=list)  # Q1, H1, 9M figures
     month: int | None = None  # the month the cumulative figure runs to
     cumulative: Decimal | None = None
     latest: Counted | None = None  # for a driver that does not add up (an index)
@@ -105,8 +107,11 @@ class DriverRow:
 
     @property
     def months_text(self) -> str:
-        """The months' own figures: "T7: 420,0 · T8: 450,0"."""
-        return " · ".join(f"T{m}: {self._fmt(c.value)}" for m, c in self.months)
+        """The figures reported: "6 tháng: 2.010,0 · T7: 420,0 · T8: 450,0"."""
+        return " · ".join(
+            [f"{CUMULATIVE_LABELS[m]}: {self._fmt(c.value)}" for m, c in self.totals]
+            + [f"T{m}: {self._fmt(c.value)}" for m, c in self.months]
+        )
 
     @property
     def verdict(self) -> str:
@@ -203,6 +208,7 @@ def drivers_view(
                 if code == _code(year, key) and end <= limit:
                     totals[end] = counted
         row.months = sorted(months.items())
+        row.totals = sorted(totals.items())
         if not d.additive:
             if row.months:
                 row.month, row.latest = row.months[-1]
