@@ -181,3 +181,10 @@ def test_the_page_and_the_monthly_report_show_the_drivers_behind(demo, client):
         f"{INVESTMENT} (Sở Tài chính): lũy kế đến hết tháng 9 đạt 3.360,0 tỷ đồng, kịch bản cần "
         "3.886,7 tỷ đồng (86,4 % tiến độ; mục tiêu cả năm 6.090,0 tỷ đồng)."
     ) in text
+
+
+def test_the_drivers_are_bound_in_the_admin(demo, client):
+    client.force_login(get_user_model().objects.get(username="demo"))
+    url = reverse("admin:scenarios_growthscenario_change", args=[demo.pk])
+    html = client.get(url).content.decode()
+    assert "Động lực tăng trưởng" in html and "6090" in html.replace(".", "").replace(",", "")
