@@ -87,3 +87,20 @@ def test_the_leader_has_no_save_and_a_refusal_is_shown(page, sign_in, shot):
     assert "Việc này do Sở Tài chính thực hiện." in refusal.inner_text()
     assert scenario.versions.count() == 2
     shot(page, "kich-ban-lanh-dao-bi-tu-choi")
+
+
+def test_an_index_typed_in_the_grid_is_asked_about_on_screen(page, sign_in):
+    call_command("load_demo", verbosity=0)
+    scenario = GrowthScenario.objects.get(year=2026)
+    sign_in(page, "taichinh")
+    page.goto(f"/kich-ban/{scenario.pk}/")
+    cell = page.get_by_label("Dịch vụ quý Q3", exact=True)
+    cell.fill("111,64")
+    cell.press("Tab")
+    # the editor answers 422 with the question; it is swapped in and seen, nothing is saved
+    question = page.get_by_text("có phải 11,64 %?")
+    question.wait_for(state="visible")
+    _seen(question)
+    assert "trông như chỉ số (cùng kỳ = 100)" in question.inner_text()
+    assert scenario.versions.count() == 2
+    assert page.js_errors == []
