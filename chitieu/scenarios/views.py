@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chitieu.access.params import int_param
@@ -192,7 +193,7 @@ def scenario_status(request: HttpRequest, pk: int, number: int, action: str) -> 
             scenario_version_propose(version=version, user=request.user)
             messages.success(request, f"Đã đề xuất thông qua phiên bản {number}.")
         else:
-            scenario_version_adopt(version=version, user=request.user)
+            scenario_version_adopt(version=version, user=request.user, at=timezone.now())
             messages.success(
                 request,
                 f"Đã thông qua phiên bản {number}: từ nay trang kịch bản và báo cáo tháng dùng phiên bản này.",
