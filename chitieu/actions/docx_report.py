@@ -35,6 +35,13 @@ def build(report: MonthlyReport) -> bytes:
         )
     if report.growth_rows:
         d.add_heading("2. Tăng trưởng so với kịch bản (%)", level=2)
+        if report.growth_version is not None:
+            v = report.growth_version
+            d.add_paragraph(
+                f"Kịch bản: phiên bản {v.number}, thông qua {v.adopted_at:%d/%m/%Y}."
+                if v.adopted_at
+                else f"Kịch bản: phiên bản {v.number}."
+            )
         g = d.add_table(rows=1, cols=1 + len(report.growth_columns))
         g.style = "Table Grid"
         for cell, text in zip(g.rows[0].cells, ["Khu vực", *report.growth_columns], strict=True):
@@ -62,6 +69,23 @@ def build(report: MonthlyReport) -> bytes:
                     cell.text = format_number(v, 2) if v is not None else ""
         for note in [*actual.status.notes, *actual.status.moved]:
             d.add_paragraph(note)
+    if report.growth_note:
+        d.add_heading("2. Tăng trưởng so với kịch bản (%)", level=2)
+        d.add_paragraph(report.growth_note)
+    if report.growth_rows:
+        d.add_heading("Động lực tăng trưởng chậm so với tiến độ kịch bản", level=3)
+        if not report.drivers_behind:
+            d.add_paragraph("Không có động lực nào chậm so với tiến độ kịch bản.")
+        for row in report.drivers_behind:
+            assert row.pace is not None
+            lead = f" ({row.driver.lead.name})" if row.driver.lead else ""
+            d.add_paragraph(
+                f"{row.driver.indicator.name}{lead}: lũy kế đến hết tháng {row.month} đạt "
+                f"{row.cumulative_text} {row.unit_in_text}, kịch bản cần {row.expected_text} "
+                f"{row.unit_in_text} ({format_number(row.pace.percent_of_pace, 1)} % tiến độ; "
+                f"mục tiêu cả năm {row.target_text} {row.unit_in_text}).",
+                style="List Bullet",
+            )
     d.add_heading("3. Nhiệm vụ quá hạn", level=2)
     if not report.overdue:
         d.add_paragraph("Không có nhiệm vụ quá hạn.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,8 +14,9 @@ from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
 from chitieu.reporting.selectors import default_plan, overview
-from chitieu.scenarios.actuals import ActualsView, actuals_view
-from chitieu.scenarios.models import GrowthScenario
+from chitieu.scenarios.actuals import ActualsView, actuals_view, version_in_force
+from chitieu.scenarios.drivers import DriverRow, drivers_view
+from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
 
 from .choices import ActionStatus
@@ -76,6 +77,9 @@ class MonthlyReport:
     growth_rows: list[tuple[str, list[Any]]] = field(default_factory=list)
     growth_columns: list[str] = field(default_factory=list)
     growth_actuals: ActualsView | None = None  # the months ended so far against the scenario
+    growth_version: ScenarioVersion | None = None  # the adopted version in force at the month's end
+    growth_note: str = ""  # why there is no growth section
+    drivers_behind: list[DriverRow] = field(default_factory=list)
     overdue: list[Action] = field(default_factory=list)
     late: list[tuple[ObligationInstance, str]] = field(default_factory=list)
     generated_at: Any = None
@@ -93,9 +97,16 @@ def monthly_report(period_code: str) -> MonthlyReport:
         ov = overview(plan)
         report.evaluations = [e for e in ov.evaluations if e.status != "no_data"]
         report.totals = dict(ov.totals)
-    scenario = GrowthScenario.objects.filter(year=period.year).first()
-    if scenario is not None:
-        v = scenario.latest
+    # the version adopted by the month's end: a trial saved since never reaches the report
+    v = version_in_force(period.year, timezone.make_aware(datetime.combine(period.end, time.max)))
+    scenario = v.scenario if v is not None else None
+    if v is None and GrowthScenario.objects.filter(year=period.year).exists():
+        report.growth_note = (
+            f"Kịch bản tăng trưởng năm {period.year} chưa có phiên bản được thông qua "
+            f"trước ngày {period.end:%d/%m/%Y}."
+        )
+    if scenario is not None and v is not None:
+        report.growth_version = v
         view = scenario_view(v.data, v.published, series_labels(v.data))
         report.growth_columns = [label for _, label in view.columns]
         report.growth_rows = [
@@ -104,6 +115,7 @@ def monthly_report(period_code: str) -> MonthlyReport:
         assert len(COLUMNS) == len(report.growth_columns)
         actual = actuals_view(scenario, v, as_of=period.end)
         report.growth_actuals = actual if actual.rows else None
+        report.drivers_behind = drivers_view(scenario, as_of=period.end, version=v).behind
     month_end = period.end
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]

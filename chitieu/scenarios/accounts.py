@@ -12,10 +12,12 @@ from django.db import transaction
 
 from chitieu.catalog.keys import indicator_key
 from chitieu.catalog.models import Indicator
+from chitieu.core.growth.actuals import INDEX_LOOKALIKE, looks_like_index
+from chitieu.core.numbers import format_number
 from chitieu.importers.accounts import Workbook
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Frequency
-from chitieu.reporting.models import Figure, ReportingSpec
+from chitieu.reporting.choices import Frequency, RuleKind
+from chitieu.reporting.models import Figure, ReportingSpec, ValidationRule
 from chitieu.reporting.services import FigureConflict, FigureError, figure_save
 
 from .models import GrowthScenario, SeriesIndicator
@@ -34,7 +36,9 @@ def indicator_name(series: str, label: str, top: str) -> str:
 
 @transaction.atomic
 def series_indicators_ensure(*, scenario: GrowthScenario) -> dict[str, Indicator]:
-    """An indicator (%, reported by quarter) for each series of the scenario, bound to it once."""
+    """An indicator (%, reported by quarter) for each series of the scenario, bound to it once,
+    with a range rule that refuses an index (107,02) typed where the rate (7,02) is meant, on every
+    path that saves a figure (form, Excel upload, API)."""
     data = scenario.latest.data
     labels = series_labels(data)
     used = {p for parts in data.get("aggregates", {}).values() for p in parts}
@@ -45,6 +49,7 @@ def series_indicators_ensure(*, scenario: GrowthScenario) -> dict[str, Indicator
         bound = SeriesIndicator.objects.filter(scenario=scenario, series=series).first()
         if bound is not None:
             out[series] = bound.indicator
+            _rate_range(bound.indicator)
             continue
         name = indicator_name(series, labels.get(series, series), top)
         indicator, _ = Indicator.objects.get_or_create(
@@ -54,8 +59,18 @@ def series_indicators_ensure(*, scenario: GrowthScenario) -> dict[str, Indicator
             indicator=indicator, defaults={"frequency": Frequency.QUARTER}
         )
         SeriesIndicator.objects.create(scenario=scenario, series=series, indicator=indicator)
+        _rate_range(indicator)
         out[series] = indicator
     return out
+
+
+def _rate_range(indicator: Indicator) -> None:
+    """A quarter's growth of a sector stays well inside ±60 %; from 60 on it is an index."""
+    ValidationRule.objects.get_or_create(
+        indicator=indicator,
+        kind=RuleKind.PERCENT_RANGE,
+        defaults={"params": {"min": -int(INDEX_LOOKALIKE[0]), "max": int(INDEX_LOOKALIKE[0])}},
+    )
 
 
 @dataclass
@@ -99,6 +114,21 @@ def accounts_import(
             result.errors.append(
                 f"{workbook.name}, {cell.where}: không ghi loại số liệu (ước tính, sơ bộ); "
                 "ghi rõ trên tiêu đề cột rồi nhập lại."
+            )
+            continue
+        if cell.measure == "rate" and looks_like_index(cell.rate):
+            # the column says rate, the number is an index: ask, never read it as 107 % growth
+            result.errors.append(
+                f"{workbook.name}, {cell.where}: {format_number(cell.rate, 2)} trông như chỉ số "
+                f"(cùng kỳ = 100) trong cột tốc độ tăng: có phải "
+                f"{format_number(cell.rate - 100, 2)} %? Sửa ô hoặc tiêu đề cột rồi nhập lại."
+            )
+            continue
+        if cell.measure == "index" and cell.value < INDEX_LOOKALIKE[0]:
+            result.errors.append(
+                f"{workbook.name}, {cell.where}: {format_number(cell.value, 2)} trông như tốc độ "
+                f"tăng trong cột chỉ số (cùng kỳ = 100): có phải chỉ số "
+                f"{format_number(cell.value + 100, 2)}? Sửa ô hoặc tiêu đề cột rồi nhập lại."
             )
             continue
         comment = (

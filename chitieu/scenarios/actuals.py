@@ -3,7 +3,7 @@ the version in force when a period ended, the rest of the year solved again, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from chitieu.core.growth import GrowthError, Scenario, contributions, period_growth
-from chitieu.core.growth.actuals import Actual, Replan, gap_sentence, replan
+from chitieu.core.growth.actuals import Actual, Replan, gap_sentence, looks_like_index, replan
 from chitieu.core.growth.model import PERIOD_LABELS, PERIODS, QUARTERS
 from chitieu.core.growth.report import parse_request
 from chitieu.core.numbers import format_number
@@ -140,10 +140,13 @@ def actuals_table(
 
 
 def version_in_force(year: int, at: datetime) -> ScenarioVersion | None:
-    """The scenario version of the year adopted last before ``at``."""
+    """The scenario version of the year adopted last before ``at`` (trials never count)."""
     return (
         ScenarioVersion.objects.filter(
-            scenario__year=year, adopted_at__isnull=False, adopted_at__lte=at
+            scenario__year=year,
+            status=ScenarioVersion.Status.ADOPTED,
+            adopted_at__isnull=False,
+            adopted_at__lte=at,
         )
         .select_related("scenario")
         .order_by("-adopted_at", "-number")
@@ -178,16 +181,28 @@ def growth_status(
     """The period ``key`` ("Q1" … "H1" … "year") of the scenario's year against its actuals."""
     if key not in PERIODS:
         raise GrowthError("period", f"kỳ “{key}” không có (dùng {', '.join(KEYS)})")
+    version = version or scenario.adopted
+    fallback = version is None
     version = version or scenario.latest
     data = version.data
     s, _, _, _, _ = parse_request(data)
     top = display_order(s)[0][0]
     status = GrowthStatus(scenario, version, key, period_code(scenario.year, key), top)
+    if fallback:
+        status.notes.append(
+            f"Kịch bản chưa có phiên bản được thông qua: các kỳ còn lại tính theo bản thử "
+            f"(phiên bản {version.number})."
+        )
     table = actuals_table(scenario, scenario.year, as_of=as_of)
     if not table:
         status.notes.append(
             "Chưa có số liệu thực hiện đã duyệt của các chuỗi kịch bản (hoặc chưa gắn chỉ tiêu)."
         )
+    doubtful = _index_lookalikes(table, series_labels(data))
+    if doubtful:
+        # never read 107,02 as 107 % growth: ask, and compute nothing from it
+        status.error = "; ".join(doubtful)
+        return status
     try:
         r = _solved(s, table, data)
     except GrowthError as exc:
@@ -201,7 +216,7 @@ def growth_status(
     status.actual = table.get(top, {}).get(key)
     period_done = all(QUARTERS[q] in r.elapsed for q in PERIODS[key])
     if period_done:
-        status.computed = period_growth(r.scenario, top, key)
+        status.computed = _one_vintage(status, scenario, s, r, table, key, as_of)
         if status.actual is None:
             status.notes.append(
                 f"{top} {PERIOD_LABELS[key]} chưa có số liệu riêng: tính từ các quý của các khu vực "
@@ -246,6 +261,94 @@ def growth_status(
         )
     status.moved = _moved(s, scenario, data, r, top, as_of)
     return status
+
+
+def _index_lookalikes(
+    table: dict[str, dict[str, ActualFigure]], labels: dict[str, str]
+) -> list[str]:
+    """Every approved actual that looks like an index typed as a rate, as a question."""
+    return [
+        f"{labels.get(series, series)} {PERIOD_LABELS[key]}: {format_number(a.value, 2)} trông "
+        f"như chỉ số (cùng kỳ = 100), không phải tốc độ tăng: có phải "
+        f"{format_number(a.value - 100, 2)} %? Sửa số liệu rồi duyệt lại."
+        for series, periods in table.items()
+        for key, a in periods.items()
+        if looks_like_index(a.value)
+    ]
+
+
+def _quarters_by_vintage(
+    scenario: GrowthScenario, year: int, as_of: date | None
+) -> dict[str, dict[str, dict[str, Actual]]]:
+    """{vintage: {series: {quarter: actual}}}: every approved quarter, each in its own vintage."""
+    bound = series_indicators(scenario)
+    keys = [q for q in QUARTERS if as_of is None or Period.parse(period_code(year, q)).end <= as_of]
+    found = _figures(list(bound.values()), [period_code(year, k) for k in keys])
+    out: dict[str, dict[str, dict[str, Actual]]] = {}
+    for series, indicator_id in bound.items():
+        for k in keys:
+            for f in found.get((indicator_id, period_code(year, k)), []):
+                out.setdefault(f.vintage, {}).setdefault(series, {}).setdefault(
+                    k, Actual(f.value, f.vintage)
+                )
+    return out
+
+
+def _one_vintage(
+    status: GrowthStatus,
+    scenario: GrowthScenario,
+    s: Scenario,
+    r: Replan,
+    table: dict[str, dict[str, ActualFigure]],
+    key: str,
+    as_of: date | None,
+) -> Decimal:
+    """The top series over ``key`` from its components' quarters, all of one vintage.
+
+    A preliminary first half beside an estimated second half adds up figures of different
+    releases (the office revises earlier quarters when it estimates later ones), so a year built
+    that way is one the office never published. Where the best figures of the quarters differ in
+    vintage, the period is computed from the best vintage that covers every quarter, and the note
+    says so; where none does, from the best of each quarter, as the office's cumulative columns
+    are, and the note says that."""
+    quarters = [QUARTERS[q] for q in PERIODS[key]]
+    by_quarter = {
+        q: min(
+            (table[c][q].vintage for c in s.components),
+            key=lambda v: VINTAGE_RANK[Vintage(v)],
+        )
+        for q in quarters
+    }
+    if len(set(by_quarter.values())) <= 1 and all(
+        table[c][q].vintage == by_quarter[q] for c in s.components for q in quarters
+    ):
+        return period_growth(r.scenario, status.top, key)
+    described = ", ".join(
+        f"{PERIOD_LABELS[q]} {Vintage(v).label.lower()}" for q, v in by_quarter.items()
+    )
+    label = f"{status.top} {PERIOD_LABELS[key]}"
+    by_vintage = _quarters_by_vintage(scenario, scenario.year, as_of)
+    for vintage in sorted(by_vintage, key=lambda v: -VINTAGE_RANK[Vintage(v)]):
+        acts = by_vintage[vintage]
+        if all(q in acts.get(c, {}) for c in s.components for q in quarters):
+            growth = {c: list(r.scenario.growth[c]) for c in s.components}
+            for c in s.components:
+                for q in quarters:
+                    growth[c][QUARTERS.index(q)] = acts[c][q].growth
+            value = period_growth(replace(r.scenario, growth=growth), status.top, key)
+            status.notes.append(
+                f"{label}: các quý có số liệu khác loại ({described}); chỉ tính lại từ số "
+                f"{Vintage(vintage).label.lower()} của cả {len(quarters)} quý, không trộn các "
+                f"loại: {format_number(value, 2)} %."
+            )
+            return value
+    value = period_growth(r.scenario, status.top, key)
+    status.notes.append(
+        f"{label}: các quý có số liệu khác loại ({described}) và chưa loại nào đủ cả "
+        f"{len(quarters)} quý; tính theo số mới nhất của từng quý, như cột cộng dồn của cơ quan "
+        f"thống kê: {format_number(value, 2)} %."
+    )
+    return value
 
 
 def _weakest(table: dict[str, dict[str, ActualFigure]], elapsed: list[str]) -> str:
@@ -336,7 +439,11 @@ def actuals_view(
             ref_s = references[k]
             planned = period_growth(ref_s, series, k) if ref_s is not None else None
             actual = table.get(series, {}).get(k)
-            gap = actual.value - planned if actual is not None and planned is not None else None
+            gap = (
+                actual.value - planned
+                if actual is not None and planned is not None and not looks_like_index(actual.value)
+                else None
+            )
             cells.append((actual, planned, gap))
         view.rows.append((series, labels.get(series, series), level, cells))
     cumulative = [k for k in ("year", "9M", "H1", "Q1") if k in keys]

@@ -14,7 +14,7 @@ from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Action, FigureStatus, Vintage
 from chitieu.reporting.models import Figure, FigureAudit
 
-from . import demo
+from . import demo, demo_drivers
 from .accounts import series_indicators_ensure
 from .models import GrowthScenario, ScenarioVersion
 
@@ -70,15 +70,16 @@ def _figure(indicator_id: int, office: Organization, code: str, vintage: str, va
 
 @transaction.atomic
 def load(scenario: GrowthScenario) -> int:
-    """Bind the scenario's series to indicators and load the first half of 2026; returns figures
-    created (a second run adds nothing)."""
+    """Bind the scenario's series to indicators and load the first half of 2026, and the drivers
+    with their demo months; returns figures created (a second run adds nothing)."""
     # the demo's versions as the province adopted them (a database loaded before the start-of-year
     # version existed keeps its single version unadopted)
     has_start_of_year = scenario.versions.filter(number=1, published__isnull=True).exists()
     for number, adopted in ((1, START_OF_YEAR_ADOPTED), (2, SEED_004_ADOPTED)):
-        ScenarioVersion.objects.filter(
-            scenario=scenario, number=number, adopted_at__isnull=True
-        ).update(adopted_at=adopted if has_start_of_year else None)
+        if has_start_of_year:
+            ScenarioVersion.objects.filter(
+                scenario=scenario, number=number, adopted_at__isnull=True
+            ).update(adopted_at=adopted, status=ScenarioVersion.Status.ADOPTED)
     indicators = series_indicators_ensure(scenario=scenario)
     office = Organization.objects.get(name=OFFICE)
     created = 0
@@ -90,4 +91,6 @@ def load(scenario: GrowthScenario) -> int:
                 indicators[series].pk, office, f"2026-{key}", Vintage.ESTIMATE, D(value)
             )
     created += _figure(indicators["GRDP"].pk, office, "2025-H1", Vintage.OFFICIAL, H1_LAST_YEAR)
+    # the drivers seed 004 names, with made-up monthly figures marked as demo in their source
+    created += demo_drivers.load(scenario)
     return created

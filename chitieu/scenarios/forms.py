@@ -5,10 +5,19 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from chitieu.core.numbers import NumberError, parse_number
+from chitieu.core.growth.actuals import looks_like_index
+from chitieu.core.numbers import NumberError, format_number, parse_number
 from chitieu.core.text import fold
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+
+
+def index_question(value: Any) -> str:
+    """What to ask when 107,02 is typed where a growth rate (7,02) belongs."""
+    return (
+        f"“{format_number(value)}” trông như chỉ số (cùng kỳ = 100), không phải tốc độ tăng: "
+        f"có phải {format_number(value - 100)} %? Nhập tốc độ tăng so với cùng kỳ."
+    )
 
 
 def grid_to_data(post: Any, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -33,13 +42,21 @@ def grid_to_data(post: Any, data: dict[str, Any]) -> tuple[dict[str, Any], dict[
                 if key == "base" and value <= 0:
                     errors[name] = f"{comp} {q}: giá trị gốc phải lớn hơn 0"
                     continue
+                if key == "growth" and looks_like_index(value):
+                    errors[name] = f"{comp} {q}: {index_question(value)}"
+                    continue
                 out[key][comp][i] = str(value)
     if "target" in post and out.get("targets"):
         raw = post["target"].strip()
         try:
-            out["targets"][0]["growth"] = str(parse_number(raw))
+            target = parse_number(raw)
         except NumberError:
             errors["target"] = f"mục tiêu “{raw}” không phải là số"
+        else:
+            if looks_like_index(target):
+                errors["target"] = f"mục tiêu: {index_question(target)}"
+            else:
+                out["targets"][0]["growth"] = str(target)
     if post.get("rule") in ("additive", "proportional"):
         out["rule"] = {"kind": post["rule"]}
     return out, errors
@@ -69,10 +86,16 @@ def paste_to_data(
             continue
         for i, raw in enumerate(values):
             try:
-                out["growth"][code][i] = str(parse_number(raw))
+                value = parse_number(raw)
             except NumberError:
                 errors[f"paste_{n}"] = (
                     f"Dòng {n} ({cells[0]}), {QUARTERS[i]}: “{raw}” không phải là số"
                 )
                 break
+            if looks_like_index(value):
+                errors[f"paste_{n}"] = (
+                    f"Dòng {n} ({cells[0]}), {QUARTERS[i]}: {index_question(value)}"
+                )
+                break
+            out["growth"][code][i] = str(value)
     return out, errors

@@ -26,6 +26,15 @@ class GrowthScenario(models.Model):
     def latest(self) -> "ScenarioVersion":
         return self.versions.order_by("-number").first()  # type: ignore[return-value]
 
+    @property
+    def adopted(self) -> "ScenarioVersion | None":
+        """The version the province adopted last: what the page opens on and reports use."""
+        return (
+            self.versions.filter(status=ScenarioVersion.Status.ADOPTED)
+            .order_by("-adopted_at", "-number")
+            .first()
+        )
+
 
 class ScenarioVersion(models.Model):
     """One version of a scenario: the engine's input (components, aggregates, base values,
@@ -34,6 +43,13 @@ class ScenarioVersion(models.Model):
     class Kind(models.TextChoices):
         ORIGINAL = "original", "Bản gốc"
         ADJUSTED = "adjusted", "Điều chỉnh"
+
+    class Status(models.TextChoices):
+        # a saved version is a trial until the finance department (or the task force) adopts it;
+        # only adopted versions are compared with actuals, opened by default and reported
+        DRAFT = "draft", "Bản thử"
+        PROPOSED = "proposed", "Đề xuất"
+        ADOPTED = "adopted", "Đã thông qua"
 
     scenario = models.ForeignKey(GrowthScenario, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField("phiên bản")
@@ -48,6 +64,9 @@ class ScenarioVersion(models.Model):
     # when the province adopted this version: actuals of a period are compared with the version in
     # force at its end, not with whatever was saved last
     adopted_at = models.DateTimeField("ngày thông qua", null=True, blank=True)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
 
     class Meta:
         ordering = ["scenario", "number"]
@@ -77,3 +96,39 @@ class SeriesIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scenario}: {self.series} → {self.indicator}"
+
+
+class Driver(models.Model):
+    """A sector's driving indicator (retail sales, tourist arrivals, public investment disbursed, …)
+    with the year's target the scenario plan states; its monthly figures are the catalog
+    indicator's, and count only once approved."""
+
+    scenario = models.ForeignKey(GrowthScenario, on_delete=models.CASCADE, related_name="drivers")
+    sector = models.CharField("khu vực (chuỗi kịch bản)", max_length=40)
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
+    target = models.DecimalField(
+        "mục tiêu cả năm", max_digits=20, decimal_places=6, null=True, blank=True
+    )
+    # months add up to the year (sales, arrivals, money); an index (IIP) does not
+    additive = models.BooleanField("cộng dồn theo tháng", default=True)
+    lead = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name="cơ quan chủ trì",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField("căn cứ (văn bản)", max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["scenario", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "indicator"], name="scenario_driver_unique")
+        ]
+        verbose_name = "động lực tăng trưởng"
+        verbose_name_plural = "động lực tăng trưởng"
+
+    def __str__(self) -> str:
+        return f"{self.scenario}: {self.sector} ← {self.indicator}"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
+from chitieu.access.choices import Role
+from chitieu.access.permissions import role_of
 from chitieu.audit.choices import AuditAction, Entity
 from chitieu.audit.services import audit_record
 from chitieu.core.growth.report import parse_request
@@ -22,6 +27,41 @@ class ScenarioConflict(Exception):
             "số của bạn chưa được lưu. Hãy xem phiên bản mới rồi nhập lại thay đổi."
         )
         self.latest = latest
+
+
+# Who may do what to a scenario. Saving a version is a trial anyone who works on the scenario may
+# make; adopting it is the finance department's (it chairs the task force's secretariat). The
+# leader reads and tries numbers, and changes nothing.
+SAVE_ROLES = (Role.COMPILER, Role.REVIEWER)
+PROPOSE_ROLES = (Role.COMPILER, Role.REVIEWER)
+ADOPT_ROLES = (Role.COMPILER,)
+REFUSALS = {
+    "save": "Chỉ Sở Tài chính và Thống kê tỉnh được lưu phiên bản kịch bản.",
+    "propose": "Chỉ Sở Tài chính và Thống kê tỉnh được đề xuất phiên bản kịch bản.",
+    "adopt": "Chỉ Sở Tài chính (thường trực Tổ công tác) được thông qua phiên bản kịch bản.",
+}
+LEADER_REFUSAL = (
+    "Tài khoản lãnh đạo chỉ xem kịch bản: không lưu, đề xuất hay thông qua phiên bản. "
+    "Việc này do Sở Tài chính thực hiện."
+)
+
+
+def scenario_may(user: Any, what: str) -> bool:
+    """May ``user`` save, propose or adopt a scenario version (an administrator may all)?"""
+    roles = {"save": SAVE_ROLES, "propose": PROPOSE_ROLES, "adopt": ADOPT_ROLES}[what]
+    role = role_of(user)
+    return role == Role.ADMIN or role in roles
+
+
+def scenario_require(user: Any, what: str) -> None:
+    """Refuse with the reason a person reads on screen."""
+    if scenario_may(user, what):
+        return
+    raise PermissionDenied(LEADER_REFUSAL if role_of(user) == Role.LEADER else REFUSALS[what])
+
+
+class ScenarioStatusError(Exception):
+    """A version cannot move to that status (e.g. proposing an adopted version)."""
 
 
 @transaction.atomic
@@ -67,7 +107,8 @@ def scenario_version_save(
     published: dict[str, Any] | None = None,
 ) -> ScenarioVersion:
     """Append an adjusted version, unless a newer version was saved since ``based_on``; it keeps
-    the published table of the version before unless it comes with its own."""
+    the published table of the version before unless it comes with its own. The new version is a
+    trial (draft) until it is adopted."""
     GrowthScenario.objects.select_for_update().get(pk=scenario.pk)
     latest = scenario.versions.order_by("-number").first()
     assert latest is not None
@@ -107,3 +148,54 @@ def version_values(version: ScenarioVersion) -> dict[str, Any]:
         "note": version.note,
         "data": version.data,
     }
+
+
+def _status_change(*, version: ScenarioVersion, user: Any, reason: str) -> ScenarioVersion:
+    """Save the version's new status and record it beside its other writes."""
+    stored = ScenarioVersion.objects.get(pk=version.pk)
+    before: dict[str, Any] = {"number": stored.number, "status": stored.status}
+    if stored.adopted_at is not None:
+        before["adopted_at"] = stored.adopted_at.isoformat()
+    version.save(update_fields=["status", "adopted_at"])
+    after: dict[str, Any] = {"number": version.number, "status": version.status}
+    if version.adopted_at is not None:
+        after["adopted_at"] = version.adopted_at.isoformat()
+    audit_record(
+        user=user,
+        entity=Entity.SCENARIO,
+        obj=version.scenario,
+        action=AuditAction.UPDATE,
+        before=before,
+        after=after,
+        reason=reason,
+    )
+    return version
+
+
+@transaction.atomic
+def scenario_version_propose(*, version: ScenarioVersion, user: Any) -> ScenarioVersion:
+    """Put a trial version forward for adoption (finance or statistics)."""
+    scenario_require(user, "propose")
+    version = ScenarioVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != ScenarioVersion.Status.DRAFT:
+        raise ScenarioStatusError(
+            f"Phiên bản {version.number} đang ở trạng thái “{version.get_status_display()}”, "
+            "chỉ bản thử mới đề xuất được."
+        )
+    version.status = ScenarioVersion.Status.PROPOSED
+    return _status_change(version=version, user=user, reason="Đề xuất thông qua")
+
+
+@transaction.atomic
+def scenario_version_adopt(
+    *, version: ScenarioVersion, user: Any, at: datetime | None = None
+) -> ScenarioVersion:
+    """Adopt a version (finance only): from ``at`` on, it is the one actuals are compared with,
+    the page opens on and the monthly report uses."""
+    scenario_require(user, "adopt")
+    version = ScenarioVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status == ScenarioVersion.Status.ADOPTED:
+        raise ScenarioStatusError(f"Phiên bản {version.number} đã được thông qua.")
+    version.status = ScenarioVersion.Status.ADOPTED
+    version.adopted_at = at or timezone.now()
+    return _status_change(version=version, user=user, reason="Thông qua")

@@ -9,4 +9,16 @@ urlpatterns = [
     path("<int:pk>/tinh/", views.scenario_compute, name="compute"),
     path("<int:pk>/luu/", views.scenario_save, name="save"),
     path("<int:pk>/sao-chep/", views.scenario_copy, name="copy"),
+    path(
+        "<int:pk>/phien-ban/<int:number>/de-xuat/",
+        views.scenario_status,
+        {"action": "de-xuat"},
+        name="propose",
+    ),
+    path(
+        "<int:pk>/phien-ban/<int:number>/thong-qua/",
+        views.scenario_status,
+        {"action": "thong-qua"},
+        name="adopt",
+    ),
 ]

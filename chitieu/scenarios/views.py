@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from chitieu.access.choices import Role
 from chitieu.access.params import int_param
-from chitieu.access.permissions import require_role
 
 from .actuals import actuals_view
+from .drivers import drivers_view
 from .forms import grid_to_data, paste_to_data
 from .models import GrowthScenario, ScenarioVersion
 from .selectors import scenario_view, series_labels
-from .services import ScenarioConflict, scenario_create, scenario_version_save
+from .services import (
+    ScenarioConflict,
+    ScenarioStatusError,
+    scenario_create,
+    scenario_may,
+    scenario_require,
+    scenario_version_adopt,
+    scenario_version_propose,
+    scenario_version_save,
+)
+
+
+def refusal_as_text(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """An htmx request that is refused gets the reason as plain text (status 403), which the
+    page's script shows; a plain request gets the usual 403 page."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            if not request.headers.get("HX-Request"):
+                raise
+            return HttpResponse(
+                str(exc) or "Bạn không có quyền thực hiện thao tác này.",
+                status=403,
+                content_type="text/plain; charset=utf-8",
+            )
+
+    return wrapped
 
 
 def scenario_list(request: HttpRequest) -> HttpResponse:
@@ -30,14 +62,20 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
 
 
 def _context(
-    scenario: GrowthScenario, version: ScenarioVersion, data: dict[str, Any], errors: dict[str, str]
+    scenario: GrowthScenario,
+    version: ScenarioVersion,
+    data: dict[str, Any],
+    errors: dict[str, str],
+    user: Any = None,
 ) -> dict[str, Any]:
     labels = series_labels(data)
     return {
         "scenario": scenario,
         "version": version,
         "latest": scenario.latest,
+        "adopted": scenario.adopted,
         "versions": scenario.versions.order_by("number"),
+        "may": {what: scenario_may(user, what) for what in ("save", "propose", "adopt")},
         "data": data,
         "grid": [
             (
@@ -70,15 +108,17 @@ def _render(request: HttpRequest, context: dict[str, Any], status: int = 200) ->
 
 
 def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opens on the adopted version; a trial is shown only when asked for by its number."""
     scenario = get_object_or_404(GrowthScenario, pk=pk)
     number = int_param(request.GET, "phien-ban")
     version = (
         get_object_or_404(ScenarioVersion, scenario=scenario, number=number)
         if number is not None
-        else scenario.latest
+        else scenario.adopted or scenario.latest
     )
-    context = _context(scenario, version, version.data, {})
+    context = _context(scenario, version, version.data, {}, request.user)
     context["actuals"] = actuals_view(scenario, version)
+    context["drivers"] = drivers_view(scenario)
     return _render(request, context)
 
 
@@ -102,21 +142,22 @@ def scenario_compute(request: HttpRequest, pk: int) -> HttpResponse:
         number=int_param(request.POST, "based_on", required=True),
     )
     data, errors = _posted(request, version)
-    context = _context(scenario, version, data, errors)
+    context = _context(scenario, version, data, errors, request.user)
     if errors:
         context["grid_values"] = dict(request.POST.items())
     return _render(request, context, status=422 if errors else 200)
 
 
 @require_POST
+@refusal_as_text
 def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
-    require_role(request.user, Role.COMPILER, Role.REVIEWER)
+    scenario_require(request.user, "save")
     scenario = get_object_or_404(GrowthScenario, pk=pk)
     based_on = int_param(request.POST, "based_on", required=True)
     version = get_object_or_404(ScenarioVersion, scenario=scenario, number=based_on)
     data, errors = _posted(request, version)
     if errors:
-        context = _context(scenario, version, data, errors)
+        context = _context(scenario, version, data, errors, request.user)
         context["grid_values"] = dict(request.POST.items())
         return _render(request, context, status=422)
     try:
@@ -128,21 +169,48 @@ def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
         )
     except ScenarioConflict as exc:
-        context = _context(scenario, version, data, {})
+        context = _context(scenario, version, data, {}, request.user)
         context["conflict"] = exc.latest
         context["conflict_message"] = str(exc)
         return _render(request, context, status=409)
-    messages.success(request, f"Đã lưu phiên bản {saved.number}.")
-    url = reverse("scenarios:detail", args=[scenario.pk])
+    messages.success(
+        request,
+        f"Đã lưu phiên bản {saved.number} (bản thử): chưa dùng cho báo cáo cho đến khi được thông qua.",
+    )
+    url = reverse("scenarios:detail", args=[scenario.pk]) + f"?phien-ban={saved.number}"
     if request.headers.get("HX-Request"):
         return HttpResponse(status=204, headers={"HX-Redirect": url})
     return redirect(url)
 
 
 @require_POST
+@refusal_as_text
+def scenario_status(request: HttpRequest, pk: int, number: int, action: str) -> HttpResponse:
+    """Propose a trial version, or adopt one (finance only)."""
+    version = get_object_or_404(ScenarioVersion, scenario_id=pk, number=number)
+    try:
+        if action == "de-xuat":
+            scenario_version_propose(version=version, user=request.user)
+            messages.success(request, f"Đã đề xuất thông qua phiên bản {number}.")
+        else:
+            scenario_version_adopt(version=version, user=request.user, at=timezone.now())
+            messages.success(
+                request,
+                f"Đã thông qua phiên bản {number}: từ nay trang kịch bản và báo cáo tháng dùng phiên bản này.",
+            )
+    except ScenarioStatusError as exc:
+        messages.error(request, str(exc))
+    url = reverse("scenarios:detail", args=[pk]) + f"?phien-ban={number}"
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"HX-Redirect": url})
+    return redirect(url)
+
+
+@require_POST
+@refusal_as_text
 def scenario_copy(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a new scenario (another year, another version of the plan) from this one's inputs."""
-    require_role(request.user, Role.COMPILER, Role.REVIEWER)
+    scenario_require(request.user, "save")
     source = get_object_or_404(GrowthScenario, pk=pk)
     title = request.POST.get("title", "").strip()
     year = request.POST.get("year", "").strip()
