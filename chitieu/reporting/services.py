@@ -19,6 +19,7 @@ from chitieu.organizations.models import Organization
 
 from .choices import Action, FigureStatus, Frequency, Vintage
 from .models import Figure, FigureAudit, ReportingSpec
+from .signals import figure_approved
 from .validation import hard_errors
 
 
@@ -245,4 +246,6 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
         locked.return_reason = reason
     locked.save(update_fields=["status", "revision", "submitted_at", "return_reason", "updated_at"])
     _audit(locked, user, action, locked.value, locked.value, before, to, reason)
+    if to == FigureStatus.APPROVED:
+        transaction.on_commit(lambda: figure_approved.send(sender=Figure, figure=locked))
     return locked

@@ -12,6 +12,14 @@ class GrowthScenario(models.Model):
     year = models.PositiveIntegerField("năm")
     title = models.CharField("tên", max_length=255)
     source = models.CharField("văn bản nguồn", max_length=255, blank=True)
+    # thresholds the finance department sets: beyond them the task force and the sector's lead
+    # agencies get a notice when an approved actual comes in
+    alert_points = models.DecimalField(
+        "ngưỡng báo chậm tăng trưởng (điểm %)", max_digits=5, decimal_places=2, default=1
+    )
+    alert_percent = models.DecimalField(
+        "ngưỡng báo chậm chỉ tiêu dẫn dắt (%)", max_digits=5, decimal_places=2, default=5
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from chitieu.access.choices import Role
@@ -14,7 +16,12 @@ from chitieu.access.permissions import role_of
 from chitieu.audit.choices import AuditAction, Entity
 from chitieu.audit.services import audit_record
 from chitieu.core.growth.report import parse_request
+from chitieu.notices.choices import NoticeKind
+from chitieu.notices.models import Notice
+from chitieu.notices.services import notify, recipients
+from chitieu.organizations.models import Organization
 
+from .drivers import behind_threshold
 from .models import GrowthScenario, ScenarioVersion
 
 
@@ -199,3 +206,62 @@ def scenario_version_adopt(
     version.status = ScenarioVersion.Status.ADOPTED
     version.adopted_at = at or timezone.now()
     return _status_change(version=version, user=user, reason="Thông qua")
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A threshold as a person typed it: 1 rather than the column's 1,00."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def scenario_notify_behind(*, scenario: GrowthScenario, as_of: date) -> int:
+    """Tell the task force and the sector's lead agencies what is behind the adopted scenario
+    beyond the thresholds finance set; a reason already told to a person is not told again.
+    Returns how many notices were written."""
+    link = reverse("scenarios:detail", args=[scenario.pk])
+    written = 0
+    for item in behind_threshold(
+        scenario,
+        as_of=as_of,
+        points=_plain(scenario.alert_points),
+        percent=_plain(scenario.alert_percent),
+    ):
+        for name in item.organizations:
+            org = Organization.objects.filter(name=name).order_by("pk").first()
+            if org is None:
+                continue
+            told = set(
+                Notice.objects.filter(text=item.reason, kind=NoticeKind.BEHIND).values_list(
+                    "user_id", flat=True
+                )
+            )
+            users = [u for u in recipients(org) if u.pk not in told]
+            written += len(notify(users, item.reason, link, kind=NoticeKind.BEHIND))
+    return written
+
+
+def scenario_set_thresholds(
+    *, scenario: GrowthScenario, user: Any, points: Decimal, percent: Decimal
+) -> GrowthScenario:
+    """Finance sets how far behind the scenario an actual may fall before people are told."""
+    scenario_require(user, "adopt")
+    if not (Decimal("0") < points <= Decimal("100")) or not (
+        Decimal("0") < percent <= Decimal("100")
+    ):
+        raise ScenarioStatusError("Ngưỡng phải lớn hơn 0 và không quá 100.")
+    with transaction.atomic():
+        before = {
+            "alert_points": str(scenario.alert_points),
+            "alert_percent": str(scenario.alert_percent),
+        }
+        scenario.alert_points = points
+        scenario.alert_percent = percent
+        scenario.save(update_fields=["alert_points", "alert_percent"])
+        audit_record(
+            entity=Entity.SCENARIO,
+            obj=scenario,
+            action=AuditAction.UPDATE,
+            user=user,
+            before=before,
+            after={"alert_points": str(points), "alert_percent": str(percent)},
+        )
+    return scenario

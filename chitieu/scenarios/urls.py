@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/tinh/", views.scenario_compute, name="compute"),
     path("<int:pk>/luu/", views.scenario_save, name="save"),
     path("<int:pk>/sao-chep/", views.scenario_copy, name="copy"),
+    path("<int:pk>/nguong/", views.scenario_thresholds, name="thresholds"),
     path(
         "<int:pk>/phien-ban/<int:number>/de-xuat/",
         views.scenario_status,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chitieu.access.params import int_param
+from chitieu.core.numbers import NumberError, format_number, parse_number
 
 from .actuals import actuals_view
 from .drivers import drivers_view
@@ -27,6 +28,7 @@ from .services import (
     scenario_create,
     scenario_may,
     scenario_require,
+    scenario_set_thresholds,
     scenario_version_adopt,
     scenario_version_propose,
     scenario_version_save,
@@ -228,3 +230,29 @@ def scenario_copy(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, f"Đã tạo “{new.title}”; sửa số liệu đầu vào rồi lưu.")
     return redirect("scenarios:detail", pk=new.pk)
+
+
+@require_POST
+@refusal_as_text
+def scenario_thresholds(request: HttpRequest, pk: int) -> HttpResponse:
+    """Finance sets the thresholds beyond which a shortfall is told to the people concerned."""
+    scenario = get_object_or_404(GrowthScenario, pk=pk)
+    try:
+        points = parse_number(request.POST.get("points", ""))
+        percent = parse_number(request.POST.get("percent", ""))
+    except NumberError as exc:
+        messages.error(request, f"Ngưỡng không đọc được: {exc}")
+    else:
+        try:
+            scenario_set_thresholds(
+                scenario=scenario, user=request.user, points=points, percent=percent
+            )
+        except ScenarioStatusError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                "Đã đặt ngưỡng báo chậm: tăng trưởng thấp hơn kịch bản quá "
+                f"{format_number(points)} điểm %, chỉ tiêu dẫn dắt chậm quá {format_number(percent)} %.",
+            )
+    return redirect(reverse("scenarios:detail", args=[pk]) + "#nguong")

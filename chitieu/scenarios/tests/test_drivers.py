@@ -14,13 +14,16 @@ from chitieu.core.growth import Scenario
 from chitieu.core.growth.drivers import Pace, pace_share, quarter_levels
 from chitieu.core.growth.report import parse_request
 from chitieu.core.growth.solve import solve
+from chitieu.notices.choices import NoticeKind
+from chitieu.notices.models import Notice
 from chitieu.reporting.choices import FigureStatus, Vintage
 from chitieu.reporting.models import Figure
+from chitieu.reporting.services import figure_transition
 from chitieu.scenarios import demo as seed
 from chitieu.scenarios.demo_drivers import DEMO_SOURCE
 from chitieu.scenarios.drivers import behind_threshold, drivers_view
 from chitieu.scenarios.models import Driver, GrowthScenario
-from chitieu.scenarios.services import scenario_version_save
+from chitieu.scenarios.services import scenario_notify_behind, scenario_version_save
 
 INVESTMENT = "Vốn đầu tư công từ ngân sách nhà nước giải ngân"
 RETAIL = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"
@@ -188,3 +191,55 @@ def test_the_drivers_are_bound_in_the_admin(demo, client):
     url = reverse("admin:scenarios_growthscenario_change", args=[demo.pk])
     html = client.get(url).content.decode()
     assert "Động lực tăng trưởng" in html and "6090" in html.replace(".", "").replace(",", "")
+
+
+def test_an_approved_actual_behind_the_scenario_tells_the_people_concerned(
+    demo, monkeypatch, django_capture_on_commit_callbacks
+):
+    # given the statistics office's verified October figure for public investment
+    monkeypatch.setattr("chitieu.scenarios.alerts.timezone.localdate", lambda: date(2026, 10, 5))
+    september = Figure.objects.get(indicator__name=INVESTMENT, period_code="2026-09")
+    october = Figure.objects.create(
+        indicator=september.indicator,
+        organization=september.organization,
+        period_code="2026-10",
+        vintage=Vintage.ESTIMATE,
+        value=D("100"),
+        status=FigureStatus.VERIFIED,
+    )
+    finance = get_user_model().objects.get(username="taichinh")
+    # when finance approves it
+    with django_capture_on_commit_callbacks(execute=True):
+        figure_transition(user=finance, figure=october, action="approve")
+    # then each member of the finance department is told once, with the reason and the page
+    told = Notice.objects.filter(user=finance, kind=NoticeKind.BEHIND)
+    reasons = {n.text for n in told}
+    assert (
+        "Lũy kế đến hết tháng 9 đạt 3.360,0 tỷ đồng, bằng 86,4 % mức kịch bản cần "
+        "(3.886,7 tỷ đồng); thiếu 13,6 %, quá ngưỡng 5 %."
+    ) in reasons
+    assert any("tăng 7,02 %, thấp hơn kịch bản (9,24 %) 2,22 điểm %" in r for r in reasons)
+    assert {n.link for n in told} == {reverse("scenarios:detail", args=[demo.pk])}
+    # a second approval in the same state tells nobody again
+    count = Notice.objects.count()
+    assert scenario_notify_behind(scenario=demo, as_of=date(2026, 10, 5)) == 0
+    assert Notice.objects.count() == count
+
+
+def test_finance_sets_the_thresholds_and_the_leader_cannot(demo, client):
+    url = reverse("scenarios:thresholds", args=[demo.pk])
+    client.force_login(get_user_model().objects.get(username="lanhdao"))
+    assert client.post(url, {"points": "3", "percent": "20"}).status_code == 403
+    client.force_login(get_user_model().objects.get(username="taichinh"))
+    answer = client.post(url, {"points": "3", "percent": "20"}, follow=True)
+    assert "Đã đặt ngưỡng báo chậm: tăng trưởng thấp hơn kịch bản quá 3 điểm %" in (
+        answer.content.decode()
+    )
+    demo.refresh_from_db()
+    assert (demo.alert_points, demo.alert_percent) == (D(3), D(20))
+    # above both thresholds nothing in the demo is far enough behind to tell anyone
+    assert scenario_notify_behind(scenario=demo, as_of=date(2026, 10, 5)) == 0
+    bad = client.post(url, {"points": "0", "percent": "abc"}, follow=True).content.decode()
+    assert "Ngưỡng không đọc được" in bad
+    demo.refresh_from_db()
+    assert demo.alert_points == D(3)
