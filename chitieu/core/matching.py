@@ -60,9 +60,7 @@ _SYNONYMS_VI: list[tuple[str, str, str]] = [
     ("số nhà", "nhà", "số căn nhà = số nhà"),
     ("kiểm chế", "kiềm chế", ""),
 ]
-_SYNONYMS = sorted(
-    ((_f(a), _f(b), why) for a, b, why in _SYNONYMS_VI), key=lambda s: -len(s[0])
-)
+_SYNONYMS = sorted(((_f(a), _f(b), why) for a, b, why in _SYNONYMS_VI), key=lambda s: -len(s[0]))
 # Words that do not change what is measured: every figure is the province's, "đạt" is the verb
 # of the target, "tổng" adds nothing to a level. Phrases first.
 _FILLER_VI = [
@@ -83,6 +81,7 @@ _FILLER_VI = [
 ]
 _FILLER = sorted((_f(w) for w in _FILLER_VI), key=lambda s: -len(s))
 _SPEED = _f("tốc độ")
+_GROWTH_FILLER = [_f(w) for w in ("bình quân hằng năm", "theo giá so sánh")]
 _PERIOD = re.compile(r"\s*(?:đến|tới|vào)?\s*(?:hết\s+)?năm\s+\d{4}\s*$", re.I)
 
 
@@ -109,6 +108,12 @@ def normalise_name(name: str) -> tuple[str, list[str]]:
         text, hit = _sub_words(text, _SPEED, "")
         if hit:
             reasons.append("“tốc độ tăng X” = “X tăng”")
+        # a growth rate is one series whether a plan sets it for a year or as the span's average
+        # (the target's period says which); it is always measured at constant prices
+        for words in _GROWTH_FILLER:
+            text, hit = _sub_words(text, words, "")
+            if hit and "tốc độ tăng: bình quân hay từng năm do kỳ của mục tiêu nói" not in reasons:
+                reasons.append("tốc độ tăng: bình quân hay từng năm do kỳ của mục tiêu nói")
     dropped = []
     for word in _FILLER:
         text, hit = _sub_words(text, word, "")
@@ -303,7 +308,9 @@ def _pair_score(a: NamedIndicator, b: NamedIndicator) -> LinkProposal | None:
 
 
 def propose_links(
-    indicators: list[NamedIndicator], *, refused: set[tuple[int, int]] = frozenset()  # type: ignore[assignment]
+    indicators: list[NamedIndicator],
+    *,
+    refused: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[LinkProposal]:
     """Pairs that look like one indicator, best first.
 

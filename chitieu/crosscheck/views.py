@@ -1,0 +1,105 @@
+"""Pages: findings by plan and by indicator, proposed links to decide, targets side by side."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from chitieu.access.permissions import role_of
+from chitieu.catalog.models import Indicator
+
+from . import selectors
+from .services import DECIDERS, finding_explain, indicator_link_confirm, indicator_link_split
+
+
+def _may_decide(request: HttpRequest) -> bool:
+    return role_of(request.user) in DECIDERS
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    report = selectors.crosscheck_report(request.GET.get("ke-hoach") or None)
+    view = "chi-tieu" if request.GET.get("theo") == "chi-tieu" else "ke-hoach"
+    grouped = report.by_indicator() if view == "chi-tieu" else report.by_plan()
+    sections = [
+        (
+            title,
+            [
+                {
+                    "finding": f,
+                    "label": selectors.kind_label(f.kind),
+                    "explanation": report.explanations.get(f.key),
+                }
+                for f in findings
+            ],
+        )
+        for title, findings in grouped
+    ]
+    return render(
+        request,
+        "crosscheck/index.html",
+        {
+            "report": report,
+            "sections": sections,
+            "view": view,
+            "may_decide": _may_decide(request),
+            "failed_checks": [c for c in report.checks if c.ok is False],
+            "passed_checks": [c for c in report.checks if c.ok is True],
+            "open_checks": [c for c in report.checks if c.ok is None],
+            "proposal_count": len(selectors.link_proposals()),
+        },
+    )
+
+
+def links(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "crosscheck/links.html",
+        {
+            "proposals": selectors.link_proposals(),
+            "decided": selectors.decided_links(),
+            "may_decide": _may_decide(request),
+        },
+    )
+
+
+@require_POST
+def link_decide(request: HttpRequest) -> HttpResponse:
+    a = get_object_or_404(Indicator, pk=request.POST.get("a", "0") or 0)
+    b = get_object_or_404(Indicator, pk=request.POST.get("b", "0") or 0)
+    note = request.POST.get("note", "")
+    decide = indicator_link_confirm if request.POST.get("decision") == "confirm" else None
+    try:
+        if decide is not None:
+            decide(user=request.user, a=a, b=b, note=note)
+            messages.success(request, f"Đã xác nhận “{a.name}” và “{b.name}” là một chỉ tiêu.")
+        else:
+            indicator_link_split(user=request.user, a=a, b=b, note=note)
+            messages.success(request, f"Đã tách: “{a.name}” và “{b.name}” là hai chỉ tiêu.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(reverse("crosscheck:links"))
+
+
+@require_POST
+def finding_explain_view(request: HttpRequest) -> HttpResponse:
+    try:
+        finding_explain(
+            user=request.user, key=request.POST.get("key", ""), note=request.POST.get("note", "")
+        )
+        messages.success(request, "Đã ghi giải trình.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    back = request.POST.get("back", "")
+    return redirect(back if back.startswith("/doi-chieu/") else reverse("crosscheck:index"))
+
+
+def side_by_side_view(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "crosscheck/side_by_side.html",
+        {"tables": selectors.side_by_side(only_shared=request.GET.get("tat-ca") != "1")},
+    )
