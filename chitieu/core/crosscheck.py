@@ -363,7 +363,7 @@ def level_growth_check(plan: str, base: Fact | None, level: Fact, growth: Fact) 
             "level_growth",
             plan,
             None,
-            f"Chưa có {level.name.lower()} năm {format_year(span.year - 1)} trong các văn bản đã nhập, "
+            f"Chưa có số “{level.name}” năm {format_year(span.year - 1)} trong các văn bản đã nhập, "
             f"nên chưa đối chiếu được {level.shown} với tốc độ tăng {growth.shown}.",
         )
     biv, liv, giv = _interval(base), _interval(level), _interval(growth)

@@ -27,8 +27,11 @@ from .models import FindingExplanation, IndicatorLink
 
 
 def plan_label(plan: Plan) -> str:
-    """How a finding names a plan: its legal reference, else its title."""
-    return plan.reference or plan.title
+    """How a finding names a plan: its legal reference, else its title up to "của …"."""
+    if plan.reference:
+        return plan.reference
+    head, sep, _ = plan.title.partition(" của ")
+    return head if sep and len(head) >= 30 else plan.title
 
 
 def _fact(t: Target) -> Fact:
