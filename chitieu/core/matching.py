@@ -9,6 +9,7 @@ module only *proposes* a link, with a score and the reasons, for a person to con
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -310,7 +311,7 @@ def _pair_score(a: NamedIndicator, b: NamedIndicator) -> LinkProposal | None:
 def propose_links(
     indicators: list[NamedIndicator],
     *,
-    refused: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    refused: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[LinkProposal]:
     """Pairs that look like one indicator, best first.
 
