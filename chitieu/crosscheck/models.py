@@ -7,9 +7,9 @@ from django.db import models
 from django.utils import timezone
 
 from chitieu.audit.models import AppendOnlyModel, AuditJSONEncoder
-from chitieu.catalog.models import Indicator
+from chitieu.catalog.models import Indicator, Plan
 
-from .choices import EventAction, LinkStatus
+from .choices import AmendmentScope, EventAction, LinkStatus
 
 
 class IndicatorLink(models.Model):
@@ -73,6 +73,44 @@ class FindingExplanation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.note[:60]}"
+
+
+class PlanAmendment(models.Model):
+    """A plan that supersedes an earlier one whole, or amends some of its rows (by indicator)."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name="văn bản mới"
+    )
+    amends = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name="văn bản bị sửa đổi"
+    )
+    scope = models.CharField("phạm vi", max_length=10, choices=AmendmentScope.choices)
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="+", verbose_name="các dòng được sửa"
+    )
+    note = models.TextField("ghi chú", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="người ghi nhận",
+    )
+    recorded_at = models.DateTimeField("lúc", default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = "văn bản sửa đổi, thay thế"
+        verbose_name_plural = "văn bản sửa đổi, thay thế"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "amends"], name="crosscheck_amendment_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(plan=models.F("amends")), name="crosscheck_amendment_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.get_scope_display().lower()} {self.amends}"
 
 
 class CrosscheckEvent(AppendOnlyModel):

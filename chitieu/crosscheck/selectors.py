@@ -21,9 +21,10 @@ from chitieu.core.crosscheck import (
 )
 from chitieu.core.matching import LinkProposal, NamedIndicator, propose_links
 from chitieu.core.periods import PeriodError, PeriodKind
+from chitieu.core.text import fold
 
-from .choices import LinkStatus
-from .models import FindingExplanation, IndicatorLink
+from .choices import AmendmentScope, LinkStatus
+from .models import FindingExplanation, IndicatorLink, PlanAmendment
 
 
 def plan_label(plan: Plan) -> str:
@@ -335,8 +336,25 @@ def _issued(plan: Plan) -> tuple[date, int]:
     return (plan.issued_on or date.min, plan.pk)
 
 
+def superseded() -> tuple[set[int], dict[int, set[int]]]:
+    """Plans superseded whole, and for row-by-row amendments the amended plan's indicators."""
+    whole: set[int] = set()
+    rows: dict[int, set[int]] = defaultdict(set)
+    for a in PlanAmendment.objects.prefetch_related("indicators"):
+        if a.scope == AmendmentScope.WHOLE:
+            whole.add(a.amends_id)
+        else:
+            rows[a.amends_id].update(i.pk for i in a.indicators.all())
+    return whole, rows
+
+
 def side_by_side(only_shared: bool = True) -> list[SideTable]:
-    """For each indicator, its targets by document and period; the latest plan's is in force."""
+    """For each indicator, its targets by document and period, the one in force marked.
+
+    In force: not superseded by a recorded amendment (whole, or its row), then the active plan
+    issued last.
+    """
+    whole, rows_out = superseded()
     out = []
     for g in groups():
         plans = {t.plan_id for t in g.targets}
@@ -345,9 +363,12 @@ def side_by_side(only_shared: bool = True) -> list[SideTable]:
         rows = [SideRow(t, _horizon(f), False) for t, f in zip(g.targets, g.facts, strict=True)]
         latest: dict[str, SideRow] = {}
         for r in rows:
+            t = r.target
+            if t.plan_id in whole or t.indicator_id in rows_out.get(t.plan_id, ()):
+                continue
             best = latest.get(r.horizon)
-            if r.target.plan.status == "active" and (
-                best is None or _issued(r.target.plan) > _issued(best.target.plan)
+            if t.plan.status == "active" and (
+                best is None or _issued(t.plan) > _issued(best.target.plan)
             ):
                 latest[r.horizon] = r
         for r in latest.values():
@@ -355,3 +376,86 @@ def side_by_side(only_shared: bool = True) -> list[SideTable]:
         rows.sort(key=lambda r: (r.horizon, _issued(r.target.plan)))
         out.append(SideTable(g.name, rows))
     return out
+
+
+# -- diff between two plans -----------------------------------------------------------------
+
+
+@dataclass
+class DiffRow:
+    """One indicator and horizon in two plans: what changed between them."""
+
+    name: str
+    horizon: str
+    old: Target | None
+    new: Target | None
+    changes: list[str]
+    old_agencies: str = ""
+    new_agencies: str = ""
+
+
+def _agencies(t: Target) -> str:
+    lead = [r.organization.name for r in t.responsibilities.all() if r.role == "lead"]
+    coord = [r.organization.name for r in t.responsibilities.all() if r.role != "lead"]
+    text = "; ".join(lead) or "(không ghi)"
+    return text + (f" — phối hợp: {'; '.join(coord)}" if coord else "")
+
+
+def _typed_key(t: Target) -> tuple[object, ...]:
+    f = _fact(t)
+    return (t.kind, f.numbers(), f.qualifier, fold(f.unit))
+
+
+def plan_diff(old: Plan, new: Plan) -> list[DiffRow]:
+    """Which targets, agencies and wordings changed from ``old`` to ``new`` (linked indicators
+    count as one), with the rows only one of them has."""
+    joined = indicator_groups()
+    qs = Target.objects.filter(plan__in=[old, new]).exclude(kind="")
+    qs = qs.select_related("plan", "indicator").prefetch_related("responsibilities__organization")
+    sides: dict[tuple[int, str], dict[int, Target]] = defaultdict(dict)
+    for t in qs.order_by("plan_id", "position"):
+        key = (joined.get(t.indicator_id, t.indicator_id), _horizon(_fact(t)))
+        sides[key][t.plan_id] = t
+
+    def order(key: tuple[int, str]) -> tuple[int, int]:
+        # the newer plan's order, then the rows it dropped in the older plan's order
+        b = sides[key].get(new.pk)
+        return (0, b.position) if b else (1, sides[key][old.pk].position)
+
+    out = []
+    for key in sorted(sides, key=order):
+        a, b = sides[key].get(old.pk), sides[key].get(new.pk)
+        shown = b or a
+        assert shown is not None
+        changes: list[str] = []
+        if a is None:
+            changes.append("Thêm mới")
+        elif b is None:
+            changes.append("Bỏ")
+        else:
+            if _typed_key(a) != _typed_key(b):
+                changes.append("Mục tiêu")
+            if fold(a.printed_name) != fold(b.printed_name):
+                changes.append("Cách ghi tên")
+            if _agencies(a) != _agencies(b):
+                changes.append("Cơ quan")
+        out.append(
+            DiffRow(
+                shown.printed_name,
+                key[1],
+                a,
+                b,
+                changes,
+                _agencies(a) if a else "",
+                _agencies(b) if b else "",
+            )
+        )
+    return out
+
+
+def amendments() -> list[PlanAmendment]:
+    return list(
+        PlanAmendment.objects.select_related("plan", "amends", "recorded_by").prefetch_related(
+            "indicators"
+        )
+    )

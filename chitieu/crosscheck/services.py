@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from chitieu.access.choices import Role
 from chitieu.access.permissions import role_of
-from chitieu.catalog.models import Indicator
+from chitieu.catalog.models import Indicator, Plan
 from chitieu.core.matching import name_similarity, units_convert
 
-from .choices import EventAction, LinkStatus
-from .models import CrosscheckEvent, FindingExplanation, IndicatorLink
+from .choices import AmendmentScope, EventAction, LinkStatus
+from .models import CrosscheckEvent, FindingExplanation, IndicatorLink, PlanAmendment
 from .selectors import finding_by_key
 
 # The finance department compiles the plans; the administrator may do everything.
@@ -127,3 +127,51 @@ def finding_explain(*, user: Any, key: str, note: str) -> FindingExplanation:
         {"key": key, "note": note},
     )
     return explanation
+
+
+@transaction.atomic
+def plan_amendment_record(
+    *,
+    user: Any,
+    plan: Plan,
+    amends: Plan,
+    scope: str,
+    indicators: list[Indicator] | None = None,
+    note: str = "",
+) -> PlanAmendment:
+    """Record that ``plan`` supersedes ``amends`` whole, or amends the rows of ``indicators``."""
+    _require_decider(user)
+    if plan.pk == amends.pk:
+        raise ValidationError("Một văn bản không tự sửa đổi chính nó.")
+    if PlanAmendment.objects.filter(plan=amends, amends=plan).exists():
+        raise ValidationError(f"{amends} đã được ghi là sửa đổi {plan}; không ghi ngược lại được.")
+    rows = list(indicators or [])
+    if scope == AmendmentScope.ROWS and not rows:
+        raise ValidationError("Hãy chọn các dòng được sửa đổi.")
+    if scope == AmendmentScope.WHOLE:
+        rows = []
+    current = PlanAmendment.objects.select_for_update().filter(plan=plan, amends=amends).first()
+    before = (
+        {"scope": current.scope, "indicators": sorted(i.pk for i in current.indicators.all())}
+        if current
+        else None
+    )
+    amendment, _ = PlanAmendment.objects.update_or_create(
+        plan=plan,
+        amends=amends,
+        defaults={
+            "scope": scope,
+            "note": note.strip(),
+            "recorded_by": user if getattr(user, "pk", None) else None,
+            "recorded_at": timezone.now(),
+        },
+    )
+    amendment.indicators.set(rows)
+    _event(
+        user,
+        EventAction.AMENDMENT_RECORD,
+        str(amendment),
+        before,
+        {"scope": scope, "indicators": sorted(i.pk for i in rows), "note": note.strip()},
+    )
+    return amendment

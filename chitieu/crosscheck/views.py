@@ -9,11 +9,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from chitieu.access.params import int_param
 from chitieu.access.permissions import role_of
-from chitieu.catalog.models import Indicator
+from chitieu.catalog.models import Indicator, Plan
 
 from . import selectors
-from .services import DECIDERS, finding_explain, indicator_link_confirm, indicator_link_split
+from .services import (
+    DECIDERS,
+    finding_explain,
+    indicator_link_confirm,
+    indicator_link_split,
+    plan_amendment_record,
+)
 
 
 def _may_decide(request: HttpRequest) -> bool:
@@ -103,3 +110,47 @@ def side_by_side_view(request: HttpRequest) -> HttpResponse:
         "crosscheck/side_by_side.html",
         {"tables": selectors.side_by_side(only_shared=request.GET.get("tat-ca") != "1")},
     )
+
+
+def plan_diff_view(request: HttpRequest) -> HttpResponse:
+    plans = list(Plan.objects.all())
+    old = new = None
+    rows: list[selectors.DiffRow] = []
+    old_id, new_id = int_param(request.GET, "cu"), int_param(request.GET, "moi")
+    if old_id and new_id and old_id != new_id:
+        old = get_object_or_404(Plan, pk=old_id)
+        new = get_object_or_404(Plan, pk=new_id)
+        rows = selectors.plan_diff(old, new)
+    return render(
+        request,
+        "crosscheck/diff.html",
+        {
+            "plans": plans,
+            "old": old,
+            "new": new,
+            "rows": rows,
+            "changed": [r for r in rows if r.changes],
+            "amendments": selectors.amendments(),
+            "may_decide": _may_decide(request),
+        },
+    )
+
+
+@require_POST
+def amendment_record(request: HttpRequest) -> HttpResponse:
+    plan = get_object_or_404(Plan, pk=int_param(request.POST, "moi") or 0)
+    amends = get_object_or_404(Plan, pk=int_param(request.POST, "cu") or 0)
+    ids = [int(i) for i in request.POST.getlist("dong") if i.isdigit()]
+    try:
+        plan_amendment_record(
+            user=request.user,
+            plan=plan,
+            amends=amends,
+            scope=request.POST.get("scope", ""),
+            indicators=list(Indicator.objects.filter(pk__in=ids)),
+            note=request.POST.get("note", ""),
+        )
+        messages.success(request, "Đã ghi nhận văn bản sửa đổi, thay thế.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(f"{reverse('crosscheck:diff')}?cu={amends.pk}&moi={plan.pk}")
