@@ -25,6 +25,8 @@ __all__ = [
     "compare_across_plans",
     "level_growth_check",
     "pace_findings",
+    "rate_findings",
+    "usd_rate_check",
     "per_head_check",
     "structure_check",
 ]
@@ -38,6 +40,7 @@ class FindingKind(StrEnum):
     PER_HEAD = "per_head"  # GRDP per head against GRDP and population
     LEVEL_GROWTH = "level_growth"  # a level against the growth over the period
     PACE = "pace"  # an annual target below the pace the multi-year plan needs
+    RATE = "rate"  # the same figure in đồng and USD at exchange rates that differ between plans
 
 
 KIND_LABELS = {
@@ -48,6 +51,7 @@ KIND_LABELS = {
     FindingKind.PER_HEAD: "Bình quân đầu người lệch với tổng và dân số",
     FindingKind.LEVEL_GROWTH: "Mức đạt được lệch với tốc độ tăng",
     FindingKind.PACE: "Kế hoạch năm chậm hơn nhịp cần thiết",
+    FindingKind.RATE: "Tỷ giá ngầm định khác nhau",
 }
 
 
@@ -388,6 +392,52 @@ def level_growth_check(plan: str, base: Fact | None, level: Fact, growth: Fact) 
     return Check("level_growth", plan, False, message, finding)
 
 
+# Rates closer than this are the same rate rounded.
+RATE_TOLERANCE = Decimal("0.02")
+
+
+def _implied_rate(vnd: Fact, usd: Fact) -> Decimal | None:
+    v, u = _interval(vnd), _interval(usd)
+    if v is None or u is None or not u[0] or parse_unit(vnd.unit).dimension != "đồng":
+        return None
+    return (v[0] + v[1]) / 2 * parse_unit(vnd.unit).factor / ((u[0] + u[1]) / 2)
+
+
+def usd_rate_check(plan: str, vnd: Fact, usd: Fact) -> Check:
+    """The exchange rate a plan implies by printing one figure in đồng and in USD."""
+    rate = _implied_rate(vnd, usd)
+    if rate is None:
+        return Check("usd_rate", plan, None, "Không suy ra được tỷ giá từ hai con số.")
+    return Check(
+        "usd_rate",
+        plan,
+        True,
+        f"{vnd.name}: {vnd.shown} và {usd.shown} ngầm định tỷ giá {format_number(rate, 0)} đồng/USD "
+        f"(văn bản không ghi tỷ giá).",
+    )
+
+
+def rate_findings(indicator: str, pairs: list[tuple[Fact, Fact]]) -> list[Finding]:
+    """Plans whose đồng and USD figures imply exchange rates more than 2 % apart."""
+    rated = [(v, u, r) for v, u in pairs if (r := _implied_rate(v, u)) is not None]
+    out = []
+    for i, (va, ua, ra) in enumerate(rated):
+        for vb, ub, rb in rated[i + 1 :]:
+            if va.plan_id == vb.plan_id or abs(ra - rb) <= RATE_TOLERANCE * min(ra, rb):
+                continue
+            out.append(
+                Finding(
+                    FindingKind.RATE,
+                    indicator,
+                    (va, ua, vb, ub),
+                    f"{indicator}: {va.plan} ghi {va.shown} = {ua.shown}, tức "
+                    f"{format_number(ra, 0)} đồng/USD; {vb.plan} ghi {vb.shown} = {ub.shown}, tức "
+                    f"{format_number(rb, 0)} đồng/USD — hai văn bản quy đổi theo hai tỷ giá khác nhau.",
+                )
+            )
+    return out
+
+
 def pace_findings(indicator: str, facts: list[Fact]) -> list[Finding]:
     """An annual plan's growth for a year below the yearly average a longer plan requires for a
     span holding that year: the other years must then grow faster than the plan says."""
@@ -445,7 +495,7 @@ def concept(name: str, unit: str) -> str:
     if key == fold("dân số") and dim == "người":
         return "population"
     if key == fold("grdp bình quân đầu người"):
-        return "grdp_per_head" if dim == "đồng" else "grdp_per_head_usd"
+        return {"đồng": "grdp_per_head", "USD": "grdp_per_head_usd"}.get(dim, "")
     if key == fold("tăng grdp") and dim == "%":
         return "grdp_growth"
     return ""

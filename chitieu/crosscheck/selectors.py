@@ -17,7 +17,9 @@ from chitieu.core.crosscheck import (
     level_growth_check,
     pace_findings,
     per_head_check,
+    rate_findings,
     structure_check,
+    usd_rate_check,
 )
 from chitieu.core.matching import LinkProposal, NamedIndicator, propose_links
 from chitieu.core.periods import PeriodError, PeriodKind
@@ -258,6 +260,9 @@ def _arithmetic_checks(
         out.append(
             Check("per_head", label, None, "Thiếu GRDP hoặc dân số cùng năm, chưa chia được.")
         )
+    usd = found.get("grdp_per_head_usd")
+    if head and usd and _end_year(head) == _end_year(usd):
+        out.append(usd_rate_check(label, head, usd))
     growth = found.get("grdp_growth")
     if total and growth:
         start = growth.period.year if _end_year(growth) != growth.period.year else None
@@ -268,6 +273,22 @@ def _arithmetic_checks(
                     base = f
         out.append(level_growth_check(label, base, total, growth))
     return out
+
+
+def _rate_findings(targets: list[Target]) -> list[Finding]:
+    pairs: dict[int, dict[str, Fact]] = defaultdict(dict)
+    name = ""
+    for t in targets:
+        c = concept(t.printed_name, t.printed_unit or t.indicator.unit) if t.kind else ""
+        if c in ("grdp_per_head", "grdp_per_head_usd"):
+            pairs[t.plan_id].setdefault(c, _fact(t))
+            name = name or t.indicator.name
+    both = [
+        (p["grdp_per_head"], p["grdp_per_head_usd"])
+        for p in pairs.values()
+        if len(p) == 2 and _end_year(p["grdp_per_head"]) == _end_year(p["grdp_per_head_usd"])
+    ]
+    return rate_findings(name, both)
 
 
 def crosscheck_report(plan: str | None = None) -> Report:
@@ -282,6 +303,7 @@ def crosscheck_report(plan: str | None = None) -> Report:
         for f in g.facts:
             facts_by_target[f.id] = g.facts
     checks = _within_plan_checks(targets, facts_by_target)
+    findings.extend(_rate_findings(targets))
     findings.extend(c.finding for c in checks if c.finding is not None)
     if plan:
         plans = {p.pk for p in Plan.objects.all() if _plan_matches(p, plan)}

@@ -9,7 +9,9 @@ from chitieu.core.crosscheck import (
     level_growth_check,
     pace_findings,
     per_head_check,
+    rate_findings,
     structure_check,
+    usd_rate_check,
 )
 
 P130 = "Kế hoạch số 130/KH-UBND ngày 07/04/2026"
@@ -266,3 +268,86 @@ def test_an_annual_growth_below_the_average_the_programme_requires():
     [f] = pace_findings("Tốc độ tăng GRDP", [year, span])
     assert f.kind is FindingKind.PACE and f.facts == (year, span)
     assert "năm 2024" in f.message and "giai đoạn 2021 - 2030" in f.message
+
+
+def test_a_level_against_a_yearly_figure_of_the_same_number_is_a_qualifier():
+    a = fact(
+        1,
+        1,
+        P130,
+        "2026-2030",
+        "Tỷ lệ chất thải y tế được xử lý",
+        "%",
+        "100",
+        "exact",
+        value=D(100),
+    )
+    b = fact(
+        2,
+        4,
+        P5Y,
+        "2026-2030",
+        "Tỷ lệ chất thải y tế được xử lý hằng năm",
+        "%",
+        "100%",
+        "exact",
+        value=D(100),
+    )
+    [f] = compare_across_plans("Chất thải y tế", [a, b])
+    assert f.kind is FindingKind.QUALIFIER
+    assert "“đúng bằng”" in f.message and "“đúng bằng, mỗi năm”" in f.message
+
+
+def test_the_rate_a_plan_implies_and_plans_that_imply_different_rates():
+    vnd = fact(
+        1,
+        1,
+        P130,
+        "2026-2030",
+        "GRDP bình quân đầu người",
+        "Triệu đồng",
+        "130",
+        "exact",
+        value=D(130),
+    )
+    usd = fact(
+        2, 1, P130, "2026-2030", "GRDP bình quân đầu người", "USD", "5.000", "exact", value=D(5000)
+    )
+    assert "26.000 đồng/USD" in usd_rate_check(P130, vnd, usd).message
+    vnd2 = fact(
+        3,
+        3,
+        "Chương trình 98",
+        "2030",
+        "GRDP bình quân đầu người",
+        "triệu đồng",
+        "khoảng 150",
+        "approx",
+        value=D(150),
+    )
+    usd2 = fact(
+        4,
+        3,
+        "Chương trình 98",
+        "2030",
+        "GRDP bình quân đầu người",
+        "USD",
+        "khoảng 5.400",
+        "approx",
+        value=D(5400),
+    )
+    [f] = rate_findings("GRDP bình quân đầu người", [(vnd, usd), (vnd2, usd2)])
+    assert f.kind is FindingKind.RATE and f.facts == (vnd, usd, vnd2, usd2)
+    assert "27.778 đồng/USD" in f.message
+    same = fact(
+        4,
+        3,
+        "Chương trình 98",
+        "2030",
+        "GRDP bình quân đầu người",
+        "USD",
+        "5.770",
+        "exact",
+        value=D(5770),
+    )
+    assert rate_findings("GRDP bình quân đầu người", [(vnd, usd), (vnd2, same)]) == []

@@ -190,3 +190,17 @@ def test_the_command_prints_json_for_one_plan(linked):
         ]
     }
     assert "thấp hơn mức bình quân “từ 8 - 9%” mỗi năm" in data["findings"][0]["message"]
+
+
+def test_002_converts_grdp_per_head_to_usd_at_another_rate(plans_with_002):
+    report = crosscheck_report()
+    rates = [f for f in report.findings if str(f.kind) == "rate"]
+    assert {frozenset(t.plan for t in f.facts) for f in rates} == {
+        frozenset({P000, P002}),
+        frozenset({P002, P003}),
+    }
+    [with_000] = [f for f in rates if f.facts[0].plan == P000]
+    assert "“130” Triệu đồng = “5.000” USD, tức 26.000 đồng/USD" in with_000.message
+    assert "tức 27.778 đồng/USD" in with_000.message
+    implied = {c.plan: c.message for c in report.checks if c.name == "usd_rate"}
+    assert "26.000 đồng/USD" in implied[P000] and "26.000 đồng/USD" in implied[P003]
