@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -57,6 +57,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "passed_checks": [c for c in report.checks if c.ok is True],
             "open_checks": [c for c in report.checks if c.ok is None],
             "proposal_count": len(selectors.link_proposals()),
+            "plans": Plan.objects.all(),
+            "plan": request.GET.get("ke-hoach", ""),
         },
     )
 
@@ -78,10 +80,12 @@ def link_decide(request: HttpRequest) -> HttpResponse:
     a = get_object_or_404(Indicator, pk=request.POST.get("a", "0") or 0)
     b = get_object_or_404(Indicator, pk=request.POST.get("b", "0") or 0)
     note = request.POST.get("note", "")
-    decide = indicator_link_confirm if request.POST.get("decision") == "confirm" else None
+    decision = request.POST.get("decision")
+    if decision not in ("confirm", "split"):
+        raise BadRequest("Quyết định phải là “Là một” hoặc “Tách”.")
     try:
-        if decide is not None:
-            decide(user=request.user, a=a, b=b, note=note)
+        if decision == "confirm":
+            indicator_link_confirm(user=request.user, a=a, b=b, note=note)
             messages.success(request, f"Đã xác nhận “{a.name}” và “{b.name}” là một chỉ tiêu.")
         else:
             indicator_link_split(user=request.user, a=a, b=b, note=note)

@@ -96,3 +96,21 @@ def test_side_by_side_marks_the_latest_in_force_with_source_lines(client, plans,
     html = client.get("/doi-chieu/song-song/").content.decode()
     assert "Đang áp dụng" in html
     assert "Tỷ lệ che phủ rừng" in html and "duy trì mức 65%" in html
+
+
+def test_a_decision_other_than_confirm_or_split_is_a_bad_request(
+    client, plans, taichinh, indicator
+):
+    client.force_login(taichinh)
+    a = indicator(plans["000"], "Tỷ lệ che phủ rừng")
+    b = indicator(plans["001"], "Tỷ lệ che phủ của rừng")
+    response = client.post("/doi-chieu/lien-ket/quyet-dinh/", {"a": a.pk, "b": b.pk})
+    assert response.status_code == 400
+    assert not IndicatorLink.objects.exists()
+
+
+def test_the_findings_of_one_plan(client, plans, reporter):
+    client.force_login(reporter)
+    html = client.get(f"/doi-chieu/?ke-hoach={plans['001'].pk}").content.decode()
+    # 001 (2024) shares no period with 000 or 003 and its structure sums to 98 - 102 %
+    assert "Không có phát hiện nào." in html
