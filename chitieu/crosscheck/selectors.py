@@ -89,7 +89,8 @@ def _heading_names() -> dict[str, str]:
 def named_indicators() -> list[NamedIndicator]:
     """Every indicator that has a target, with its structure's name and the plans that set it."""
     plans: dict[int, set[int]] = defaultdict(set)
-    for ind, plan in Target.objects.values_list("indicator_id", "plan_id"):
+    # heading rows ("Cơ cấu …") set no target: only their shares are compared
+    for ind, plan in Target.objects.exclude(kind="").values_list("indicator_id", "plan_id"):
         plans[ind].add(plan)
     headings = _heading_names()
     out = []
@@ -108,6 +109,8 @@ class ProposalRow:
     b: Indicator
     a_plans: list[str]
     b_plans: list[str]
+    a_parent: str = ""
+    b_parent: str = ""
 
 
 def link_proposals() -> list[ProposalRow]:
@@ -123,13 +126,22 @@ def link_proposals() -> list[ProposalRow]:
         if a.id < b.id and groups.get(a.id, a.id) == groups.get(b.id, b.id)
     }
     proposals = propose_links(named, refused=refused)
+    parents = {n.id: n.parent_name for n in named}
     ids = {p.a for p in proposals} | {p.b for p in proposals}
     inds = Indicator.objects.in_bulk(ids)
     labels: dict[int, set[str]] = defaultdict(set)
     for t in Target.objects.filter(indicator_id__in=ids).select_related("plan"):
         labels[t.indicator_id].add(plan_label(t.plan))
     return [
-        ProposalRow(p, inds[p.a], inds[p.b], sorted(labels[p.a]), sorted(labels[p.b]))
+        ProposalRow(
+            p,
+            inds[p.a],
+            inds[p.b],
+            sorted(labels[p.a]),
+            sorted(labels[p.b]),
+            parents.get(p.a, ""),
+            parents.get(p.b, ""),
+        )
         for p in proposals
     ]
 
