@@ -28,6 +28,7 @@ urlpatterns = [
     path("kich-ban/", include("chitieu.scenarios.urls")),
     path("thong-bao/", include("chitieu.notices.urls")),
     path("dau-tu/", include("chitieu.investment.urls")),
+    path("doi-chieu/", include("chitieu.crosscheck.urls")),
     path("api/", include("chitieu.catalog.api_urls")),
     path("api/", include("chitieu.reporting.api_urls")),
     path("api/", include("chitieu.investment.api_urls")),

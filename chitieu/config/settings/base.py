@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "chitieu.reporting",
     "chitieu.actions",
     "chitieu.investment",
+    "chitieu.crosscheck",
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",
