@@ -199,7 +199,7 @@ def _read(
                 return read_tables(read_cell_lines(text), doc, directory, mappings)
             if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
                 doc.layout = "tab"
-                return read_tab_text(text, doc, directory)
+                return read_tab_text(text, doc, directory, mappings)
             doc.layout = "pdf-text"
             return read_pdf_text(text, doc, directory)
         except ImportError_ as no_table:
