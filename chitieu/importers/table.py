@@ -14,6 +14,7 @@ from chitieu.core.targets import TargetError, parse_target
 from chitieu.core.text import clean, fold
 
 from .agencies import Directory, organisations
+from .columns import is_target_heading
 from .records import Document, ImportError_, Row
 
 COLUMNS = ("no", "name", "unit", "target", "lead", "coordinating")
@@ -37,7 +38,7 @@ def _column_of(header_cell: str) -> str | None:
         or key.startswith("kh ")
     ):
         return "target"
-    if key.startswith(fold("chỉ tiêu")) or key.startswith(fold("nội dung")):
+    if key.startswith((fold("chỉ tiêu"), fold("nội dung"), fold("tên chỉ tiêu"))):
         return "name"
     return None
 
@@ -47,6 +48,8 @@ def header_map(cells: Sequence[str]) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         col = _column_of(cell or "")
+        if col == "name" and "name" in found and is_target_heading(cell or ""):
+            col = "target"  # "Chỉ tiêu năm 2026" beside "Chỉ tiêu": the target column
         if col and col not in found:
             found[col] = i
     if {"no", "name"} <= found.keys() and len(found) >= 3:
@@ -98,6 +101,11 @@ def assemble(
             "Đơn vị tính, Mục tiêu, Cơ quan chủ trì, Cơ quan phối hợp)."
         )
     apply_heading(document, heading)
+    if "target" not in columns:
+        document.warnings.append(
+            f"{document.source_name}: không thấy cột mục tiêu trong dòng tiêu đề; các dòng "
+            "được nhập không có mục tiêu — hãy kiểm tra tên cột (ví dụ “Kế hoạch năm 2026”)."
+        )
     build_rows(document, pending, directory)
     return document
 

@@ -97,6 +97,11 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
             f"{document.source_name}, {grid.label}: không thấy cột tên chỉ tiêu/nhiệm vụ; hãy chọn cột đó."
         )
     name_header = fold(grid.text(max(mapping.header_rows - 1, 0), name_col))
+    if mapping.kind == "target" and not (targets or actuals or orgs):
+        document.warnings.append(
+            f"{grid.label}: không thấy cột mục tiêu; mục tiêu chỉ được đọc từ lời của tên chỉ "
+            "tiêu — nếu bảng có cột mục tiêu, hãy chọn vai trò “Mục tiêu” cho cột đó."
+        )
     out: list[Row] = []
     group = ""
     top = ""  # the top-level section ("I", "A") a sub-section ("I.1") belongs to

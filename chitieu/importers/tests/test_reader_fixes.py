@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
+
 from chitieu.importers import read_document
 
 
@@ -47,3 +49,103 @@ def test_tab_text_with_a_two_row_header_reads_the_plan_column_not_the_estimate(d
         ("8,2", "2025"),
         ("3,1", "2025"),
     ]
+
+
+def _xlsx(rows: list[list[object]], number_formats: dict[str, str] | None = None) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for ref, fmt in (number_formats or {}).items():
+        ws[ref].number_format = fmt
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _docx(rows: list[list[str]], before: list[str] | None = None) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for p in before or []:
+        d.add_paragraph(p)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name_header", "heading", "period"),
+    [
+        ("Tên chỉ tiêu", "Chỉ tiêu năm 2026", "2026"),
+        ("Tên chỉ tiêu", "Chỉ tiêu kế hoạch 2026", "2026"),
+        ("Tên chỉ tiêu", "Chỉ tiêu giao", ""),
+        ("Chỉ tiêu", "Chỉ tiêu năm 2026", "2026"),
+    ],
+)
+def test_a_target_column_headed_chi_tieu_is_the_target(directory, name_header, heading, period):
+    data = _xlsx(
+        [
+            ["STT", name_header, "Đơn vị tính", heading, "Cơ quan chủ trì"],
+            ["1", "Tỷ lệ hộ nghèo", "%", "giảm 1,5", "Sở Nông nghiệp và Môi trường"],
+            ["2", "Tỷ lệ che phủ rừng", "%", "65", "Sở Nông nghiệp và Môi trường"],
+        ]
+    )
+    doc = read_document(data, "chi-tieu.xlsx", directory)
+    assert doc.target_header == heading
+    assert doc.period_code == period
+    assert [(r.name, r.target_text, _target(r)) for r in doc.rows] == [
+        ("Tỷ lệ hộ nghèo", "giảm 1,5", ("reduce_by", None, None, D("1.5"))),
+        ("Tỷ lệ che phủ rừng", "65", ("exact", None, None, D(65))),
+    ]
+
+
+def test_a_word_table_with_chi_tieu_nam_column_reads_its_targets(directory):
+    data = _docx(
+        [
+            ["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026", "Chủ trì", "Phối hợp"],
+            [
+                "1",
+                "Tỷ lệ hộ nghèo",
+                "%",
+                "giảm 1,5",
+                "Sở Nông nghiệp và Môi trường",
+                "UBND các xã, phường",
+            ],
+            [
+                "2",
+                "Số lao động được tạo việc làm mới",
+                "người",
+                "12.000",
+                "Sở Nội vụ",
+                "Sở Tài chính",
+            ],
+        ]
+    )
+    doc = read_document(data, "chi-tieu.docx", directory)
+    assert [(r.target_text, _target(r), r.period) for r in doc.rows] == [
+        ("giảm 1,5", ("reduce_by", None, None, D("1.5")), "2026"),
+        ("12.000", ("exact", None, None, D(12000)), "2026"),
+    ]
+
+
+def test_a_table_without_any_target_column_says_so(directory):
+    data = _xlsx(
+        [
+            ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Ghi chú", "Cơ quan chủ trì"],
+            ["1", "Tỷ lệ hộ nghèo", "%", "", "Sở Nông nghiệp và Môi trường"],
+        ]
+    )
+    doc = read_document(data, "chi-tieu.xlsx", directory)
+    assert doc.rows[0].target is None
+    assert any("không thấy cột mục tiêu" in w for w in doc.warnings)
