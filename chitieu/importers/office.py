@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from chitieu.core.numbers import format_number
 from chitieu.core.text import clean
 
 from .agencies import Directory
 from .columns import Mapping, header_rows
+from .excel import cell_text
 from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
@@ -112,19 +110,6 @@ def _unique_cells(cells: Any) -> list[str]:
     return out
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float | Decimal):
-        d = Decimal(str(value))
-        return format_number(d.normalize() if d == d.to_integral_value() else d)
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
-
-
 def read_xlsx(
     data: bytes,
     document: Document,
@@ -136,22 +121,23 @@ def read_xlsx(
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        formulas = _formulas(data)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
         raise ImportError_(
             f"{document.source_name}: tệp Excel bị hỏng hoặc không đọc được ({exc})."
         ) from exc
-    for ws in wb.worksheets:
-        rows = [
-            (i, [_cell_text(v) for v in values])
-            for i, values in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
+    sheets = [(ws, _sheet_texts(ws)) for ws in wb.worksheets]
+    for ws, texts in sheets:
+        rows = list(enumerate(texts, start=1))
+        if any(header_map(cells) for _, cells in rows):
+            _warn_uncomputed(ws, formulas.get(ws.title, {}), document)
         if (
             not mappings
             and any(header_map(cells) for _, cells in rows)
-            and prefers_legacy(_xlsx_grid(ws), directory)
+            and prefers_legacy(_xlsx_grid(ws, texts), directory)
         ):
             return assemble(rows, heading=[], document=document, directory=directory)
-    grids = [_xlsx_grid(ws) for ws in wb.worksheets]
+    grids = [_xlsx_grid(ws, texts) for ws, texts in sheets]
     found = [g for g in grids if header_rows(g) is not None]
     if found:
         return read_tables(found, document, directory, mappings)
@@ -160,9 +146,46 @@ def read_xlsx(
     )
 
 
-def _xlsx_grid(ws: Any) -> Grid:
+def _sheet_texts(ws: Any) -> list[list[str]]:
+    """Every row of a sheet as it shows: numbers in their format (see :mod:`.excel`)."""
+    return [[cell_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
+
+
+def _formulas(data: bytes) -> dict[str, dict[str, str]]:
+    """Formulas by sheet and cell, read only when the file has any: a formula saved without
+    its computed value (written by a program, never opened in Excel) reads as an empty cell."""
+    import zipfile
+
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/")]
+        if not any(b"<f" in zf.read(n) for n in sheets):
+            return {}
+    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    return {
+        ws.title: {
+            c.coordinate: c.value
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")
+        }
+        for ws in wb.worksheets
+    }
+
+
+def _warn_uncomputed(ws: Any, formulas: dict[str, str], document: Document) -> None:
+    for ref, formula in formulas.items():
+        if ws[ref].value is None:
+            document.warnings.append(
+                f"Dòng {ws[ref].row}: ô {ref} là công thức “{formula}” chưa có giá trị tính sẵn "
+                "— hãy mở tệp bằng Excel, lưu lại rồi nhập lại (ô này đang được đọc là trống)."
+            )
+
+
+def _xlsx_grid(ws: Any, texts: list[list[str]]) -> Grid:
     """A sheet with its merged ranges copied into every position they cover."""
-    rows = [[_cell_text(v) for v in values] for values in ws.iter_rows(values_only=True)]
+    rows = [list(r) for r in texts]
     grid = from_plain(rows, range(1, len(rows) + 1), label=f"trang tính “{ws.title}”")
     for rng in ws.merged_cells.ranges:
         top, left = rng.min_row - 1, rng.min_col - 1

@@ -149,3 +149,67 @@ def test_a_table_without_any_target_column_says_so(directory):
     doc = read_document(data, "chi-tieu.xlsx", directory)
     assert doc.rows[0].target is None
     assert any("không thấy cột mục tiêu" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (0.76, "0%", "76%"),
+        (0.755, "0.0%", "75,5%"),
+        (3.3 * 3, "General", "9,9"),
+        (0.1 + 0.2, "General", "0,3"),
+        (111100, "General", "111.100"),
+        (111100.0, "#,##0", "111.100"),
+        (12.345, "0.0", "12,3"),
+        (9.9, "0.00", "9,90"),
+        (7.1, "General", "7,1"),
+    ],
+)
+def test_an_excel_number_reads_as_its_format_shows_it(value, fmt, shown):
+    from chitieu.importers.excel import cell_text
+
+    assert cell_text(value, fmt) == shown
+
+
+def test_excel_percent_format_float_noise_and_uncomputed_formula(directory):
+    # one target column: the province's own reader
+    data = _xlsx(
+        [
+            ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì"],
+            [1, "Tổng thu ngân sách", "Tỷ đồng", "=10000*1.1", "Sở Tài chính"],
+            [2, "Tốc độ tăng GRDP", "%", 3.3 * 3, "Sở Tài chính"],
+            [3, "Tỷ lệ lao động qua đào tạo", "%", 0.76, "Sở Nội vụ"],
+        ],
+        {"D4": "0%"},
+    )
+    doc = read_document(data, "ke-hoach.xlsx", directory)
+    assert [(r.no, r.target_text, _target(r)) for r in doc.rows] == [
+        ("1", "", None),
+        ("2", "9,9", ("exact", None, None, D("9.9"))),
+        ("3", "76%", ("exact", None, None, D(76))),
+    ]
+    assert any(
+        w.startswith("Dòng 2: ô D2 là công thức “=10000*1.1” chưa có giá trị") for w in doc.warnings
+    )
+
+
+def test_excel_percent_format_in_a_table_with_an_estimate_column(directory):
+    data = _xlsx(
+        [
+            [
+                "STT",
+                "Chỉ tiêu",
+                "Đơn vị tính",
+                "Ước TH 2025",
+                "Kế hoạch năm 2026",
+                "Cơ quan chủ trì",
+            ],
+            [1, "Tỷ lệ lao động qua đào tạo", "%", 0.74, 0.76, "Sở Nội vụ"],
+        ],
+        {"D2": "0%", "E2": "0%"},
+    )
+    doc = read_document(data, "ke-hoach.xlsx", directory)
+    assert [(r.kind, r.unit, r.target_text, _target(r)) for r in doc.rows] == [
+        ("target", "%", "76", ("exact", None, None, D(76))),
+        ("actual", "%", "74", ("exact", None, None, D(74))),
+    ]
