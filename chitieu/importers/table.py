@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from chitieu.core.targets import TargetError, parse_target
+from chitieu.core.targets import RelativeTargetError, TargetError, parse_target
 from chitieu.core.text import clean, fold
 
 from .agencies import Directory, organisations
@@ -153,8 +153,14 @@ def finish_row(row: Row, document: Document, directory: Directory) -> None:
     if row.target_text:
         try:
             row.target = parse_target(row.target_text, name=row.name, unit=row.unit)
+        except RelativeTargetError as exc:
+            # Kept as printed without a typed target: the person sees why and may type a value.
+            document.warnings.append(f"Dòng {row.line}: {exc}")
         except TargetError as exc:
             row.error = row.error or f"mục tiêu không đọc được: {exc}"
+        else:
+            if row.target.note:
+                document.warnings.append(f"Dòng {row.line}: {row.target.note}")
     row.lead, unknown_lead = organisations(row.lead_text, directory)
     row.coordinating, unknown_coord = organisations(row.coordinating_text, directory)
     row.unresolved = [*unknown_lead, *(u for u in unknown_coord if u not in unknown_lead)]

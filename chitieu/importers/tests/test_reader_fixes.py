@@ -213,3 +213,32 @@ def test_excel_percent_format_in_a_table_with_an_estimate_column(directory):
         ("target", "%", "76", ("exact", None, None, D(76))),
         ("actual", "%", "74", ("exact", None, None, D(74))),
     ]
+
+
+def test_target_texts_read_to_their_meaning_with_warnings(directory):
+    data = _xlsx(
+        [
+            ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì"],
+            ["1", "Tốc độ tăng trưởng GRDP", "%", "10%-11%", "Sở Tài chính"],
+            ["2", "Tỷ lệ hộ nghèo", "%", "giảm 1-1,5%", "Sở Nông nghiệp và Môi trường"],
+            ["3", "Dân số trung bình", "Nghìn người", "1,2 triệu người", "Thống kê tỉnh"],
+            ["4", "Vốn đầu tư toàn xã hội", "Tỷ đồng", "30 nghìn tỷ", "Sở Tài chính"],
+            ["5", "Thu ngân sách nhà nước", "Tỷ đồng", "gấp 1,5 lần năm 2025", "Sở Tài chính"],
+        ]
+    )
+    doc = read_document(data, "ke-hoach.xlsx", directory)
+    assert [(r.target_text, _target(r), r.error) for r in doc.rows] == [
+        ("10%-11%", ("range", D(10), D(11), None), ""),
+        ("giảm 1-1,5%", ("reduce_by", D(1), D("1.5"), None), ""),
+        ("1,2 triệu người", ("exact", None, None, D(1200)), ""),
+        ("30 nghìn tỷ", ("exact", None, None, D(30000)), ""),
+        ("gấp 1,5 lần năm 2025", None, ""),
+    ]
+    assert (
+        "Dòng 4: “1,2 triệu người” được đổi sang đơn vị của dòng: 1.200 Nghìn người."
+        in doc.warnings
+    )
+    assert any(
+        w.startswith("Dòng 6: “gấp 1,5 lần năm 2025” là mục tiêu gấp nhiều lần")
+        for w in doc.warnings
+    )
