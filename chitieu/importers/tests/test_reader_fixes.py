@@ -242,3 +242,131 @@ def test_target_texts_read_to_their_meaning_with_warnings(directory):
         w.startswith("Dòng 6: “gấp 1,5 lần năm 2025” là mục tiêu gấp nhiều lần")
         for w in doc.warnings
     )
+
+
+def _cell_lines(rows: list[list[str]], separator: int = 1) -> bytes:
+    """A portal's text export: each cell its own lines between lines holding only "|", a row
+    ended by ``separator`` empty slots; the last row has nothing after its last cell."""
+    out = ["PHỤ LỤC", "CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026", "|"]
+    for k, row in enumerate(rows):
+        for cell in row:
+            out += [cell, "|"]
+        if k < len(rows) - 1:
+            out += ["|"] * separator
+    return "\n".join(out).encode()
+
+
+HEADER = [
+    "**TT**",
+    "**Chỉ tiêu**",
+    "**Đơn vị tính**",
+    "**Kế hoạch năm 2026**",
+    "**Cơ quan chủ trì**",
+    "**Cơ quan phối hợp**",
+]
+
+
+def test_portal_text_keeps_a_last_row_whose_agency_cells_are_merged(directory):
+    data = _cell_lines(
+        [
+            HEADER,
+            [
+                "1",
+                "Tỷ lệ dân số tham gia bảo hiểm y tế",
+                "%",
+                "≥ 95",
+                "Sở Y tế",
+                "Bảo hiểm xã hội tỉnh",
+            ],
+            ["2", "Số giường bệnh trên 1 vạn dân", "giường", "không quá 35"],
+        ]
+    )
+    doc = read_document(data, "cong-thong-tin.txt", directory)
+    assert [(r.no, r.name, r.unit, r.target_text, r.lead, r.coordinating) for r in doc.rows] == [
+        (
+            "1",
+            "Tỷ lệ dân số tham gia bảo hiểm y tế",
+            "%",
+            "≥ 95",
+            ["Sở Y tế"],
+            ["Bảo hiểm xã hội tỉnh"],
+        ),
+        (
+            "2",
+            "Số giường bệnh trên 1 vạn dân",
+            "giường",
+            "không quá 35",
+            ["Sở Y tế"],
+            ["Bảo hiểm xã hội tỉnh"],
+        ),
+    ]
+
+
+def test_portal_text_section_row_then_a_row_without_unit_keeps_its_cells(directory):
+    data = _cell_lines(
+        [
+            HEADER,
+            ["**I**", "**CHỈ TIÊU XÃ HỘI**"],
+            [
+                "1",
+                "Chỉ số phát triển con người (HDI)",
+                "",
+                "0,7 - 0,75",
+                "Thống kê tỉnh",
+                "Sở Y tế",
+            ],
+            [
+                "2",
+                "Tỷ lệ che phủ rừng",
+                "%",
+                "tối thiểu 65",
+                "Sở Nông nghiệp và Môi trường",
+                "UBND các xã, phường",
+            ],
+        ]
+    )
+    doc = read_document(data, "cong-thong-tin.txt", directory)
+    assert not [r for r in doc.rows if r.error]
+    assert [(r.no, r.group, r.name, r.unit, r.target_text, r.lead) for r in doc.rows] == [
+        (
+            "1",
+            "CHỈ TIÊU XÃ HỘI",
+            "Chỉ số phát triển con người (HDI)",
+            "",
+            "0,7 - 0,75",
+            ["Thống kê tỉnh"],
+        ),
+        (
+            "2",
+            "CHỈ TIÊU XÃ HỘI",
+            "Tỷ lệ che phủ rừng",
+            "%",
+            "tối thiểu 65",
+            ["Sở Nông nghiệp và Môi trường"],
+        ),
+    ]
+
+
+def test_portal_text_with_two_empty_slots_between_rows(directory):
+    data = _cell_lines(
+        [
+            HEADER,
+            [
+                "1",
+                "Tỷ lệ dân số tham gia bảo hiểm y tế",
+                "%",
+                "≥ 95",
+                "Sở Y tế",
+                "Bảo hiểm xã hội tỉnh",
+            ],
+            ["2", "Số giường bệnh trên 1 vạn dân", "giường", "không quá 35"],
+            ["3", "Tỷ lệ trạm y tế có bác sĩ", "%", "100", "Sở Y tế", "UBND các xã, phường"],
+        ],
+        separator=2,
+    )
+    doc = read_document(data, "cong-thong-tin.txt", directory)
+    assert [(r.no, r.name, r.target_text, r.coordinating) for r in doc.rows] == [
+        ("1", "Tỷ lệ dân số tham gia bảo hiểm y tế", "≥ 95", ["Bảo hiểm xã hội tỉnh"]),
+        ("2", "Số giường bệnh trên 1 vạn dân", "không quá 35", ["Bảo hiểm xã hội tỉnh"]),
+        ("3", "Tỷ lệ trạm y tế có bác sĩ", "100", ["UBND các xã, phường"]),
+    ]
