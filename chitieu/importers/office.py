@@ -38,6 +38,7 @@ def read_docx(
     body = d.element.body
     rows: list[tuple[int, list[str]]] = []
     grids: list[Grid] = []
+    table_of: dict[int, int] = {}  # python-docx repeats a merged cell in each row it covers
     above: list[str] = []  # paragraphs since the last table: the next table's heading
     n = 0
     for child in body.iterchildren():
@@ -54,6 +55,7 @@ def read_docx(
             for row in table.rows:
                 n += 1
                 rows.append((n, _unique_cells(row.cells)))
+                table_of[n] = len(grids)
             grids.append(_docx_grid(table, start, above, len(grids) + 1))
             above = []
     if not rows:
@@ -64,7 +66,9 @@ def read_docx(
         and any(header_map(cells) for _, cells in rows)
         and (first is None or prefers_legacy(first, directory))
     ):
-        return assemble(rows, heading=heading, document=document, directory=directory)
+        return assemble(
+            rows, heading=heading, document=document, directory=directory, table_of=table_of
+        )
     return read_tables(grids, document, directory, mappings)
 
 
@@ -134,9 +138,15 @@ def read_xlsx(
         if (
             not mappings
             and any(header_map(cells) for _, cells in rows)
-            and prefers_legacy(_xlsx_grid(ws, texts), directory)
+            and prefers_legacy(grid := _xlsx_grid(ws, texts), directory)
         ):
-            return assemble(rows, heading=[], document=document, directory=directory)
+            return assemble(
+                [(line, _merged_down(grid, line - 1)) for line, _ in rows],
+                heading=[],
+                document=document,
+                directory=directory,
+                table_of=dict.fromkeys((line for line, _ in rows), 0),
+            )
     grids = [_xlsx_grid(ws, texts) for ws, texts in sheets]
     found = [g for g in grids if header_rows(g) is not None]
     if found:
@@ -200,6 +210,28 @@ def _xlsx_grid(ws: Any, texts: list[list[str]]) -> Grid:
     return grid
 
 
+def _merged_down(grid: Grid, r: int) -> list[str]:
+    """A grid row with the cells merged down from above filled in, those merged across left
+    blank (a section row spread over the line stays one cell)."""
+    return [grid.cells[r][c] if grid.origin[r][c] != ACROSS else "" for c in range(grid.width)]
+
+
+def _pdf_merged_down(rows: list[tuple[int, list[str | None]]]) -> list[tuple[int, list[str]]]:
+    """pdfplumber's rows with each cell merged down from above filled in. A row of one or two
+    cells (a section heading spread over the line) has its empty positions merged across."""
+    out: list[tuple[int, list[str]]] = []
+    prev: list[str] = []
+    for line, raw in rows:
+        across = sum(1 for x in raw if x is not None) <= 2
+        cells = [
+            x if x is not None else ("" if across or c >= len(prev) else prev[c])
+            for c, x in enumerate(raw)
+        ]
+        out.append((line, cells))
+        prev = cells
+    return out
+
+
 def _pdf_grid(rows: list[tuple[int, list[str | None]]], number: int) -> Grid:
     """pdfplumber gives None where a merged cell was: copy the cell from the left or above."""
     width = max((len(c) for _, c in rows), default=0)
@@ -251,6 +283,7 @@ def read_pdf(
         tables: list[tuple[int, list[str | None]]] = []
         texts: list[str] = []
         heading: list[str] = []
+        page_of: dict[int, int] = {}
         n = 0
         for page in pdf.pages:
             text = page.extract_text() or ""
@@ -261,6 +294,7 @@ def read_pdf(
                 for cells in table:
                     n += 1
                     tables.append((n, list(cells)))
+                    page_of[n] = page.page_number
     if (
         tables
         and not mappings
@@ -268,7 +302,13 @@ def read_pdf(
         and prefers_legacy(_pdf_grid(tables, 1), directory)
     ):
         document.layout = "pdf-table"
-        return assemble(tables, heading=heading, document=document, directory=directory)
+        return assemble(
+            _pdf_merged_down(tables),
+            heading=heading,
+            document=document,
+            directory=directory,
+            table_of=page_of,
+        )
     if tables:
         grid = _pdf_grid(tables, 1)
         grid.heading = [line for line in heading if line.strip()]

@@ -370,3 +370,119 @@ def test_portal_text_with_two_empty_slots_between_rows(directory):
         ("2", "Số giường bệnh trên 1 vạn dân", "không quá 35", ["Bảo hiểm xã hội tỉnh"]),
         ("3", "Tỷ lệ trạm y tế có bác sĩ", "100", ["UBND các xã, phường"]),
     ]
+
+
+ONE_ROW_HEADER = [
+    "TT",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Kế hoạch năm 2026",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+]
+BLANKS = [
+    ONE_ROW_HEADER,
+    ["1", "Tỷ lệ hộ nghèo", "%", "giảm 1,5", "Sở Nông nghiệp và Môi trường", "UBND các xã, phường"],
+    ["2", "Số lao động được tạo việc làm mới", "người", "12.000", "Sở Nội vụ", ""],
+    ["3", "Tỷ lệ lao động qua đào tạo", "%", "≥ 76", "", ""],
+]
+
+
+def test_word_blank_cell_not_merged_has_no_agency(directory):
+    doc = read_document(_docx(BLANKS), "phu-luc.docx", directory)
+    assert [(r.no, r.lead, r.coordinating) for r in doc.rows] == [
+        ("1", ["Sở Nông nghiệp và Môi trường"], ["UBND các xã, phường"]),
+        ("2", ["Sở Nội vụ"], []),
+        ("3", [], []),
+    ]
+
+
+def test_word_cell_merged_down_is_inherited(directory):
+    import io
+
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=len(BLANKS), cols=6)
+    for i, row in enumerate(BLANKS):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    t.cell(2, 4).merge(t.cell(3, 4)).text = "Sở Nội vụ"
+    out = io.BytesIO()
+    d.save(out)
+    doc = read_document(out.getvalue(), "phu-luc.docx", directory)
+    assert [(r.no, r.lead) for r in doc.rows] == [
+        ("1", ["Sở Nông nghiệp và Môi trường"]),
+        ("2", ["Sở Nội vụ"]),
+        ("3", ["Sở Nội vụ"]),
+    ]
+
+
+def test_excel_blank_cell_not_merged_has_no_agency_and_a_merged_one_inherits(directory):
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in BLANKS:
+        ws.append(row)
+    ws.merge_cells("E3:E4")  # "Sở Nội vụ" leads rows 2 and 3; coordinating cells are blank
+    out = io.BytesIO()
+    wb.save(out)
+    doc = read_document(out.getvalue(), "phu-luc.xlsx", directory)
+    assert [(r.no, r.lead, r.coordinating) for r in doc.rows] == [
+        ("1", ["Sở Nông nghiệp và Môi trường"], ["UBND các xã, phường"]),
+        ("2", ["Sở Nội vụ"], []),
+        ("3", ["Sở Nội vụ"], []),
+    ]
+
+
+AGENCY_SECTIONS = [
+    ONE_ROW_HEADER,
+    ["I", "SỞ Y TẾ", "", "", "", ""],
+    ["1", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "≥ 95", "", "Bảo hiểm xã hội tỉnh"],
+    ["2", "Tỷ lệ bao phủ tiêm chủng", "%", "≥ 95", "", ""],
+    ["a", "Khu vực thành thị", "%", "98", "", ""],
+    ["-", "Khu vực nông thôn", "%", "95", "", ""],
+    ["+", "Xã vùng III", "%", "90", "", ""],
+    ["II", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "", "", "", ""],
+    ["1", "Tỷ lệ trường đạt chuẩn quốc gia", "%", "trên 65", "", "UBND các xã, phường"],
+]
+
+
+def _expect_agency_sections(doc):
+    assert not [r for r in doc.rows if r.error]
+    assert not any("lặp lại" in w for w in doc.warnings)
+    assert [(r.no, r.parent_no, r.group, r.lead) for r in doc.rows] == [
+        ("1", None, "SỞ Y TẾ", ["Sở Y tế"]),
+        ("2", None, "SỞ Y TẾ", ["Sở Y tế"]),
+        (None, "2", "SỞ Y TẾ", ["Sở Y tế"]),
+        (None, "2", "SỞ Y TẾ", ["Sở Y tế"]),
+        (None, "2", "SỞ Y TẾ", ["Sở Y tế"]),
+        ("1", None, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["Sở Giáo dục và Đào tạo"]),
+    ]
+
+
+def test_word_sections_named_after_an_agency_lead_their_rows(directory):
+    _expect_agency_sections(read_document(_docx(AGENCY_SECTIONS), "phu-luc.docx", directory))
+
+
+def test_ruled_pdf_sections_named_after_an_agency_lead_their_rows(directory):
+    from html import escape
+
+    from weasyprint import HTML
+
+    body = []
+    for row in AGENCY_SECTIONS:
+        if row[0] in ("I", "II"):
+            body.append(f"<tr><td>{row[0]}</td><td colspan='5'>{escape(row[1])}</td></tr>")
+        else:
+            body.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+    page = (
+        "<html><head><meta charset='utf-8'><style>@page{size:A4 landscape;margin:1cm}"
+        "table{border-collapse:collapse}td{border:1px solid #000;padding:2pt}</style></head>"
+        "<body><p>PHỤ LỤC CHỈ TIÊU NĂM 2026</p><table>" + "".join(body) + "</table></body></html>"
+    )
+    data = HTML(string=page).write_pdf()
+    _expect_agency_sections(read_document(data, "phu-luc.pdf", directory))
