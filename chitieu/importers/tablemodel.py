@@ -418,7 +418,10 @@ def read_tables(
         raise ImportError_(
             f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (cần cột TT/STT và cột Chỉ tiêu hoặc Nhiệm vụ)."
         )
-    years = sorted({int(y) for r in document.rows for y in re.findall(r"\d{4}", r.period)})
+    # The plan's own periods are those of its targets: an "Ước TH 2025" column reports the year
+    # before the plan and never widens it.
+    planned = [r for r in document.rows if r.kind != "actual"] or document.rows
+    years = sorted({int(y) for r in planned for y in re.findall(r"\d{4}", r.period)})
     if not caption_period and len(years) > 1:
         # No period in the caption (only the date of the decision): the rows' own periods
         # ("Giai đoạn 2025-2027", "2028-2030") span the plan.

@@ -486,3 +486,26 @@ def test_ruled_pdf_sections_named_after_an_agency_lead_their_rows(directory):
     )
     data = HTML(string=page).write_pdf()
     _expect_agency_sections(read_document(data, "phu-luc.pdf", directory))
+
+
+def test_an_estimate_column_does_not_widen_the_plan_period(directory):
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", None, "Cơ quan chủ trì"])
+    ws.append([None, None, None, "Ước TH 2025", "KH 2026", None])
+    for rng in ["D1:E1", "A1:A2", "B1:B2", "C1:C2", "F1:F2"]:
+        ws.merge_cells(rng)
+    ws.append(["1", "Tốc độ tăng trưởng GRDP", "%", "8,2", "≥ 10", "Sở Tài chính"])
+    ws.append(["2", "Tỷ lệ hộ nghèo", "%", "3,1", "giảm 2 %/năm", "Sở Nông nghiệp và Môi trường"])
+    out = io.BytesIO()
+    wb.save(out)
+    doc = read_document(out.getvalue(), "phu-luc.xlsx", directory)
+    assert doc.period_code == "2026"
+    assert sorted({(r.kind, r.period) for r in doc.rows}) == [
+        ("actual", "2025"),
+        ("target", "2026"),
+    ]
