@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 
 from chitieu.catalog.choices import PlanKind
 from chitieu.catalog.models import Target
