@@ -2,7 +2,6 @@
 
 import io
 
-
 from chitieu.catalog.choices import PlanKind
 from chitieu.catalog.models import Target
 from chitieu.catalog.services import plan_import
