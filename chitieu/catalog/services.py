@@ -308,6 +308,11 @@ def plan_import(
     if (plan := existing_plan(document)) is not None:
         return ImportResult(plan=plan, created=False)
     rows = document.rows
+    if all(i in decisions.skip for i in range(len(rows))):
+        raise ImportRefused(
+            f"{document.source_name}: không có dòng chỉ tiêu nào để lưu"
+            + (" (mọi dòng đều được chọn bỏ qua)." if rows else ".")
+        )
     _refuse_unfixed(rows, decisions)
     try:
         period = Period.parse(document.period_code)

@@ -140,6 +140,11 @@ def read_document(
     by the table's label in ``Document.tables``); without it the reader's proposal is used.
     """
     doc = _read(data, name, directory, limits, mappings)
+    if not doc.rows:
+        raise ImportError_(
+            f"{name}: bảng có dòng tiêu đề nhưng không có dòng chỉ tiêu nào (chỉ có tiêu đề, "
+            "tên phần hoặc ghi chú); không có gì để nhập."
+        )
     for row in doc.rows:
         # The province's own layouts have one target column: its period is the plan's.
         row.period = row.period or doc.period_code

@@ -118,6 +118,19 @@ def assemble(
     return document
 
 
+def is_note(text: str) -> bool:
+    """Whether the only cell of a row is a note printed across the table ("Ghi chú: …"), not
+    a row number or a section heading."""
+    text = clean(text)
+    if fold(text).startswith((fold("ghi chú"), fold("lưu ý"), "(*)", "*")):
+        return True
+    if text.isupper():
+        return False  # "CÁC CHỈ TIÊU XÃ HỘI" spread over the line heads a section
+    return len(text.split()) >= 4 and not re.match(
+        r"^(?:[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*)[.)]?\s", text
+    )
+
+
 def build_rows(
     document: Document,
     pending: list[tuple[int, dict[str, str], str]],
@@ -136,6 +149,9 @@ def build_rows(
             table = table_of.get(line)
             printed = dict.fromkeys(printed, False)
         no = v["no"].rstrip(".") or None
+        if no and not any(v[k] for k in COLUMNS if k != "no") and is_note(no):
+            document.warnings.append(f"Dòng {line}: ghi chú trong bảng (không phải chỉ tiêu): {no}")
+            continue
         if no and _ROMAN.match(no) and not v["unit"] and not v["target"]:
             group = v["name"]
             section_lead = v["name"] if directory.lookup(v["name"]) else ""

@@ -19,7 +19,7 @@ from .columns import Mapping, period_of, propose_mapping
 from .grid import DOWN, Grid
 from .records import Document, ImportError_, Row
 from .structure import is_part
-from .table import finish_row
+from .table import finish_row, is_note
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SECTION_NO = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[IVXLC]+\.\d+)$")
@@ -122,6 +122,12 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
         if not any(grid.own(r, c) for c in range(len(cells))):
             continue
         raw = " | ".join(grid.own(r, c) for c in range(len(cells)))
+        printed = [c for c in range(len(cells)) if grid.own(r, c)]
+        if len(printed) == 1 and printed[0] == (number or 0) and is_note(cells[printed[0]]):
+            document.warnings.append(
+                f"{grid.label}, dòng {line}: ghi chú trong bảng (không phải chỉ tiêu): {cells[printed[0]]}"
+            )
+            continue
         no = _no_of(own(number))
         name = own(name_col)
         if fold(no) in ("tt", "stt") or fold(name) == name_header:

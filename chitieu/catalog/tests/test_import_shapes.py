@@ -42,3 +42,19 @@ def test_an_annual_plan_with_an_estimate_column_is_saved_as_an_annual_plan(orgs)
     assert list(Target.objects.filter(plan=plan).values_list("period_code", "printed_text")) == [
         ("2026", "≥ 10")
     ]
+
+
+def test_a_plan_whose_every_row_is_skipped_is_refused(orgs):
+    import pytest
+
+    from chitieu.catalog.services import ImportDecisions, ImportRefused
+
+    data = _xlsx(
+        [
+            ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", "Cơ quan chủ trì"],
+            ["1", "Tốc độ tăng trưởng GRDP", "%", "≥ 10", "Sở Tài chính"],
+        ]
+    )
+    doc = read_document(data, "phu-luc.xlsx", organization_directory())
+    with pytest.raises(ImportRefused, match="không có dòng chỉ tiêu nào để lưu"):
+        plan_import(document=doc, decisions=ImportDecisions(skip={0}))

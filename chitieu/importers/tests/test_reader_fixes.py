@@ -509,3 +509,93 @@ def test_an_estimate_column_does_not_widen_the_plan_period(directory):
         ("actual", "2025"),
         ("target", "2026"),
     ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [ONE_ROW_HEADER],
+        [
+            ONE_ROW_HEADER,
+            ["I", "CHỈ TIÊU KINH TẾ", "", "", "", ""],
+            ["II", "CHỈ TIÊU XÃ HỘI", "", "", "", ""],
+        ],
+    ],
+    ids=["header only", "sections only"],
+)
+def test_a_table_without_any_indicator_row_is_refused(directory, rows):
+    from chitieu.importers.records import ImportError_
+
+    for data, name in (
+        (_docx(rows, ["PHỤ LỤC CHỈ TIÊU NĂM 2026"]), "p.docx"),
+        (_xlsx(rows), "p.xlsx"),
+    ):
+        with pytest.raises(ImportError_, match="không có dòng chỉ tiêu nào"):
+            read_document(data, name, directory)
+
+
+def test_a_note_merged_across_the_table_is_a_note_not_a_row(directory):
+    import io
+
+    from openpyxl import Workbook
+
+    note = "Ghi chú: các chỉ tiêu trên là chỉ tiêu định hướng, UBND các xã, phường căn cứ xây dựng kế hoạch"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(ONE_ROW_HEADER)
+    ws.append(["1", "Tỷ lệ hộ nghèo", "%", "giảm 1,5", "Sở Nội vụ", ""])
+    ws.append([note])
+    ws.merge_cells("A3:F3")
+    ws.append(["2", "Tỷ lệ trẻ em suy dinh dưỡng", "%", "dưới 12", "Sở Y tế", ""])
+    out = io.BytesIO()
+    wb.save(out)
+    for data, name in ((out.getvalue(), "p.xlsx"), (_docx_merged_note(note), "p.docx")):
+        doc = read_document(data, name, directory)
+        assert [(r.no, r.error) for r in doc.rows] == [("1", ""), ("2", "")], name
+        assert f"Dòng 3: ghi chú trong bảng (không phải chỉ tiêu): {note}" in doc.warnings, name
+
+
+def _docx_merged_note(note: str) -> bytes:
+    import io
+
+    import docx
+
+    rows = [
+        ONE_ROW_HEADER,
+        ["1", "Tỷ lệ hộ nghèo", "%", "giảm 1,5", "Sở Nội vụ", ""],
+        ["", "", "", "", "", ""],
+        ["2", "Tỷ lệ trẻ em suy dinh dưỡng", "%", "dưới 12", "Sở Y tế", ""],
+    ]
+    d = docx.Document()
+    t = d.add_table(rows=len(rows), cols=6)
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    t.cell(2, 0).merge(t.cell(2, 5)).text = note
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_a_note_in_a_two_row_header_table_is_a_note(directory):
+    import io
+
+    from openpyxl import Workbook
+
+    note = "Ghi chú: số liệu năm 2025 là số ước thực hiện"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026", None, "Cơ quan chủ trì"])
+    ws.append([None, None, None, "Ước TH 2025", "KH 2026", None])
+    for rng in ["D1:E1", "A1:A2", "B1:B2", "C1:C2", "F1:F2"]:
+        ws.merge_cells(rng)
+    ws.append(["1", "Tốc độ tăng trưởng GRDP", "%", "8,2", "≥ 10", "Sở Tài chính"])
+    ws.append([note])
+    ws.merge_cells("A4:F4")
+    out = io.BytesIO()
+    wb.save(out)
+    doc = read_document(out.getvalue(), "p.xlsx", directory)
+    assert not [r for r in doc.rows if r.error]
+    assert any(
+        w.endswith(f"ghi chú trong bảng (không phải chỉ tiêu): {note}") for w in doc.warnings
+    )
