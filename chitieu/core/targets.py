@@ -290,7 +290,8 @@ def parse_target(text: str, *, name: str = "", unit: str = "") -> Target:
     if _TIMES.search(s) and fold(unit) not in (fold("lần"), fold("lượt")):
         raise RelativeTargetError(
             f"“{raw}” là mục tiêu gấp nhiều lần một năm gốc, không phải một giá trị theo đơn vị "
-            f"“{unit or 'của dòng'}” — chưa lưu thành mục tiêu có thể đánh giá; hãy ghi giá trị cụ thể nếu cần."
+            + (f"“{unit}”" if unit else "của dòng")
+            + " — chưa lưu thành mục tiêu có thể đánh giá; hãy ghi giá trị cụ thể nếu cần."
         )
     return _in_row_unit(_parse(s, raw, name, unit), unit)
 

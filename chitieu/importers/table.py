@@ -16,6 +16,7 @@ from chitieu.core.text import clean, fold
 from .agencies import Directory, organisations
 from .columns import is_target_heading
 from .records import Document, ImportError_, Row
+from .units import unit_in_name
 
 COLUMNS = ("no", "name", "unit", "target", "lead", "coordinating")
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -109,6 +110,11 @@ def assemble(
             "Đơn vị tính, Mục tiêu, Cơ quan chủ trì, Cơ quan phối hợp)."
         )
     apply_heading(document, heading)
+    if "unit" not in columns:
+        # No unit column: "Tỷ lệ trường đạt chuẩn (%)" carries its unit in the name.
+        for _, values, _ in pending:
+            if found := unit_in_name(values["name"]):
+                values["name"], values["unit"] = found
     if "target" not in columns:
         document.warnings.append(
             f"{document.source_name}: không thấy cột mục tiêu trong dòng tiêu đề; các dòng "

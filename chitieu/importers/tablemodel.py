@@ -20,6 +20,7 @@ from .grid import DOWN, Grid
 from .records import Document, ImportError_, Row
 from .structure import is_part
 from .table import finish_row, is_note
+from .units import unit_in_name
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SECTION_NO = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[IVXLC]+\.\d+)$")
@@ -163,6 +164,8 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
         is_sub = not no or marked
         name = _SUB_PREFIX.sub("", name)
         unit = own(unit_col) or val(unit_col)
+        if unit_col is None and (found := unit_in_name(name)):
+            name, unit = found  # no unit column: "Tỷ lệ … (%)" carries its unit
         lead_text = val(lead_col) or section_lead
         coord_text = val(coord_col)
         if mapping.kind == "action":

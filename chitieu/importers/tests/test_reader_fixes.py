@@ -599,3 +599,33 @@ def test_a_note_in_a_two_row_header_table_is_a_note(directory):
     assert any(
         w.endswith(f"ghi chú trong bảng (không phải chỉ tiêu): {note}") for w in doc.warnings
     )
+
+
+def test_without_a_unit_column_the_unit_in_brackets_ends_the_name(directory):
+    rows = [
+        ["TT", "Chỉ tiêu", "Kế hoạch năm 2026"],
+        ["1", "Tỷ lệ trường đạt chuẩn quốc gia (%)", "trên 65"],
+        ["2", "Tổng chi đầu tư cho giáo dục (tỷ đồng)", "1.250"],
+        ["3", "Tổng sản phẩm trên địa bàn (GRDP)", "8"],
+    ]
+    for data, name in ((_docx(rows), "p.docx"), (_xlsx(rows), "p.xlsx")):
+        doc = read_document(data, name, directory)
+        assert [(r.name, r.unit) for r in doc.rows] == [
+            ("Tỷ lệ trường đạt chuẩn quốc gia", "%"),
+            ("Tổng chi đầu tư cho giáo dục", "tỷ đồng"),
+            ("Tổng sản phẩm trên địa bàn (GRDP)", ""),
+        ], name
+
+
+def test_an_abbreviated_department_joined_by_va_is_one_agency(directory):
+    from chitieu.importers.agencies import organisations
+
+    assert organisations("Sở KH và ĐT, Sở Tài chính", directory) == (
+        ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"],
+        [],
+    )
+    assert organisations("Sở KH và CN", directory) == (["Sở Khoa học và Công nghệ"], [])
+    assert organisations("Sở Tài chính và Sở Nội vụ", directory) == (
+        ["Sở Tài chính", "Sở Nội vụ"],
+        [],
+    )
