@@ -51,6 +51,14 @@ def read_docx(
                     heading.append(text)
         elif tag == "tbl":
             table = docx.table.Table(child, d)
+            if not rows and _is_layout(table):
+                # A layout table before the appendix (the Decree 30 heading: issuer beside the
+                # national motto, number beside place and date; the signature block): its
+                # lines are paragraphs of the heading, not rows.
+                for line in _layout_lines(table):
+                    above.append(line)
+                    heading.append(line)
+                continue
             start = n
             for row in table.rows:
                 n += 1
@@ -70,6 +78,22 @@ def read_docx(
             rows, heading=heading, document=document, directory=directory, table_of=table_of
         )
     return read_tables(grids, document, directory, mappings)
+
+
+def _is_layout(table: Any) -> bool:
+    """A table of at most three columns with no table header: text laid out side by side."""
+    if len(table.columns) > 3 or any(header_map(_unique_cells(r.cells)) for r in table.rows):
+        return False
+    return header_rows(_docx_grid(table, 0, [], 0)) is None
+
+
+def _layout_lines(table: Any) -> list[str]:
+    """The lines of a layout table, row by row, each cell's paragraphs in order."""
+    out: list[str] = []
+    for row in table.rows:
+        for cell in _unique_cell_objects(row.cells):
+            out.extend(line for p in cell.paragraphs if (line := clean(p.text)))
+    return out
 
 
 def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
@@ -102,16 +126,17 @@ def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
     return Grid(cells, origin, lines, heading=[clean(h) for h in heading], label=f"bảng {number}")
 
 
-def _unique_cells(cells: Any) -> list[str]:
+def _unique_cell_objects(cells: Any) -> list[Any]:
     # A horizontally merged cell is returned once per grid column; keep it once.
-    out: list[str] = []
-    seen: list[Any] = []
+    out: list[Any] = []
     for c in cells:
-        if any(c._tc is s for s in seen):
-            continue
-        seen.append(c._tc)
-        out.append(c.text)
+        if not any(c._tc is s._tc for s in out):
+            out.append(c)
     return out
+
+
+def _unique_cells(cells: Any) -> list[str]:
+    return [c.text for c in _unique_cell_objects(cells)]
 
 
 def read_xlsx(

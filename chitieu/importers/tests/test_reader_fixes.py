@@ -629,3 +629,57 @@ def test_an_abbreviated_department_joined_by_va_is_one_agency(directory):
         ["Sở Tài chính", "Sở Nội vụ"],
         [],
     )
+
+
+def test_the_usual_word_heading_in_a_borderless_table_gives_issuer_number_date_and_title(directory):
+    import io
+
+    import docx
+
+    d = docx.Document()
+    h = d.add_table(rows=2, cols=2)
+    h.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN"
+    h.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    h.cell(1, 0).text = "Số: 40/KH-UBND"
+    h.cell(1, 1).text = "Lạng Sơn, ngày 20 tháng 01 năm 2026"
+    for line in [
+        "KẾ HOẠCH",
+        "Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Triển khai hiệu quả các chỉ tiêu.",
+    ]:
+        d.add_paragraph(line)
+    s = d.add_table(rows=1, cols=2)
+    s.cell(0, 0).text = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+    s.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A"
+    for line in ["PHỤ LỤC", "CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU NĂM 2026"]:
+        d.add_paragraph(line)
+    rows = [
+        ONE_ROW_HEADER,
+        [
+            "1",
+            "Tỷ lệ hộ nghèo",
+            "%",
+            "giảm 1,5",
+            "Sở Nông nghiệp và Môi trường",
+            "UBND các xã, phường",
+        ],
+    ]
+    t = d.add_table(rows=len(rows), cols=6)
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
+    out = io.BytesIO()
+    d.save(out)
+    doc = read_document(out.getvalue(), "ke-hoach.docx", directory)
+    assert (doc.title, doc.doc_kind, doc.number, doc.issuer, doc.period_code) == (
+        "Thực hiện các chỉ tiêu kinh tế - xã hội chủ yếu năm 2026",
+        "Kế hoạch",
+        "40/KH-UBND",
+        "UBND tỉnh Lạng Sơn",
+        "2026",
+    )
+    assert doc.issued_on is not None and doc.issued_on.isoformat() == "2026-01-20"
+    assert [(r.no, r.name, r.target_text) for r in doc.rows] == [
+        ("1", "Tỷ lệ hộ nghèo", "giảm 1,5")
+    ]
