@@ -202,7 +202,7 @@ def _read(
             if looks_like_cell_lines(text):
                 doc.layout = "cell-lines"
                 return read_tables(read_cell_lines(text), doc, directory, mappings)
-            if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
+            if any("\t" in line and "chỉ tiêu" in line.lower() for line in text.splitlines()):
                 doc.layout = "tab"
                 return read_tab_text(text, doc, directory, mappings)
             doc.layout = "pdf-text"

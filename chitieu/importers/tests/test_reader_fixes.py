@@ -683,3 +683,25 @@ def test_the_usual_word_heading_in_a_borderless_table_gives_issuer_number_date_a
     assert [(r.no, r.name, r.target_text) for r in doc.rows] == [
         ("1", "Tỷ lệ hộ nghèo", "giảm 1,5")
     ]
+
+
+def test_tab_text_with_a_header_in_capitals_and_agency_sections(directory):
+    text = "\n".join(
+        [
+            "PHỤ LỤC",
+            "CHỈ TIÊU GIAO CÁC SỞ, NGÀNH NĂM 2026",
+            "",
+            "STT\tCHỈ TIÊU\tKẾ HOẠCH NĂM 2026",
+            "I\tSỞ Y TẾ\t",
+            "1\tTỷ lệ dân số tham gia bảo hiểm y tế (%)\t≥ 95",
+            "II\tSỞ TÀI CHÍNH\t",
+            "1\tTốc độ tăng GRDP (%)\t10 - 11",
+        ]
+    )
+    doc = read_document(text.encode(), "phu-luc.txt", directory)
+    assert doc.layout == "tab"
+    assert not any("lặp lại" in w for w in doc.warnings)
+    assert [(r.no, r.group, r.name, r.unit, r.target_text, r.lead) for r in doc.rows] == [
+        ("1", "SỞ Y TẾ", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "≥ 95", ["Sở Y tế"]),
+        ("1", "SỞ TÀI CHÍNH", "Tốc độ tăng GRDP", "%", "10 - 11", ["Sở Tài chính"]),
+    ]
