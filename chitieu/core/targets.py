@@ -287,7 +287,7 @@ def parse_target(text: str, *, name: str = "", unit: str = "") -> Target:
     if _EXPONENT.search(s):
         # "1e400" would otherwise read as 1 with the unit "e400": a silently different value
         raise TargetError(f"“{raw}”: không nhận số viết dạng lũy thừa (1e400), hãy viết đủ chữ số")
-    if _TIMES.search(s) and fold(unit) not in (fold("lần"), fold("lượt")):
+    if _TIMES.search(s) and not fold(unit).startswith((fold("lần"), fold("lượt"))):
         raise RelativeTargetError(
             f"“{raw}” là mục tiêu gấp nhiều lần một năm gốc, không phải một giá trị theo đơn vị "
             + (f"“{unit}”" if unit else "của dòng")

@@ -247,5 +247,6 @@ def test_a_multiple_of_a_base_year_is_never_a_value_in_the_row_unit(text):
         parse_target(text, unit="Tỷ đồng")
 
 
-def test_a_count_of_times_under_the_unit_lan_is_a_value():
-    assert parse_target("5 lần", unit="Lần").value == D(5)
+@pytest.mark.parametrize("unit", ["Lần", "lần/năm", "Lượt"])
+def test_a_count_of_times_under_the_unit_lan_is_a_value(unit):
+    assert parse_target("5 lần", unit=unit).value == D(5)
