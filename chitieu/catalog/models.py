@@ -128,7 +128,8 @@ class Target(models.Model):
     section = models.CharField("phần", max_length=255, blank=True)
     printed_name = models.CharField("tên như in", max_length=500)
     printed_unit = models.CharField("đơn vị như in", max_length=60, blank=True)
-    printed_text = models.CharField("mục tiêu như in", max_length=120, blank=True)
+    # A target cell may carry its conditions in brackets: as long as the cell is.
+    printed_text = models.TextField("mục tiêu như in", blank=True)
     kind = models.CharField("loại mục tiêu", max_length=20, choices=TargetKind.choices, blank=True)
     low = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
     high = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
 from chitieu.audit.choices import AuditAction, Entity
 from chitieu.audit.services import audit_record, audit_record_many, audit_values
@@ -205,6 +205,56 @@ def indicator_lookup(keys: list[str]) -> dict[str, Indicator]:
     return found
 
 
+def _too_long(model: type[models.Model], field: str, value: str) -> str:
+    """ "“<field label>” dài N ký tự, quá M" when ``value`` does not fit the column, else ""."""
+    f = model._meta.get_field(field)
+    limit = getattr(f, "max_length", None)
+    if limit is None or len(value) <= limit:
+        return ""
+    return f"“{f.verbose_name}” dài {len(value)} ký tự, vượt giới hạn {limit}"
+
+
+def _refuse_too_long(
+    document: Document, rows: list[Row], keys: list[str], decisions: ImportDecisions
+) -> None:
+    """Refuse, naming the row and the field, any text longer than its column holds.
+
+    PostgreSQL rejects such a value mid-transaction (SQLite would keep it): the person is told
+    which cell to shorten instead of meeting a server error.
+    """
+    bad = [
+        f"{why} (“{getattr(document, name)[:60]}…”)"
+        for model, field, name in (
+            (Plan, "title", "title"),
+            (Plan, "doc_kind", "doc_kind"),
+            (Plan, "number", "number"),
+            (Plan, "issuer", "issuer"),
+            (Plan, "target_header", "target_header"),
+            (Plan, "source_name", "source_name"),
+        )
+        if (why := _too_long(model, field, getattr(document, name)))
+    ]
+    for i, row in enumerate(rows):
+        if i in decisions.skip or row.kind != "target":
+            continue
+        checks = [
+            (Target, "printed_name", row.name),
+            (Indicator, "name", base_name(row.name)),
+            (Indicator, "key", keys[i]),
+            (Target, "printed_unit", row.unit),
+            (Target, "row_no", row.no or ""),
+            (Target, "parent_no", row.parent_no or ""),
+            (Target, "section", row.group),
+        ]
+        reasons = list(dict.fromkeys(w for m, f, v in checks if (w := _too_long(m, f, v))))
+        bad += [f"Dòng {row.line}: {why}" for why in reasons]
+    if bad:
+        raise ImportRefused(
+            "Chưa thể lưu: có nội dung dài hơn mức cho phép, hãy rút gọn trong tệp hoặc "
+            "bỏ qua dòng đó.\n" + "\n".join(bad)
+        )
+
+
 def _refuse_unfixed(rows: list[Row], decisions: ImportDecisions) -> None:
     bad = [
         f"Dòng {r.line}: {r.error} (nội dung: {r.raw})"
@@ -224,6 +274,8 @@ def _organization_for(
     if name in cache:
         return cache[name]
     choice = decisions.agencies.get(name, "")
+    if choice and (why := _too_long(Organization, "name", name)):
+        raise ImportRefused(f"Tên cơ quan “{name[:60]}…”: {why}; hãy rút gọn trong tệp.")
     org: Organization | None = None
     if choice == NEW_ORGANIZATION:
         org = Organization.objects.filter(name=name).first() or organization_create(
@@ -256,6 +308,11 @@ def plan_import(
     if (plan := existing_plan(document)) is not None:
         return ImportResult(plan=plan, created=False)
     rows = document.rows
+    if all(i in decisions.skip for i in range(len(rows))):
+        raise ImportRefused(
+            f"{document.source_name}: không có dòng chỉ tiêu nào để lưu"
+            + (" (mọi dòng đều được chọn bỏ qua)." if rows else ".")
+        )
     _refuse_unfixed(rows, decisions)
     try:
         period = Period.parse(document.period_code)
@@ -265,6 +322,7 @@ def plan_import(
             f"{document.source_name}: không xác định được kỳ kế hoạch{typed} từ tiêu đề "
             f"(“{document.title}”); hãy ghi kỳ vào ô “Kỳ kế hoạch” (ví dụ 2026 hoặc 2026-2030)."
         ) from exc
+    _refuse_too_long(document, rows, row_keys(rows), decisions)
     directory = directory or organization_directory()
     periods = _row_periods(rows, period, decisions)
     not_loaded = _rows_not_loaded(rows)

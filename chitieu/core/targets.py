@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -13,6 +13,7 @@ from .text import clean, fold
 __all__ = [
     "Direction",
     "Kind",
+    "RelativeTargetError",
     "Status",
     "Target",
     "TargetError",
@@ -59,10 +60,18 @@ class TargetError(ValueError):
     """A printed target that cannot be read."""
 
 
+class RelativeTargetError(TargetError):
+    """A target stated as a multiple of a base ("gấp 1,5 lần năm 2025"): no value in the row's
+    unit can be read from it, and no kind of target holds it yet."""
+
+
 @dataclass(frozen=True)
 class Target:
     """A typed target: ``min`` carries ``low``, ``max`` carries ``high``, ``range`` both;
-    the other kinds carry ``value``. ``strict`` marks an open bound (">", "trên", "dưới")."""
+    the other kinds carry ``value``. ``strict`` marks an open bound (">", "trên", "dưới").
+    ``reduce_by`` and ``increase_by`` carry ``low`` and ``high`` instead of ``value`` for a
+    span ("giảm 1 - 1,5 %"). ``note`` says what the reading changed (a figure converted to the
+    row's unit) or doubts; it is not part of the target's identity."""
 
     kind: Kind
     low: Decimal | None = None
@@ -71,6 +80,7 @@ class Target:
     strict: bool = False
     unit: str = ""
     text: str = ""
+    note: str = field(default="", compare=False)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape used by the import command and the API (numbers as floats)."""
@@ -106,6 +116,10 @@ class Target:
                 return f"khoảng {f(self._v())}{u}"
             case Kind.MAINTAIN:
                 return f"duy trì {f(self._v())}{u}"
+            case Kind.REDUCE_BY | Kind.INCREASE_BY if self.value is None:
+                assert self.low is not None and self.high is not None
+                verb = "giảm" if self.kind is Kind.REDUCE_BY else "tăng thêm"
+                return f"{verb} từ {f(self.low)} đến {f(self.high)}{u}"
             case Kind.REDUCE_BY:
                 return f"giảm {f(self._v())}{u}"
             case Kind.INCREASE_BY:
@@ -149,7 +163,12 @@ def direction_for(name: str, *, structure: bool = False) -> Direction:
 
 
 _NUM = r"[-−]?\d[\d.,\s]*\d|\d"
-_RANGE = re.compile(rf"^(?:từ\s+)?({_NUM})\s*(?:-|–|—|đến|tới|÷)\s*({_NUM})\s*(.*)$", re.I)
+# "10 - 11", "10%-11%", "từ 10 đến 11": the first number may repeat the unit "%"
+_SPAN = rf"(?:từ\s+)?({_NUM})\s*%?\s*(?:-|–|—|đến|tới|÷)\s*({_NUM})"
+_RANGE = re.compile(rf"^{_SPAN}\s*(.*)$", re.I)
+_CHANGE_RANGE = re.compile(rf"^(giảm(?: thêm| bình quân)?|tăng thêm|tăng)\s+{_SPAN}\s*(.*)$", re.I)
+_TIMES = re.compile(rf"(?:^|\s|gấp\s*)({_NUM})\s*lần\b", re.I)
+_MAGNITUDES = {"nghìn": 3, "ngàn": 3, "vạn": 4, "triệu": 6, "tỷ": 9, "tỉ": 9}
 _COMPARE = re.compile(rf"^(≥|>=|=>|≤|<=|=<|>|<)\s*({_NUM})\s*(.*)$")
 _PLAIN = re.compile(rf"^({_NUM})\s*(.*)$")
 _WORD_FORMS: list[tuple[re.Pattern[str], Kind, bool]] = [
@@ -211,12 +230,55 @@ def _context_kind(name: str, unit: str) -> Kind | None:
     return None
 
 
+def _magnitude(unit: str) -> tuple[int, str]:
+    """("Nghìn người") -> (3, "người"); ("nghìn tỷ") -> (12, ""); ("%") -> (0, "%")."""
+    words = fold(unit).split()
+    power = 0
+    keys = {fold(k): v for k, v in _MAGNITUDES.items()}
+    while words and words[0] in keys:
+        power += keys[words.pop(0)]
+    return power, " ".join(words)
+
+
+def _in_row_unit(t: Target, row_unit: str) -> Target:
+    """The target with the figure the cell wrote in another magnitude of the row's unit
+    converted ("1,2 triệu người" under "Nghìn người" is 1.200), or a note when the cell's unit
+    names a magnitude that cannot be converted."""
+    cell_unit = t.unit
+    if not row_unit or not cell_unit or fold(cell_unit) == fold(row_unit):
+        return replace(t, unit=row_unit or cell_unit)
+    cell_power, cell_noun = _magnitude(cell_unit)
+    row_power, row_noun = _magnitude(row_unit)
+    if cell_power == row_power or not (cell_power or row_power):
+        return replace(t, unit=row_unit)
+    same_noun = cell_noun == row_noun or (not cell_noun and row_noun != "%")
+    if not same_noun:
+        return replace(
+            t,
+            unit=row_unit,
+            note=f"ô mục tiêu ghi đơn vị “{cell_unit}” khác đơn vị của dòng “{row_unit}” — "
+            "số được giữ như in, cần xem lại.",
+        )
+    factor = Decimal(10) ** (cell_power - row_power)
+
+    def scaled(v: Decimal | None) -> Decimal | None:
+        return None if v is None else (v * factor).normalize()
+
+    out = replace(t, low=scaled(t.low), high=scaled(t.high), value=scaled(t.value), unit=row_unit)
+    figure = next(v for v in (out.value, out.low, out.high) if v is not None)
+    return replace(
+        out,
+        note=f"“{t.text}” được đổi sang đơn vị của dòng: {format_number(figure)} {row_unit}.",
+    )
+
+
 def parse_target(text: str, *, name: str = "", unit: str = "") -> Target:
     """Read a printed target ("10 - 11", ">30", "≥ 76", "khoảng 111.100", "giảm 2 %/năm").
 
     ``name`` and ``unit`` are the words around the cell: a bare number under
     "Giảm tỷ lệ hộ nghèo" is a reduction, under "Duy trì ..." a level to keep,
-    under "Xây dựng thêm ..." an increase.
+    under "Xây dựng thêm ..." an increase. A figure written in another magnitude of the
+    row's unit ("30 nghìn tỷ" under "Tỷ đồng") is converted to it, with a ``note``.
     """
     raw = clean(text)
     s = raw.rstrip(".;")
@@ -225,26 +287,43 @@ def parse_target(text: str, *, name: str = "", unit: str = "") -> Target:
     if _EXPONENT.search(s):
         # "1e400" would otherwise read as 1 with the unit "e400": a silently different value
         raise TargetError(f"“{raw}”: không nhận số viết dạng lũy thừa (1e400), hãy viết đủ chữ số")
+    if _TIMES.search(s) and not fold(unit).startswith((fold("lần"), fold("lượt"))):
+        raise RelativeTargetError(
+            f"“{raw}” là mục tiêu gấp nhiều lần một năm gốc, không phải một giá trị theo đơn vị "
+            + (f"“{unit}”" if unit else "của dòng")
+            + " — chưa lưu thành mục tiêu có thể đánh giá; hãy ghi giá trị cụ thể nếu cần."
+        )
+    return _in_row_unit(_parse(s, raw, name, unit), unit)
+
+
+def _parse(s: str, raw: str, name: str, unit: str) -> Target:
+    """The target with the unit the cell itself wrote (or the row's if it wrote none)."""
+    m = _CHANGE_RANGE.match(s)
+    if m:
+        low, high = sorted((_num(m.group(2)), _num(m.group(3))))
+        verb = fold(m.group(1))
+        kind = Kind.REDUCE_BY if verb.startswith(fold("giảm")) else Kind.INCREASE_BY
+        return Target(kind, low=low, high=high, unit=m.group(4).strip() or unit, text=raw)
     for pattern, kind, strict in _WORD_FORMS:
         m = pattern.match(s)
         if m:
             v = _num(m.group(1))
-            return _build(kind, v, strict, unit or m.group(2).strip(), raw)
+            return _build(kind, v, strict, m.group(2).strip() or unit, raw)
     m = _RANGE.match(s)
     if m:
         low, high = _num(m.group(1)), _num(m.group(2))
         if low > high:
             low, high = high, low
-        return Target(Kind.RANGE, low=low, high=high, unit=unit or m.group(3).strip(), text=raw)
+        return Target(Kind.RANGE, low=low, high=high, unit=m.group(3).strip() or unit, text=raw)
     m = _COMPARE.match(s)
     if m:
         kind, strict = _COMPARE_KIND[m.group(1)]
-        return _build(kind, _num(m.group(2)), strict, unit or m.group(3).strip(), raw)
+        return _build(kind, _num(m.group(2)), strict, m.group(3).strip() or unit, raw)
     m = _PLAIN.match(s)
     if m:
         v = _num(m.group(1))
         kind = _context_kind(name, unit) or Kind.EXACT
-        return _build(kind, v, False, unit or m.group(2).strip(), raw)
+        return _build(kind, v, False, m.group(2).strip() or unit, raw)
     raise TargetError(f"không đọc được mục tiêu “{raw}”")
 
 
@@ -276,7 +355,7 @@ def evaluate(target: Target, actual: Decimal, direction: Direction = Direction.U
         return Status.ACHIEVED if ok else Status.MISSED
     if k in (Kind.REDUCE_BY, Kind.INCREASE_BY):
         direction = Direction.UP
-    if k is Kind.RANGE:
+    if k is Kind.RANGE or (k in (Kind.REDUCE_BY, Kind.INCREASE_BY) and target.value is None):
         assert target.low is not None and target.high is not None
         low, high = target.low, target.high
     else:

@@ -89,13 +89,27 @@ def unglue(text: str) -> str:
     return "".join(out)
 
 
+def _is_abbreviation(t: _Token) -> bool:
+    return 2 <= len(t.text) <= 5 and t.text.isupper()
+
+
 def _tokens(text: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(text):
         t = m.group(0)
         key = fold(t) if t[:1].isalnum() else t
         out.append(_Token(t, m.start(), m.end(), key))
-    return out
+    # "Sở KH và ĐT" is "Sở KH&ĐT": a "và" between two abbreviations joins them like "&".
+    return [
+        t
+        for k, t in enumerate(out)
+        if not (
+            t.text == "và"
+            and 0 < k < len(out) - 1
+            and _is_abbreviation(out[k - 1])
+            and _is_abbreviation(out[k + 1])
+        )
+    ]
 
 
 def _keys(phrase: str) -> tuple[str, ...]:

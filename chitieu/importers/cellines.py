@@ -201,18 +201,37 @@ def _header_cells(header: list[list[_Slot]], width: int) -> list[list[Cell]]:
     return [first, *rest]
 
 
+def _short_row(slots: list[_Slot], i: int, end: int, width: int) -> int:
+    """How many cells a row shorter than the table holds, 0 if none fits.
+
+    The row ends at an empty slot (or the end of the text: the last row of a table has no empty
+    slot after it). An empty cell inside a row (no unit) is an empty slot too, so an end after
+    which a numbered row starts ("1", "2") wins over a longer one that would run into it.
+    """
+    ends = [
+        k
+        for k in range(width - 1, 0, -1)
+        if i + k == end or (i + k < end and not slots[i + k].text)
+    ]
+    for k in ends:
+        if i + k + 1 >= end or is_numbering(slots[i + k + 1].text):
+            return k
+    return ends[0] if ends else 0
+
+
 def _data_rows(grid: Grid, slots: list[_Slot], i: int, end: int, width: int) -> None:
     while i < end:
         first = slots[i].text
+        if not first and i + 1 < end and is_numbering(slots[i + 1].text):
+            i += 1  # rows separated by two empty slots: the second is no cell of the next row
+            continue
         full_ok = i + width <= end and (i + width == end or not slots[i + width].text)
         # A full row starts with its number (or nothing); text in that place means the
         # left-hand cells were merged down and the row is shorter.
         if full_ok and (not first or is_numbering(first) or fold(first).startswith("tổng")):
             n = width
         else:
-            n = next(
-                (k for k in range(width - 1, 0, -1) if i + k < end and not slots[i + k].text), 0
-            )
+            n = _short_row(slots, i, end, width)
             if n == 0:
                 return  # prose after the table
         row = slots[i : i + n]

@@ -161,6 +161,18 @@ def period_of(text: str) -> str:
     return years[-1] if years else ""
 
 
+_TARGET_WORDS = ("kế hoạch", "giao", "phấn đấu", "mục tiêu", "dự kiến", "đề ra")
+
+
+def is_target_heading(header: str) -> bool:
+    """Whether a heading that starts like a name column ("Chỉ tiêu …") names the target instead:
+    a year ("Chỉ tiêu năm 2026") or a word of planning ("Chỉ tiêu kế hoạch", "Chỉ tiêu giao")."""
+    k = fold(header)
+    if not k.startswith(fold("chỉ tiêu")):
+        return False
+    return bool(_YEAR.search(header)) or any(fold(w) in k for w in _TARGET_WORDS)
+
+
 def _is_header_start(cells: list[str]) -> bool:
     keys = [fold(c) for c in cells]
     has_no = any(k in ("tt", "stt", fold("số tt")) for k in keys)
@@ -316,10 +328,16 @@ def propose_mapping(grid: Grid, directory: Directory) -> Mapping | None:
                 # "Đạt được" may be a target and a result: ask rather than guess.
                 for col in same:
                     col.confidence = min(col.confidence, 0.6)
-    # A second "indicator" column (e.g. "Nội dung chính" beside "Tên dự án") is not the name.
+    # A second "indicator" column (e.g. "Nội dung chính" beside "Tên dự án") is not the name;
+    # "Chỉ tiêu năm 2026", "Chỉ tiêu kế hoạch 2026", "Chỉ tiêu giao" beside the name are targets.
     names = [c for c in columns if c.role == "indicator"]
     for extra in names[1:]:
-        extra.role, extra.confidence = "result", 0.5
+        if is_target_heading(extra.header):
+            extra.role, extra.confidence = "target", 0.7
+            extra.period = period_of(texts[extra.index][1]) or period_of(extra.header)
+        else:
+            extra.role, extra.confidence = "result", 0.5
+    names = names[:1]
     mapping = Mapping(columns, data - 0)
     mapping.kind = kind_of(mapping)
     for col in columns:

@@ -255,6 +255,15 @@ def _place(text: str) -> str:
     return " ".join(keep)
 
 
+def _is_opening(text: str) -> bool:
+    """Whether a line under the kind line is the text's opening sentence, not its title."""
+    return (
+        len(text) > 160
+        or text.rstrip().endswith(":")
+        or bool(re.search(r"\b(?:UBND|Ủy ban|Uỷ ban|ban hành)\b", text))
+    )
+
+
 def _title_after(rows: list[list[str]], kind_at: int, issuer: str) -> str:
     parts: list[str] = []
     for cells in rows[kind_at + 1 : kind_at + 10]:
@@ -264,8 +273,13 @@ def _title_after(rows: list[list[str]], kind_at: int, issuer: str) -> str:
                 break
             continue
         key = fold(text)
+        # "Thực hiện Nghị quyết …, UBND tỉnh ban hành Kế hoạch như sau:" opens the text; a short
+        # "Thực hiện các chỉ tiêu … năm 2026" right under the kind line is its title.
+        opening = not parts and not _is_opening(text)
         if key == fold(issuer) or (
-            not _upperish(text) and any(key.startswith(fold(w)) for w in _STOP_TITLE)
+            not _upperish(text)
+            and any(key.startswith(fold(w)) for w in _STOP_TITLE)
+            and not opening
         ):
             break
         if any(key.startswith(fold(w)) for w in _AUTHORITIES) and parts:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
-from chitieu.core.numbers import format_number
 from chitieu.core.text import clean
 
 from .agencies import Directory
 from .columns import Mapping, header_rows
+from .excel import cell_text
 from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
@@ -40,6 +38,7 @@ def read_docx(
     body = d.element.body
     rows: list[tuple[int, list[str]]] = []
     grids: list[Grid] = []
+    table_of: dict[int, int] = {}  # python-docx repeats a merged cell in each row it covers
     above: list[str] = []  # paragraphs since the last table: the next table's heading
     n = 0
     for child in body.iterchildren():
@@ -52,10 +51,19 @@ def read_docx(
                     heading.append(text)
         elif tag == "tbl":
             table = docx.table.Table(child, d)
+            if not rows and _is_layout(table):
+                # A layout table before the appendix (the Decree 30 heading: issuer beside the
+                # national motto, number beside place and date; the signature block): its
+                # lines are paragraphs of the heading, not rows.
+                for line in _layout_lines(table):
+                    above.append(line)
+                    heading.append(line)
+                continue
             start = n
             for row in table.rows:
                 n += 1
                 rows.append((n, _unique_cells(row.cells)))
+                table_of[n] = len(grids)
             grids.append(_docx_grid(table, start, above, len(grids) + 1))
             above = []
     if not rows:
@@ -66,8 +74,26 @@ def read_docx(
         and any(header_map(cells) for _, cells in rows)
         and (first is None or prefers_legacy(first, directory))
     ):
-        return assemble(rows, heading=heading, document=document, directory=directory)
+        return assemble(
+            rows, heading=heading, document=document, directory=directory, table_of=table_of
+        )
     return read_tables(grids, document, directory, mappings)
+
+
+def _is_layout(table: Any) -> bool:
+    """A table of at most three columns with no table header: text laid out side by side."""
+    if len(table.columns) > 3 or any(header_map(_unique_cells(r.cells)) for r in table.rows):
+        return False
+    return header_rows(_docx_grid(table, 0, [], 0)) is None
+
+
+def _layout_lines(table: Any) -> list[str]:
+    """The lines of a layout table, row by row, each cell's paragraphs in order."""
+    out: list[str] = []
+    for row in table.rows:
+        for cell in _unique_cell_objects(row.cells):
+            out.extend(line for p in cell.paragraphs if (line := clean(p.text)))
+    return out
 
 
 def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
@@ -100,29 +126,17 @@ def _docx_grid(table: Any, start: int, heading: list[str], number: int) -> Grid:
     return Grid(cells, origin, lines, heading=[clean(h) for h in heading], label=f"bảng {number}")
 
 
-def _unique_cells(cells: Any) -> list[str]:
+def _unique_cell_objects(cells: Any) -> list[Any]:
     # A horizontally merged cell is returned once per grid column; keep it once.
-    out: list[str] = []
-    seen: list[Any] = []
+    out: list[Any] = []
     for c in cells:
-        if any(c._tc is s for s in seen):
-            continue
-        seen.append(c._tc)
-        out.append(c.text)
+        if not any(c._tc is s._tc for s in out):
+            out.append(c)
     return out
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float | Decimal):
-        d = Decimal(str(value))
-        return format_number(d.normalize() if d == d.to_integral_value() else d)
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
+def _unique_cells(cells: Any) -> list[str]:
+    return [c.text for c in _unique_cell_objects(cells)]
 
 
 def read_xlsx(
@@ -136,22 +150,29 @@ def read_xlsx(
 
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        formulas = _formulas(data)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
         raise ImportError_(
             f"{document.source_name}: tệp Excel bị hỏng hoặc không đọc được ({exc})."
         ) from exc
-    for ws in wb.worksheets:
-        rows = [
-            (i, [_cell_text(v) for v in values])
-            for i, values in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
+    sheets = [(ws, _sheet_texts(ws)) for ws in wb.worksheets]
+    for ws, texts in sheets:
+        rows = list(enumerate(texts, start=1))
+        if any(header_map(cells) for _, cells in rows):
+            _warn_uncomputed(ws, formulas.get(ws.title, {}), document)
         if (
             not mappings
             and any(header_map(cells) for _, cells in rows)
-            and prefers_legacy(_xlsx_grid(ws), directory)
+            and prefers_legacy(grid := _xlsx_grid(ws, texts), directory)
         ):
-            return assemble(rows, heading=[], document=document, directory=directory)
-    grids = [_xlsx_grid(ws) for ws in wb.worksheets]
+            return assemble(
+                [(line, _merged_down(grid, line - 1)) for line, _ in rows],
+                heading=[],
+                document=document,
+                directory=directory,
+                table_of=dict.fromkeys((line for line, _ in rows), 0),
+            )
+    grids = [_xlsx_grid(ws, texts) for ws, texts in sheets]
     found = [g for g in grids if header_rows(g) is not None]
     if found:
         return read_tables(found, document, directory, mappings)
@@ -160,9 +181,46 @@ def read_xlsx(
     )
 
 
-def _xlsx_grid(ws: Any) -> Grid:
+def _sheet_texts(ws: Any) -> list[list[str]]:
+    """Every row of a sheet as it shows: numbers in their format (see :mod:`.excel`)."""
+    return [[cell_text(c.value, c.number_format) for c in row] for row in ws.iter_rows()]
+
+
+def _formulas(data: bytes) -> dict[str, dict[str, str]]:
+    """Formulas by sheet and cell, read only when the file has any: a formula saved without
+    its computed value (written by a program, never opened in Excel) reads as an empty cell."""
+    import zipfile
+
+    import openpyxl
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/")]
+        if not any(b"<f" in zf.read(n) for n in sheets):
+            return {}
+    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    return {
+        ws.title: {
+            c.coordinate: c.value
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")
+        }
+        for ws in wb.worksheets
+    }
+
+
+def _warn_uncomputed(ws: Any, formulas: dict[str, str], document: Document) -> None:
+    for ref, formula in formulas.items():
+        if ws[ref].value is None:
+            document.warnings.append(
+                f"Dòng {ws[ref].row}: ô {ref} là công thức “{formula}” chưa có giá trị tính sẵn "
+                "— hãy mở tệp bằng Excel, lưu lại rồi nhập lại (ô này đang được đọc là trống)."
+            )
+
+
+def _xlsx_grid(ws: Any, texts: list[list[str]]) -> Grid:
     """A sheet with its merged ranges copied into every position they cover."""
-    rows = [[_cell_text(v) for v in values] for values in ws.iter_rows(values_only=True)]
+    rows = [list(r) for r in texts]
     grid = from_plain(rows, range(1, len(rows) + 1), label=f"trang tính “{ws.title}”")
     for rng in ws.merged_cells.ranges:
         top, left = rng.min_row - 1, rng.min_col - 1
@@ -175,6 +233,28 @@ def _xlsx_grid(ws: Any) -> Grid:
                     grid.cells[r][c] = text
                     grid.origin[r][c] = ACROSS if r == top else DOWN
     return grid
+
+
+def _merged_down(grid: Grid, r: int) -> list[str]:
+    """A grid row with the cells merged down from above filled in, those merged across left
+    blank (a section row spread over the line stays one cell)."""
+    return [grid.cells[r][c] if grid.origin[r][c] != ACROSS else "" for c in range(grid.width)]
+
+
+def _pdf_merged_down(rows: list[tuple[int, list[str | None]]]) -> list[tuple[int, list[str]]]:
+    """pdfplumber's rows with each cell merged down from above filled in. A row of one or two
+    cells (a section heading spread over the line) has its empty positions merged across."""
+    out: list[tuple[int, list[str]]] = []
+    prev: list[str] = []
+    for line, raw in rows:
+        across = sum(1 for x in raw if x is not None) <= 2
+        cells = [
+            x if x is not None else ("" if across or c >= len(prev) else prev[c])
+            for c, x in enumerate(raw)
+        ]
+        out.append((line, cells))
+        prev = cells
+    return out
 
 
 def _pdf_grid(rows: list[tuple[int, list[str | None]]], number: int) -> Grid:
@@ -228,6 +308,7 @@ def read_pdf(
         tables: list[tuple[int, list[str | None]]] = []
         texts: list[str] = []
         heading: list[str] = []
+        page_of: dict[int, int] = {}
         n = 0
         for page in pdf.pages:
             text = page.extract_text() or ""
@@ -238,6 +319,7 @@ def read_pdf(
                 for cells in table:
                     n += 1
                     tables.append((n, list(cells)))
+                    page_of[n] = page.page_number
     if (
         tables
         and not mappings
@@ -245,7 +327,13 @@ def read_pdf(
         and prefers_legacy(_pdf_grid(tables, 1), directory)
     ):
         document.layout = "pdf-table"
-        return assemble(tables, heading=heading, document=document, directory=directory)
+        return assemble(
+            _pdf_merged_down(tables),
+            heading=heading,
+            document=document,
+            directory=directory,
+            table_of=page_of,
+        )
     if tables:
         grid = _pdf_grid(tables, 1)
         grid.heading = [line for line in heading if line.strip()]

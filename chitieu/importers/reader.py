@@ -140,6 +140,11 @@ def read_document(
     by the table's label in ``Document.tables``); without it the reader's proposal is used.
     """
     doc = _read(data, name, directory, limits, mappings)
+    if not doc.rows:
+        raise ImportError_(
+            f"{name}: bảng có dòng tiêu đề nhưng không có dòng chỉ tiêu nào (chỉ có tiêu đề, "
+            "tên phần hoặc ghi chú); không có gì để nhập."
+        )
     for row in doc.rows:
         # The province's own layouts have one target column: its period is the plan's.
         row.period = row.period or doc.period_code
@@ -197,9 +202,9 @@ def _read(
             if looks_like_cell_lines(text):
                 doc.layout = "cell-lines"
                 return read_tables(read_cell_lines(text), doc, directory, mappings)
-            if any("\t" in line and "Chỉ tiêu" in line for line in text.splitlines()):
+            if any("\t" in line and "chỉ tiêu" in line.lower() for line in text.splitlines()):
                 doc.layout = "tab"
-                return read_tab_text(text, doc, directory)
+                return read_tab_text(text, doc, directory, mappings)
             doc.layout = "pdf-text"
             return read_pdf_text(text, doc, directory)
         except ImportError_ as no_table:

@@ -19,7 +19,8 @@ from .columns import Mapping, period_of, propose_mapping
 from .grid import DOWN, Grid
 from .records import Document, ImportError_, Row
 from .structure import is_part
-from .table import finish_row
+from .table import finish_row, is_note
+from .units import unit_in_name
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SECTION_NO = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|[IVXLC]+\.\d+)$")
@@ -97,6 +98,11 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
             f"{document.source_name}, {grid.label}: không thấy cột tên chỉ tiêu/nhiệm vụ; hãy chọn cột đó."
         )
     name_header = fold(grid.text(max(mapping.header_rows - 1, 0), name_col))
+    if mapping.kind == "target" and not (targets or actuals or orgs):
+        document.warnings.append(
+            f"{grid.label}: không thấy cột mục tiêu; mục tiêu chỉ được đọc từ lời của tên chỉ "
+            "tiêu — nếu bảng có cột mục tiêu, hãy chọn vai trò “Mục tiêu” cho cột đó."
+        )
     out: list[Row] = []
     group = ""
     top = ""  # the top-level section ("I", "A") a sub-section ("I.1") belongs to
@@ -117,6 +123,12 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
         if not any(grid.own(r, c) for c in range(len(cells))):
             continue
         raw = " | ".join(grid.own(r, c) for c in range(len(cells)))
+        printed = [c for c in range(len(cells)) if grid.own(r, c)]
+        if len(printed) == 1 and printed[0] == (number or 0) and is_note(cells[printed[0]]):
+            document.warnings.append(
+                f"{grid.label}, dòng {line}: ghi chú trong bảng (không phải chỉ tiêu): {cells[printed[0]]}"
+            )
+            continue
         no = _no_of(own(number))
         name = own(name_col)
         if fold(no) in ("tt", "stt") or fold(name) == name_header:
@@ -152,6 +164,8 @@ def read_grid(grid: Grid, mapping: Mapping, document: Document, directory: Direc
         is_sub = not no or marked
         name = _SUB_PREFIX.sub("", name)
         unit = own(unit_col) or val(unit_col)
+        if unit_col is None and (found := unit_in_name(name)):
+            name, unit = found  # no unit column: "Tỷ lệ … (%)" carries its unit
         lead_text = val(lead_col) or section_lead
         coord_text = val(coord_col)
         if mapping.kind == "action":
@@ -413,7 +427,10 @@ def read_tables(
         raise ImportError_(
             f"{document.source_name}: không tìm thấy dòng tiêu đề bảng (cần cột TT/STT và cột Chỉ tiêu hoặc Nhiệm vụ)."
         )
-    years = sorted({int(y) for r in document.rows for y in re.findall(r"\d{4}", r.period)})
+    # The plan's own periods are those of its targets: an "Ước TH 2025" column reports the year
+    # before the plan and never widens it.
+    planned = [r for r in document.rows if r.kind != "actual"] or document.rows
+    years = sorted({int(y) for r in planned for y in re.findall(r"\d{4}", r.period)})
     if not caption_period and len(years) > 1:
         # No period in the caption (only the date of the decision): the rows' own periods
         # ("Giai đoạn 2025-2027", "2028-2030") span the plan.

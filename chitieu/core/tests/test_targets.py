@@ -5,6 +5,7 @@ import pytest
 from chitieu.core.targets import (
     Direction,
     Kind,
+    RelativeTargetError,
     Status,
     TargetError,
     direction_for,
@@ -188,3 +189,64 @@ def test_a_large_number_formats_without_losing_digits():
     from chitieu.core.numbers import format_number
 
     assert format_number(Decimal("1e26"), 2) == "100.000.000.000.000.000.000.000.000,00"
+
+
+# --- shapes a tester found read wrongly (decision 0043) ---------------------------------------
+
+
+def test_a_range_with_the_percent_sign_on_both_ends():
+    t = parse_target("10%-11%", unit="%")
+    assert (t.kind, t.low, t.high, t.unit) == (Kind.RANGE, D(10), D(11), "%")
+
+
+def test_a_reduction_over_a_span_keeps_both_ends():
+    t = parse_target("giảm 1-1,5%", unit="%")
+    assert (t.kind, t.low, t.high, t.value) == (Kind.REDUCE_BY, D(1), D("1.5"), None)
+    assert t.describe() == "giảm từ 1 đến 1,5 %"
+    assert evaluate(t, D("1.2")) is Status.ACHIEVED
+    assert evaluate(t, D("0.8")) is Status.MISSED
+    assert evaluate(t, D(2)) is Status.EXCEEDED
+
+
+def test_an_increase_over_a_span():
+    t = parse_target("tăng thêm 2 - 3 %", unit="%")
+    assert (t.kind, t.low, t.high) == (Kind.INCREASE_BY, D(2), D(3))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("1,2 triệu người", "Nghìn người", D(1200)),
+        ("30 nghìn tỷ", "Tỷ đồng", D(30000)),
+        ("khoảng 1,5 triệu tấn", "Nghìn tấn", D(1500)),
+        ("2 tỷ đồng", "Triệu đồng", D(2000)),
+    ],
+)
+def test_a_figure_in_another_magnitude_of_the_row_unit_is_converted(text, unit, value):
+    t = parse_target(text, unit=unit)
+    assert (t.value, t.unit) == (value, unit)
+    assert "được đổi sang đơn vị của dòng" in t.note
+
+
+def test_the_same_unit_written_in_the_cell_changes_nothing():
+    t = parse_target("khoảng 111.100 tỷ đồng", unit="Tỷ đồng")
+    assert (t.kind, t.value, t.unit, t.note) == (Kind.APPROX, D(111100), "Tỷ đồng", "")
+
+
+def test_a_magnitude_of_another_unit_is_kept_with_a_note():
+    t = parse_target("1,2 triệu lượt khách", unit="Nghìn người")
+    assert t.value == D("1.2")
+    assert "khác đơn vị của dòng" in t.note
+
+
+@pytest.mark.parametrize(
+    "text", ["1,5 lần", "tăng 1,5 lần so với năm 2025", "gấp 1,5 lần năm 2025"]
+)
+def test_a_multiple_of_a_base_year_is_never_a_value_in_the_row_unit(text):
+    with pytest.raises(RelativeTargetError, match="gấp nhiều lần"):
+        parse_target(text, unit="Tỷ đồng")
+
+
+@pytest.mark.parametrize("unit", ["Lần", "lần/năm", "Lượt"])
+def test_a_count_of_times_under_the_unit_lan_is_a_value(unit):
+    assert parse_target("5 lần", unit=unit).value == D(5)
