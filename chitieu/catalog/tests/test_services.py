@@ -204,5 +204,7 @@ def test_load_demo_is_idempotent(db):
     ] == counts
     # seeds 000 and 001 as before (2 plans, 82 indicators, 85 targets), seed 003 in prose (49
     # targets, 29 of them on indicators seed 000 already has), and the growth of GRDP and its six
-    # series at constant prices that the 2026 scenario's actuals are figures of
-    assert counts[1:4] == [3, 102 + 7, 134]
+    # series at constant prices that the 2026 scenario's actuals are figures of, and six of the
+    # scenario's seven drivers (retail sales, tourists, exports, IIP, customs revenue, public
+    # investment; tourism revenue is an indicator seed 003 already has)
+    assert counts[1:4] == [3, 102 + 7 + 6, 134]
