@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "chitieu.scenarios",
     "chitieu.reporting",
     "chitieu.actions",
+    "chitieu.exports",
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",
