@@ -22,6 +22,7 @@ class Cell:
     places: int | None = None
     span: int = 1  # rows the cell covers downward; 0 when the cell above covers it
     bold: bool = False
+    grouped: bool = True  # False for a year or an id: "2026", never "2.026"
 
     @property
     def is_number(self) -> bool:
@@ -33,6 +34,8 @@ class Cell:
             return ""
         if self.is_number:
             assert not isinstance(self.value, str)
+            if not self.grouped:
+                return str(self.value)
             return format_number(self.value, self.places)
         return str(self.value)
 

@@ -87,11 +87,15 @@ def appendix(plan: Plan) -> Report:
     )
 
 
-def _actual(e: Evaluation) -> Cell:
-    if e.value is None:
-        return Cell()
-    places = max(0, -e.value.normalize().as_tuple().exponent)  # type: ignore[operator]
-    return Cell(e.value, places=min(places, 2))
+def _actual(e: Evaluation) -> tuple[Cell, Cell]:
+    """The value the status rests on and its period; before the target's period, the baseline."""
+    counted = e.counted if e.value is not None else e.baseline
+    value = e.value if e.value is not None else (counted.value if counted else None)
+    if value is None:
+        return Cell(), Cell()
+    places = max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+    when = counted.period.label if counted else (str(e.year) if e.year else "")
+    return Cell(value, places=min(places, 2)), Cell(when)
 
 
 def _evaluation_table(evaluations: list[Evaluation]) -> Table:
@@ -102,9 +106,9 @@ def _evaluation_table(evaluations: list[Evaluation]) -> Table:
             Column("Đơn vị tính", 16),
             Column("Mục tiêu", 20),
             Column("Thực hiện", 20, numeric=True),
-            Column("Năm", 11, numeric=True),
+            Column("Kỳ số liệu", 16),
             Column("Đánh giá", 20),
-            Column("Giải thích", 60),
+            Column("Giải thích", 55),
         ]
     )
     for i, e in enumerate(evaluations, start=1):
@@ -115,8 +119,7 @@ def _evaluation_table(evaluations: list[Evaluation]) -> Table:
                 Cell(t.printed_name),
                 Cell(t.printed_unit),
                 Cell(t.printed_text),
-                _actual(e),
-                Cell(e.year),
+                *_actual(e),
                 Cell(e.get_status_label),
                 Cell(e.sentence),
             ]

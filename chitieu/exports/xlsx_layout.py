@@ -75,7 +75,7 @@ def _sheet(ws, report: Report, table: Table, by: Issuer) -> None:  # type: ignor
                 continue
             if data.is_number:
                 cell.value = data.value
-                cell.number_format = number_format(data.places)
+                cell.number_format = number_format(data.places) if data.grouped else "0"
                 cell.alignment = Alignment(horizontal="right", vertical="top")
             else:
                 cell.value = data.text or None

@@ -13,6 +13,9 @@ from .conftest import ON
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
+# every test reads the module's demo data (see conftest)
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def appendix(build, demo_module):
