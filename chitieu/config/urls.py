@@ -15,6 +15,7 @@ urlpatterns = [
     path("nhap-lieu/", include("chitieu.imports.urls")),
     path("kich-ban/", include("chitieu.scenarios.urls")),
     path("xuat/", include("chitieu.exports.urls")),
+    path("api/v1/", include("chitieu.api.urls")),
     path("api/", include("chitieu.catalog.api_urls")),
     path("api/", include("chitieu.reporting.api_urls")),
     # DRF answers for itself (401 without a session or a token), so the login redirect stays away

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_filters",
     "chitieu.audit",
     "chitieu.organizations",
     "chitieu.catalog",
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "chitieu.reporting",
     "chitieu.actions",
     "chitieu.exports",
+    "chitieu.api",
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",
@@ -175,6 +178,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     # the schema describes the province's data model: only signed-in people and tokens see it
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # the documentation page's scripts come from our own static files (no CDN: see SECURE_CSP)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # Server errors and security events to stderr, where gunicorn and the service manager collect

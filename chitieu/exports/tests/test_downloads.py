@@ -1,6 +1,5 @@
 """The export command and the download links."""
 
-
 import docx
 import openpyxl
 import pytest
