@@ -48,6 +48,7 @@ class V1:
 
     pagination_class = Pages
     filter_backends = [StrictFilterBackend]
+    lookup_value_regex = "[0-9]{1,15}"
 
     def get_exception_handler(self) -> Any:
         return exception_handler

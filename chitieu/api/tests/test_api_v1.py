@@ -168,3 +168,14 @@ def test_schema_and_docs_are_for_signed_in_people(demo, client):
     assert schema.status_code == 200
     assert "/api/v1/figures/{id}/transition/" in schema.json()["paths"]
     assert client.get(f"{V1}docs/").status_code == 200
+
+
+@pytest.mark.parametrize("prefix", ["/api/", V1])
+def test_an_id_that_is_not_a_number_is_404_not_a_crash(demo, token_client, prefix):
+    # found by the schema fuzz: the change view looked the id up itself and raised
+    response = token_client.put(
+        f"{prefix}figures/null,null/",
+        {"value": "1", "revision": 0},
+        content_type="application/json",
+    )
+    assert response.status_code == 404
