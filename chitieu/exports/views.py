@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from chitieu.access.params import int_param
-from chitieu.catalog.models import Plan
+from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 
+from . import sdmx
 from .render import ExportError, Request, find_plan, render, report_for
 
 
@@ -64,3 +65,30 @@ def scorecard(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def monthly(request: HttpRequest, fmt: str) -> HttpResponse:
     period = request.GET.get("thang") or None
     return _send(Request("monthly", timezone.localdate(), period=period), fmt)
+
+
+def figures_sdmx(request: HttpRequest) -> HttpResponse:
+    """Approved figures as SDMX-CSV 2.0 (the structure is at ``figures_structure``)."""
+    response = HttpResponse(
+        sdmx.sdmx_csv(sdmx.exchange_figures()),
+        content_type="application/vnd.sdmx.data+csv; version=2.0.0; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="so-lieu.sdmx.csv"'
+    return response
+
+
+def figures_structure(request: HttpRequest) -> HttpResponse:
+    """The SDMX-ML structure message: codelists, concepts, the DSD and its dataflow."""
+    data = sdmx.structure_xml(
+        Indicator.objects.order_by("pk"), Organization.objects.order_by("pk"), timezone.now()
+    )
+    return HttpResponse(data, content_type="application/vnd.sdmx.structure+xml; version=2.1")
+
+
+def figures_csv(request: HttpRequest) -> HttpResponse:
+    """Approved figures as plain CSV with names, for a spreadsheet."""
+    response = HttpResponse(
+        "\ufeff" + sdmx.plain_csv(sdmx.exchange_figures()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="so-lieu.csv"'
+    return response
