@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -43,7 +44,8 @@ from .serializers import (
 class PlanViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
     serializer_class = PlanSerializer
     filterset_class = filters.PlanFilter
-    queryset = catalog.plan_list().order_by("-issued_on", "pk")
+    # undated plans last on every database (PostgreSQL puts NULLs first in a descending order)
+    queryset = catalog.plan_list().order_by(F("issued_on").desc(nulls_last=True), "pk")
 
 
 class IndicatorViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
@@ -154,7 +156,9 @@ class VersionViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
 class ActionViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
     serializer_class = ActionSerializer
     filterset_class = filters.ActionFilter
-    queryset = Action.objects.prefetch_related("coordinating").order_by("deadline", "pk")
+    queryset = Action.objects.prefetch_related("coordinating").order_by(
+        F("deadline").asc(nulls_last=True), "pk"
+    )
 
 
 class ObligationViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]

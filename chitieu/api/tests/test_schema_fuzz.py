@@ -5,6 +5,8 @@ import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error, response_schema_conformance
@@ -13,7 +15,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def api_schema(demo):
+def in_process():
+    """Requests served in the test's own transaction: Django's WSGI handler would close the
+    database connection after each request (Django's test client keeps it open the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(demo, in_process):
     from drf_spectacular.generators import SchemaGenerator
 
     raw = SchemaGenerator(api_version="v1").get_schema(request=None, public=True)
