@@ -53,6 +53,16 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
 
+    @property
+    def numbered(self) -> bool:
+        """The first column is the row number (TT), printed centred."""
+        return bool(self.columns) and self.columns[0].title == "TT"
+
+    def shares(self) -> list[float]:
+        """Each column's share of the table's width, in per cent (the PDF sizes columns so)."""
+        total = sum(c.width_mm for c in self.columns) or 1
+        return [round(c.width_mm / total * 100, 2) for c in self.columns]
+
 
 @dataclass
 class Report:

@@ -232,7 +232,7 @@ def _table(d: Any, table: Table) -> None:
             p = target.paragraphs[0]
             if cell.is_number or col.numeric:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            elif i == 0:
+            elif i == 0 and table.numbered:
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = p.add_run(cell.text)
             run.bold = cell.bold

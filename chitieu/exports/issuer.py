@@ -40,7 +40,8 @@ class Issuer:
 
     def number(self, kind_code: str, number: str = "") -> str:
         """ "Số: 130/KH-UBND", or "Số:    /BC-UBND" with room for the number the office writes."""
-        return f"Số: {number or '   '}/{kind_code}-{self.short}"
+        # no-break spaces: the blank the office fills in by hand survives HTML and Word alike
+        return f"Số: {number or chr(0xA0) * 6}/{kind_code}-{self.short}"
 
     def place_and_date(self, on: date | None) -> str:
         """ "Lạng Sơn, ngày 07 tháng 4 năm 2026": day with two digits, month as a plain number."""

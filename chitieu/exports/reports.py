@@ -153,7 +153,7 @@ def scenario(s: GrowthScenario, version: ScenarioVersion | None, on: date) -> Re
     columns = [Column("Khu vực", 52)] + [Column(lbl, 16, numeric=True) for _, lbl in view.columns]
     growth = Table(columns, caption="Tốc độ tăng trưởng (%)")
     for row in view.rows:
-        indent = "   " * row.level
+        indent = "\u00a0" * 4 * row.level  # no-break spaces keep the indent in every format
         growth.rows.append(
             [Cell(indent + row.label, bold=row.level == 0)]
             + [Cell(c.value, places=2) for c in row.cells]
@@ -167,7 +167,7 @@ def scenario(s: GrowthScenario, version: ScenarioVersion | None, on: date) -> Re
     return Report(
         slug=f"kich-ban-{s.pk}-phien-ban-{v.number}",
         kind_code="KH",
-        heading="KỊCH BẢN TĂNG TRƯỞNG",
+        heading="PHỤ LỤC",
         title=s.title.upper(),
         subtitle=f"(Phiên bản {v.number}{'; ' + v.note if v.note else ''})",
         issued_on=on,

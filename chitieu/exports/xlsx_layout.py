@@ -80,7 +80,9 @@ def _sheet(ws, report: Report, table: Table, by: Issuer) -> None:  # type: ignor
             else:
                 cell.value = data.text or None
                 cell.alignment = Alignment(
-                    horizontal="center" if c == 1 else "left", vertical="top", wrap_text=True
+                    horizontal="center" if c == 1 and table.numbered else "left",
+                    vertical="top",
+                    wrap_text=True,
                 )
             if data.span > 1:
                 ws.merge_cells(start_row=r, start_column=c, end_row=r + data.span - 1, end_column=c)
