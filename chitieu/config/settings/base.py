@@ -183,6 +183,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # several models have a "kind" and a "status": each set of choices gets its own name
+    "ENUM_NAME_OVERRIDES": {
+        "PlanKindEnum": "chitieu.catalog.choices.PlanKind",
+        "TargetKindEnum": "chitieu.catalog.choices.TargetKind",
+        "OrganizationKindEnum": "chitieu.organizations.choices.OrgKind",
+        "ScenarioVersionKindEnum": "chitieu.scenarios.models.ScenarioVersion.Kind",
+        "PlanStatusEnum": "chitieu.catalog.choices.PlanStatus",
+        "FigureStatusEnum": "chitieu.reporting.choices.FigureStatus",
+        "ActionStatusEnum": "chitieu.actions.choices.ActionStatus",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "chitieu.api.schema.error_responses",
