@@ -1,4 +1,4 @@
-from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.decorators import login_not_required, login_required
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -20,8 +20,13 @@ router.register("obligations", views.ObligationViewSet, basename="v1-obligation"
 urlpatterns = [
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="v1-schema"),
-    # the documentation page is for people: the login middleware sends strangers to sign in
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="v1-schema"), name="v1-docs"),
+    # the documentation page is for people: a stranger is sent to sign in (DRF's views opt out
+    # of the login middleware, so the decorator says it here)
+    path(
+        "docs/",
+        login_required(SpectacularSwaggerSplitView.as_view(url_name="v1-schema")),
+        name="v1-docs",
+    ),
 ]
 # Machines authenticate with a token, which the login middleware cannot see: DRF answers 401.
 for _pattern in router.urls:
