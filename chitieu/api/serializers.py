@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from rest_framework import serializers
@@ -151,7 +150,3 @@ class TransitionSerializer(serializers.Serializer):
         choices=[(a.value, a.label) for a in Step if a not in (Step.CREATE, Step.UPDATE)]
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
-
-
-def rounded(value: Decimal | None) -> Decimal | None:
-    return None if value is None else round(value, 4)

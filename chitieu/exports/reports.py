@@ -8,6 +8,7 @@ from decimal import Decimal
 from chitieu.actions.selectors import STATE_LABELS, monthly_report
 from chitieu.catalog.models import Plan
 from chitieu.catalog.selectors import plan_appendix
+from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import SCORE_RULES, Evaluation
@@ -177,8 +178,6 @@ def scenario(s: GrowthScenario, version: ScenarioVersion | None, on: date) -> Re
 
 
 def _score(value: Decimal | None) -> str:
-    from chitieu.core.numbers import format_number
-
     return "chưa tính được" if value is None else format_number(value, 1)
 
 
