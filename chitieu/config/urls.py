@@ -29,6 +29,8 @@ urlpatterns = [
     path("thong-bao/", include("chitieu.notices.urls")),
     path("dau-tu/", include("chitieu.investment.urls")),
     path("doi-chieu/", include("chitieu.crosscheck.urls")),
+    path("xuat/", include("chitieu.exports.urls")),
+    path("api/v1/", include("chitieu.api.urls")),
     path("api/", include("chitieu.catalog.api_urls")),
     path("api/", include("chitieu.reporting.api_urls")),
     path("api/", include("chitieu.investment.api_urls")),

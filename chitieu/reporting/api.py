@@ -78,6 +78,8 @@ class FigureViewSet(
     """Figures by indicator, organisation and period; create and change them with their revision."""
 
     serializer_class = FigureSerializer
+    # an id is digits: anything else is a 404 from the router, never a lookup that raises
+    lookup_value_regex = "[0-9]{1,15}"
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         if self.action != "list":

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_filters",
     "chitieu.audit",
     "chitieu.organizations",
     "chitieu.catalog",
@@ -37,6 +39,8 @@ INSTALLED_APPS = [
     "chitieu.actions",
     "chitieu.investment",
     "chitieu.crosscheck",
+    "chitieu.exports",
+    "chitieu.api",
     "django_tasks_db",
     "chitieu.web",
     "chitieu.demo",
@@ -177,6 +181,25 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     # the schema describes the province's data model: only signed-in people and tokens see it
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # the documentation page's scripts come from our own static files (no CDN: see SECURE_CSP)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # several models have a "kind" and a "status": each set of choices gets its own name
+    "ENUM_NAME_OVERRIDES": {
+        "PlanKindEnum": "chitieu.catalog.choices.PlanKind",
+        "TargetKindEnum": "chitieu.catalog.choices.TargetKind",
+        "OrganizationKindEnum": "chitieu.organizations.choices.OrgKind",
+        "ScenarioVersionKindEnum": "chitieu.scenarios.models.ScenarioVersion.Kind",
+        "PlanStatusEnum": "chitieu.catalog.choices.PlanStatus",
+        "FigureStatusEnum": "chitieu.reporting.choices.FigureStatus",
+        "ActionStatusEnum": "chitieu.actions.choices.ActionStatus",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "chitieu.api.schema.error_responses",
+    ],
 }
 
 # Server errors and security events to stderr, where gunicorn and the service manager collect

@@ -1,0 +1,249 @@
+"""Each downloadable table as a :class:`Report`, from the selectors that serve its page."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from chitieu.actions.selectors import STATE_LABELS, monthly_report
+from chitieu.catalog.models import Plan
+from chitieu.catalog.selectors import plan_appendix
+from chitieu.core.numbers import format_number
+from chitieu.core.periods import Period
+from chitieu.organizations.models import Organization
+from chitieu.reporting.evaluation import SCORE_RULES, Evaluation
+from chitieu.reporting.selectors import agency_scorecard, overview
+from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
+from chitieu.scenarios.selectors import scenario_view, series_labels
+
+from .document import Cell, Column, Report, Table
+
+REPORTS = ("appendix", "evaluation", "scenario", "scorecard", "monthly")
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def _long_date(on: date | None) -> str:
+    return f" ngày {on.day:02d} tháng {on.month} năm {on.year}" if on else ""
+
+
+def _split_number(number: str) -> tuple[str, str]:
+    """ "130/KH-UBND" -> ("130", "KH")."""
+    head, _, tail = number.partition("/")
+    return head.strip(), (tail.split("-")[0].strip() or "KH")
+
+
+def appendix(plan: Plan) -> Report:
+    """The plan's assignment appendix as the plan printed it, merged agency cells included."""
+    heading, _, title = plan.title.partition(":")
+    if not title:
+        heading, title = "PHỤ LỤC", plan.title
+    number, code = _split_number(plan.number)
+    target_head = plan.target_header or f"Mục tiêu {plan.period.label}"
+    table = Table(
+        [
+            Column("TT", 11),
+            Column("Chỉ tiêu", 50),
+            Column("Đơn vị tính", 18),
+            Column(target_head, 22),
+            Column("Cơ quan chủ trì", 34),
+            Column("Cơ quan phối hợp", 30),
+        ]
+    )
+    sections = 0
+    for line in plan_appendix(plan):
+        if line.section is not None:
+            numeral = ROMAN[sections] if sections < len(ROMAN) else str(sections + 1)
+            sections += 1
+            table.rows.append(
+                [
+                    Cell(numeral, bold=True),
+                    Cell(line.section, bold=True),
+                    *[Cell() for _ in range(4)],
+                ]
+            )
+            continue
+        t = line.target
+        assert t is not None
+        table.rows.append(
+            [
+                Cell(t.row_no),
+                Cell(t.printed_name, bold=not t.kind),
+                Cell(t.printed_unit),
+                Cell(t.printed_text),
+                Cell(t.lead_text, span=line.lead_rows),
+                Cell(t.coordinating_text, span=line.coord_rows),
+            ]
+        )
+    of = f"(Kèm theo {plan.doc_kind} số {plan.number}{_long_date(plan.issued_on)}"
+    of += f" của {plan.issuer})" if plan.issuer else ")"
+    return Report(
+        slug=f"phu-luc-ke-hoach-{plan.pk}",
+        kind_code=code,
+        heading=heading.strip().upper(),
+        title=title.strip().upper(),
+        subtitle=of if plan.number else "",
+        number=number,
+        issued_on=plan.issued_on,
+        tables=[table],
+    )
+
+
+def _actual(e: Evaluation) -> tuple[Cell, Cell]:
+    """The value the status rests on and its period; before the target's period, the baseline."""
+    counted = e.counted if e.value is not None else e.baseline
+    value = e.value if e.value is not None else (counted.value if counted else None)
+    if value is None:
+        return Cell(), Cell()
+    places = max(0, -value.normalize().as_tuple().exponent)  # type: ignore[operator]
+    when = counted.period.label if counted else (str(e.year) if e.year else "")
+    return Cell(value, places=min(places, 2)), Cell(when)
+
+
+def _evaluation_table(evaluations: list[Evaluation]) -> Table:
+    table = Table(
+        [
+            Column("TT", 10),
+            Column("Chỉ tiêu", 44),
+            Column("Đơn vị tính", 16),
+            Column("Mục tiêu", 20),
+            Column("Thực hiện", 20, numeric=True),
+            Column("Kỳ số liệu", 16),
+            Column("Đánh giá", 20),
+            Column("Giải thích", 55),
+        ]
+    )
+    for i, e in enumerate(evaluations, start=1):
+        t = e.target
+        table.rows.append(
+            [
+                Cell(i),
+                Cell(t.printed_name),
+                Cell(t.printed_unit),
+                Cell(t.printed_text),
+                *_actual(e),
+                Cell(e.get_status_label),
+                Cell(e.sentence),
+            ]
+        )
+    return table
+
+
+def evaluation(plan: Plan, period_code: str | None, on: date) -> Report:
+    """The plan's targets with the figure each rests on, its status and the sentence why; with a
+    period, only the targets set for it (an empty period gives an empty table)."""
+    ov = overview(plan)
+    evaluations = [
+        e for e in ov.evaluations if period_code is None or e.target.period_code == period_code
+    ]
+    label = Period.parse(period_code).label if period_code else plan.period.label
+    return Report(
+        slug=f"danh-gia-ke-hoach-{plan.pk}" + (f"-{period_code}" if period_code else ""),
+        kind_code="BC",
+        heading="BÁO CÁO",
+        title=f"ĐÁNH GIÁ THỰC HIỆN CÁC CHỈ TIÊU {label.upper()}",
+        subtitle=f"(Theo {plan}; số liệu đã duyệt đến{_long_date(on)})",
+        issued_on=on,
+        tables=[_evaluation_table(evaluations)],
+    )
+
+
+def scenario(s: GrowthScenario, version: ScenarioVersion | None, on: date) -> Report:
+    """The growth scenario table as seed 004 prints it, and each sector's contribution."""
+    v = version or s.latest
+    view = scenario_view(v.data, v.published, series_labels(v.data))
+    columns = [Column("Khu vực", 52)] + [Column(lbl, 16, numeric=True) for _, lbl in view.columns]
+    growth = Table(columns, caption="Tốc độ tăng trưởng (%)")
+    for row in view.rows:
+        indent = "\u00a0" * 4 * row.level  # no-break spaces keep the indent in every format
+        growth.rows.append(
+            [Cell(indent + row.label, bold=row.level == 0)]
+            + [Cell(c.value, places=2) for c in row.cells]
+        )
+    contrib = Table(list(columns), caption="Đóng góp vào tăng trưởng GRDP (điểm phần trăm)")
+    for row in view.contributions:
+        contrib.rows.append([Cell(row.label)] + [Cell(c.value, places=2) for c in row.cells])
+    notes = [*view.notes, *view.findings]
+    if view.error is not None:
+        notes.append(f"Không tính được kịch bản: {view.error}")
+    return Report(
+        slug=f"kich-ban-{s.pk}-phien-ban-{v.number}",
+        kind_code="KH",
+        heading="PHỤ LỤC",
+        title=s.title.upper(),
+        subtitle=f"(Phiên bản {v.number}{'; ' + v.note if v.note else ''})",
+        issued_on=on,
+        tables=[growth, contrib] if contrib.rows else [growth],
+        notes=notes,
+    )
+
+
+def _score(value: Decimal | None) -> str:
+    return "chưa tính được" if value is None else format_number(value, 1)
+
+
+def scorecard(org: Organization, plan: Plan, on: date) -> Report:
+    """An agency's scorecard: its score, the rules, and each target it leads with its status."""
+    card = agency_scorecard(org, plan)
+    intro = [
+        f"Cơ quan: {org.name}. Kế hoạch: {plan}.",
+        f"Điểm tổng hợp: {_score(card.score)}; điểm chỉ tiêu: {_score(card.target_score)}; "
+        f"điểm đúng hạn: {_score(card.timeliness_score)} "
+        f"({card.on_time}/{card.submitted} lần gửi đúng hạn).",
+    ]
+    return Report(
+        slug=f"bang-diem-co-quan-{org.pk}-ke-hoach-{plan.pk}",
+        kind_code="BC",
+        heading="BẢNG ĐIỂM",
+        title=f"KẾT QUẢ THỰC HIỆN CHỈ TIÊU CỦA {org.name.upper()}",
+        issued_on=on,
+        intro=intro,
+        tables=[_evaluation_table(card.evaluations)],
+        notes=list(SCORE_RULES),
+    )
+
+
+def monthly(period_code: str, on: date) -> Report:
+    """The growth task force's monthly report in the same layout as every other document."""
+    r = monthly_report(period_code)
+    tables = [_evaluation_table(r.evaluations)]
+    tables[0].caption = "1. Tình hình thực hiện chỉ tiêu"
+    if r.growth_rows:
+        g = Table(
+            [Column("Khu vực", 52)] + [Column(c, 16, numeric=True) for c in r.growth_columns],
+            caption="2. Tăng trưởng theo kịch bản (%)",
+        )
+        for label, values in r.growth_rows:
+            g.rows.append([Cell(label)] + [Cell(v, places=2) for v in values])
+        tables.append(g)
+    overdue = Table(
+        [Column("TT", 10), Column("Nhiệm vụ", 80), Column("Cơ quan chủ trì", 45)]
+        + [Column("Hạn", 22), Column("Tiến độ (%)", 20, numeric=True)],
+        caption="3. Nhiệm vụ quá hạn",
+    )
+    for i, a in enumerate(r.overdue, start=1):
+        due = f"{a.deadline:%d/%m/%Y}" if a.deadline else ""
+        overdue.rows.append(
+            [Cell(i), Cell(a.title), Cell(a.lead.name), Cell(due), Cell(a.progress)]
+        )
+    late = Table(
+        [Column("TT", 10), Column("Cơ quan", 60), Column("Báo cáo", 70), Column("Tình trạng", 35)],
+        caption="4. Cơ quan báo cáo trễ hoặc chưa báo cáo",
+    )
+    for i, (inst, state) in enumerate(r.late, start=1):
+        late.rows.append(
+            [
+                Cell(i),
+                Cell(inst.obligation.organization.name),
+                Cell(inst.obligation.name),
+                Cell(STATE_LABELS[state]),
+            ]
+        )
+    return Report(
+        slug=f"bao-cao-thang-{period_code}",
+        kind_code="BC",
+        heading="BÁO CÁO",
+        title=f"TÌNH HÌNH THỰC HIỆN CHỈ TIÊU VÀ KỊCH BẢN TĂNG TRƯỞNG {r.period.label.upper()}",
+        subtitle=f"(Kế hoạch: {r.plan_label})" if r.plan_label else "",
+        issued_on=on,
+        tables=[*tables, overdue, late],
+    )

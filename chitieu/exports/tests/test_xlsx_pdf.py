@@ -1,0 +1,130 @@
+"""The Excel and PDF files read back: numbers stay numbers, the page is A4, fonts are embedded."""
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pdfplumber
+import pytest
+
+from chitieu.catalog.models import Plan
+
+# every test reads the module's demo data (see conftest)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def plan(demo_module):
+    with demo_module.unblock():
+        return Plan.objects.get(number="130/KH-UBND")
+
+
+def test_scenario_cells_are_numbers_with_two_decimals(build):
+    wb = openpyxl.load_workbook(io.BytesIO(build("scenario", "xlsx")))
+    ws = wb.worksheets[0]
+    head = next(r for r in ws.iter_rows() if r[0].value == "Khu vực")
+    row = head[0].row + 1
+    assert ws.cell(row, 1).value == "Tốc độ tăng GRDP"
+    values = [ws.cell(row, c) for c in range(2, 9)]
+    assert all(c.data_type == "n" and isinstance(c.value, float | int) for c in values)
+    assert {c.number_format for c in values} == {"#,##0.00"}
+    # the contributions are on their own sheet
+    assert wb.worksheets[1].title.startswith("2. Đóng góp")
+
+
+def test_sheet_freezes_header_prints_it_on_every_page_a4_landscape(build, plan):
+    ws = openpyxl.load_workbook(io.BytesIO(build("appendix", "xlsx", plan=plan))).worksheets[0]
+    head = next(r for r in ws.iter_rows() if r[0].value == "TT")[0].row
+    assert ws.freeze_panes == f"A{head + 1}"
+    assert ws.print_title_rows == f"${head}:${head}"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 == "9"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.cell(head + 2, 4).value == "111.100"  # a target as printed stays the printed text
+    # the lead agency of GRDP is one merged cell over its nine lines
+    merged = [str(r) for r in ws.merged_cells.ranges if r.min_col == 5 and r.min_row == head + 2]
+    assert merged == [f"E{head + 2}:E{head + 10}"]
+
+
+def test_evaluation_values_are_numbers_beside_their_period(build, plan):
+    ws = openpyxl.load_workbook(io.BytesIO(build("evaluation", "xlsx", plan=plan))).worksheets[0]
+    head = next(r for r in ws.iter_rows() if r[0].value == "TT")[0].row
+    assert [ws.cell(head, c).value for c in range(1, 9)] == [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Mục tiêu",
+        "Thực hiện",
+        "Kỳ số liệu",
+        "Đánh giá",
+        "Giải thích",
+    ]
+    rows = [[c for c in r] for r in ws.iter_rows(min_row=head + 1)]
+    valued = [r for r in rows if r[4].value is not None]
+    assert len(valued) >= 6, "the demo has approved figures from before the plan"
+    grdp = next(r for r in valued if r[1].value.startswith("Tốc độ tăng tổng sản phẩm"))
+    assert grdp[4].value == pytest.approx(8.41) and grdp[4].number_format == "#,##0.00"
+    assert grdp[5].value == "Năm 2025"
+    assert grdp[6].value == "Chưa có số liệu trong kỳ"
+    for r in valued:
+        assert r[4].data_type == "n"
+        assert r[4].number_format.startswith("#,##0")
+        assert r[5].value
+    assert all(r[0].data_type == "n" for r in rows)
+
+
+def test_pdf_is_a4_with_embedded_serif_fonts_and_diacritics(build, plan):
+    with pdfplumber.open(io.BytesIO(build("appendix", "pdf", plan=plan))) as pdf:
+        assert len(pdf.pages) >= 3
+        first = pdf.pages[0]
+        assert (round(first.width * 25.4 / 72), round(first.height * 25.4 / 72)) == (210, 297)
+        text = first.extract_text()
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+        assert "Lạng Sơn, ngày 07 tháng 4 năm 2026" in text
+        assert "111.100" in text and "Độc lập - Tự do - Hạnh phúc" in text
+        # one Times-metric family for every glyph, diacritics included (no fallback font)
+        fonts = {c["fontname"].split("+")[-1] for c in first.chars}
+        assert fonts, "the page has text"
+        assert all(f.startswith(("Liberation-Serif", "TimesNewRoman", "Times")) for f in fonts), (
+            fonts
+        )
+        # every font is embedded: a font file stands behind each font descriptor
+        descriptors = [
+            o
+            for o in _objects(pdf)
+            if isinstance(o, dict) and getattr(o.get("Type"), "name", "") == "FontDescriptor"
+        ]
+        assert descriptors and all(("FontFile2" in d or "FontFile3" in d) for d in descriptors)
+        # the number sits in the top margin of page 2, not of page 1; the table's header
+        # row is repeated below it
+        top2 = pdf.pages[1].crop((0, 0, pdf.pages[1].width, 18 * 72 / 25.4)).extract_text()
+        assert top2.strip() == "2"
+        assert pdf.pages[1].extract_text().splitlines()[1].startswith("TT Chỉ tiêu")
+        assert "1" not in (first.crop((0, 0, first.width, 18 * 72 / 25.4)).extract_text() or "")
+
+
+def _objects(pdf):
+    from pdfminer.pdftypes import resolve1
+
+    out = []
+    for xref in pdf.doc.xrefs:
+        for objid in xref.get_objids():
+            try:
+                out.append(resolve1(pdf.doc.getobj(objid)))
+            except Exception:
+                continue
+    return out
+
+
+def test_pdf_of_a_scenario_prints_contributions(build):
+    with pdfplumber.open(io.BytesIO(build("scenario", "pdf"))) as pdf:
+        text = "\n".join(p.extract_text() for p in pdf.pages)
+    assert "Đóng góp vào tăng trưởng GRDP" in text
+    assert "Nơi nhận:" in text and "PHÓ CHỦ TỊCH" in text
+
+
+def test_numbers_print_the_vietnamese_way():
+    from chitieu.exports.document import Cell
+
+    assert Cell(Decimal("1234.5"), places=1).text == "1.234,5"
+    assert Cell(2026, grouped=False).text == "2026"
+    assert Cell(111100).text == "111.100"
