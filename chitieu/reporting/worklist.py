@@ -37,6 +37,7 @@ class DueRow:
     plan: Plan | None = None
     position: int = 0  # the row's place in the plan's appendix
     also_in: list[Plan] = field(default_factory=list)
+    notice: dict | None = None  # the answer to the last save or step on this row, if any
 
     @property
     def todo(self) -> str:
@@ -71,7 +72,8 @@ class Worklist:
 
     @property
     def todo_count(self) -> int:
-        return sum(1 for r in self.rows if r.todo)
+        """What the organisation is named for and has still to enter or send (not the shared)."""
+        return sum(s.todo_count for s in self.sections)
 
 
 def _sorted(rows: list[DueRow]) -> list[DueRow]:
@@ -134,5 +136,33 @@ def my_figures(org: Organization, period_code: str) -> Worklist:
             if g in grouped
         ]
         sections.append(PlanSection(plans[plan_id], groups))
-    shared = _sorted([DueRow(i, figs[i.pk], rules[i.pk]) for i in every if i.pk not in placed])
+    # reportable_indicators() comes ordered by group and name: that order is kept
+    shared = _sorted(
+        [
+            DueRow(i, figs[i.pk], rules[i.pk], position=n)
+            for n, i in enumerate(every)
+            if i.pk not in placed
+        ]
+    )
     return Worklist(sections, shared)
+
+
+def due_row(org: Organization, period_code: str, indicator: Indicator) -> DueRow:
+    """One row of the list, re-read after a save or a step so the page shows what is stored."""
+    lead = (
+        Responsibility.objects.filter(organization=org, target__indicator=indicator)
+        .exclude(target__kind="")
+        .order_by("role")
+        .values_list("role", flat=True)
+        .first()
+    )
+    return DueRow(
+        indicator,
+        list(
+            Figure.objects.filter(
+                organization=org, period_code=period_code, indicator=indicator
+            ).order_by("vintage")
+        ),
+        [describe(r) for r in ValidationRule.objects.filter(indicator=indicator, active=True)],
+        role=RespRole(lead).label if lead else "",
+    )
