@@ -193,6 +193,10 @@ def _yearly_path(selection: Selection) -> dict[int, Counted]:
     return years
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _chart(
     indicator: Indicator,
     figures: list[Figure],
@@ -221,7 +225,7 @@ def _chart(
                 "low": float(low) if low is not None else None,
                 "high": float(high) if high is not None else None,
                 "text": typed.describe(),
-                "period": t.period_code,
+                "period": _lower_first(t.period_label),
             }
         )
     differs = {y for y in all_years if y in provisional and provisional[y].unapproved}
