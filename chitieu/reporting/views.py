@@ -65,6 +65,11 @@ ROW_NOTICE = "figure_row_notice"
 ENTRY_FIELDS = ("vintage", "value", "comment", "source")
 
 
+def _sentence(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text if text.endswith((".", "?", "!", "”")) else f"{text}."
+
+
 def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
@@ -179,7 +184,7 @@ def figure_save_view(request: HttpRequest) -> HttpResponse:
         }
         return _answer_row(request, org, period, indicator, notice)
     except (FigureError, PermissionDenied) as exc:
-        notice = {"error": f"{exc} Chưa lưu.", "entry": typed}
+        notice = {"error": f"{_sentence(exc)} Chưa lưu.", "entry": typed}
         return _answer_row(request, org, period, indicator, notice)
     f = result.figure
     what = "Đã nhập" if result.created else "Đã sửa"
@@ -206,6 +211,11 @@ def _session_expired(
         back = _mine_url(Period.parse(period).code)
     except PeriodError:
         back = reverse("reporting:mine")
+    messages.warning(
+        request,
+        "Phiên đăng nhập đã hết nên số liệu vừa nhập chưa được lưu. Hãy đăng nhập lại: "
+        "trang số liệu sẽ mở lại với giá trị bạn đã nhập.",
+    )
     login = f"{reverse('login')}?{urlencode({'next': back})}"
     if _is_htmx(request):
         response = HttpResponse(status=204)
@@ -235,7 +245,7 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         )
     except (FigureError, PermissionDenied) as exc:
         if from_row:
-            notice = {"error": f"{exc}", "focus": "submit"}
+            notice = {"error": _sentence(exc), "focus": "submit"}
             return _answer_row(
                 request, figure.organization, figure.period_code, figure.indicator, notice
             )
