@@ -128,7 +128,9 @@ def test_a_figure_goes_from_the_reporter_to_the_leader(page, phone, sign_in, sho
     assert done.is_visible() and in_viewport(page, done)
     figure.refresh_from_db()
     assert figure.status == "approved"
-    assert FigureAudit.objects.filter(figure=figure).count() == 4  # entered, sent, checked, approved
+    assert (
+        FigureAudit.objects.filter(figure=figure).count() == 4
+    )  # entered, sent, checked, approved
 
     # the leader, on a phone, reads the indicator: approved, and nothing to change anywhere
     sign_in(phone, "lanhdao")
@@ -155,7 +157,9 @@ def test_a_figure_goes_from_the_reporter_to_the_leader(page, phone, sign_in, sho
         for link in ("Tải số liệu từ Excel lên", "Tải mẫu Excel kỳ này", "+ Nhập phụ lục"):
             assert not phone.get_by_role("link", name=link).is_visible()
     phone.goto("/so-lieu/kiem-tra/")
-    assert phone.get_by_text("Chỉ Thống kê tỉnh và Sở Tài chính có danh sách chờ kiểm tra.").is_visible()
+    assert phone.get_by_text(
+        "Chỉ Thống kê tỉnh và Sở Tài chính có danh sách chờ kiểm tra."
+    ).is_visible()
 
 
 def test_an_expired_session_keeps_what_was_typed_and_saves_it_once(page, sign_in):
@@ -169,7 +173,9 @@ def test_an_expired_session_keeps_what_was_typed_and_saves_it_once(page, sign_in
 
     page.locator(f"#chi-tieu-{insurance.pk}").get_by_role("button", name="Lưu").click()
     page.wait_for_url(re.compile("/dang-nhap/"))
-    assert page.get_by_text("Phiên đăng nhập đã hết nên số liệu vừa nhập chưa được lưu").is_visible()
+    assert page.get_by_text(
+        "Phiên đăng nhập đã hết nên số liệu vừa nhập chưa được lưu"
+    ).is_visible()
     assert not Figure.objects.filter(indicator=insurance).exists()
 
     page.get_by_label("Tên đăng nhập").fill("yte")
