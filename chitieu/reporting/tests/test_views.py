@@ -261,3 +261,108 @@ def test_the_form_without_a_revision_saves_nothing_and_says_so(demo, client, as_
     )
     assert "Thiếu lần sửa của số liệu (revision)" in _row(response.content.decode(), forest)
     assert not Figure.objects.filter(indicator=forest, period_code="2026").exists()
+
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _entry(indicator, value, revision="0", **extra):
+    return {
+        "indicator": indicator.pk,
+        "period": "2026",
+        "vintage": "estimate",
+        "value": value,
+        "revision": revision,
+        **extra,
+    }
+
+
+def test_a_reporters_list_holds_what_it_is_named_for_grouped_by_plan(demo, client, as_user):
+    as_user("Sở Y tế", Role.REPORTER)
+    html = client.get(reverse("reporting:mine") + "?ky=2026").content.decode()
+    folded = html.index('<details class="shared"')
+    # the health indicators come first, under the plan that names the department
+    assert html.index("Kế hoạch số 130/KH-UBND") < html.index(
+        "Tỷ lệ người dân tham gia bảo hiểm y tế"
+    )
+    assert html.index("Tỷ lệ người dân tham gia bảo hiểm y tế") < folded
+    # GRDP and tourism are handed to "all departments": listed apart, folded, not dropped
+    assert html.index("Tổng sản phẩm trên địa bàn (GRDP)") > folded
+    assert html.index("Tổng lượng khách du lịch") > folded
+
+
+def test_within_a_group_what_is_left_to_do_comes_first(demo, client, as_user):
+    as_user("Sở Y tế", Role.REPORTER)
+    html = client.get(reverse("reporting:mine") + "?ky=2025").content.decode()
+    # 2025: doctors and hospital beds are entered and approved; population is not
+    assert html.index(">Dân số<") < html.index("Số bác sĩ bình quân trên 10.000 dân")
+
+
+def test_htmx_answers_a_refused_value_with_the_row_keeping_what_was_typed(
+    demo, client, as_user, forest
+):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    response = client.post(reverse("reporting:save"), _entry(forest, "150", comment="x"), **HTMX)
+    row = response.content.decode()
+    assert response.status_code == 200 and row.startswith(f'<tr id="chi-tieu-{forest.pk}"')
+    assert 'value="150"' in row and 'value="x"' in row
+    assert f'aria-describedby="loi-{forest.pk}"' in row and "autofocus" in row
+    assert "150 nằm ngoài khoảng 0 - 100" in row
+    assert not Figure.objects.filter(indicator=forest, period_code="2026").exists()
+
+
+def test_a_double_post_saves_once_and_says_it_was_already_saved(demo, client, as_user, forest):
+    as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    client.post(reverse("reporting:save"), _entry(forest, "64,9"), **HTMX)
+    again = client.post(reverse("reporting:save"), _entry(forest, "64,9"), **HTMX)
+    figure = Figure.objects.get(indicator=forest, period_code="2026")
+    assert figure.audit.count() == 1
+    assert "từ lần bấm trước; lần gửi lại này không lưu thêm gì" in again.content.decode()
+
+
+def test_an_expired_session_keeps_the_entry_for_after_the_login(demo, client, user_of, forest):
+    # given: the form was open, the session is gone
+    response = client.post(reverse("reporting:save"), _entry(forest, "64,7"))
+    # then: to the login, back to the list afterwards, nothing saved
+    assert response["Location"].startswith(reverse("login"))
+    assert "ky%3D2026" in response["Location"]
+    assert not Figure.objects.filter(indicator=forest, period_code="2026").exists()
+    client.force_login(user_of("Sở Nông nghiệp và Môi trường", Role.REPORTER))
+    html = client.get(reverse("reporting:mine") + "?ky=2026").content.decode()
+    row = _row(html, forest)
+    assert 'value="64,7"' in row and "Phiên đăng nhập đã hết trước khi bạn bấm Lưu" in row
+
+
+def test_an_htmx_save_without_a_session_sends_the_browser_to_the_login(demo, client, forest):
+    response = client.post(reverse("reporting:save"), _entry(forest, "64,7"), **HTMX)
+    assert response["HX-Redirect"].startswith(reverse("login"))
+
+
+def test_sending_from_the_row_confirms_beside_it_and_a_stale_send_says_why(
+    demo, client, as_user, forest, nnmt
+):
+    user = as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    figure = figure_save(
+        user=user,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="65",
+        expected_revision=0,
+    ).figure
+    url = reverse("reporting:action", args=[figure.pk, "submit"])
+    sent = client.post(url, {"row": "1"}, **HTMX).content.decode()
+    assert "Đã gửi Thống kê tỉnh kiểm tra" in sent
+    # the same button on a page opened before: refused, and the row says why
+    stale = client.post(url, {"row": "1"}, **HTMX).content.decode()
+    assert "Không thể gửi số liệu đang ở trạng thái “Đã gửi”" in stale
+
+
+def test_a_leader_sees_no_upload_or_import_controls(demo, client, as_user):
+    as_user("UBND tỉnh Lạng Sơn", Role.LEADER)
+    mine = client.get(reverse("reporting:mine")).content.decode()
+    assert reverse("reporting:upload") not in mine.split("<main>")[1]
+    assert "Tải mẫu Excel" not in mine
+    plans = client.get(reverse("web:plans")).content.decode()
+    assert "Nhập phụ lục từ văn bản" not in plans
