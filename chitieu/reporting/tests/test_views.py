@@ -160,7 +160,10 @@ def test_excel_round_trip(demo, client, as_user, forest, nnmt):
     preview = client.post(
         reverse("reporting:upload"), {"file": SimpleUploadedFile("so-lieu.xlsx", filled)}
     )
-    assert "Lưu 2 số liệu" in preview.content.decode()
+    shown = preview.content.decode()
+    assert "Lưu 2 số liệu" in shown
+    # the preview speaks as the sheet does: "Năm 2026", "Ước tính", never the stored codes
+    assert "<td>Năm 2026</td><td>Ước tính</td>" in shown and "estimate" not in shown
     assert not Figure.objects.filter(period_code="2026").exists()  # nothing saved by the preview
     client.post(reverse("reporting:upload"), {"upload": preview.context["kept"].pk})
     assert Figure.objects.get(indicator=forest, period_code="2026", organization=nnmt).value == D(
