@@ -26,6 +26,7 @@ from .evaluation import (
     AGENCY_DEADLINE,
     Evaluation,
     Scorecard,
+    _lower_first,
     counting_figures,
     evaluate_targets,
     rollup_specs,
@@ -191,10 +192,6 @@ def _yearly_path(selection: Selection) -> dict[int, Counted]:
     for year, c in spans.items():  # a multi-year figure stands for its last year
         years.setdefault(year, c)
     return years
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _chart(

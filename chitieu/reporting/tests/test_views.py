@@ -86,7 +86,7 @@ def test_overview_and_scorecard_explain_every_status(
         html = client.get(reverse("reporting:overview")).content.decode()
     # the demo's figures are 2021-2025: before the 2026-2030 plan, so baselines, not progress
     assert (
-        "Chưa có số liệu trong kỳ (Giai đoạn 2026 - 2030); số liệu gốc năm 2025, trước kỳ kế "
+        "Chưa có số liệu trong kỳ (giai đoạn 2026 - 2030); số liệu gốc năm 2025, trước kỳ kế "
         "hoạch: 64,3 %; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm %" in html
     )
     assert (
