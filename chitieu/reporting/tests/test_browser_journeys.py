@@ -162,7 +162,7 @@ def test_a_figure_goes_from_the_reporter_to_the_leader(page, phone, sign_in, sho
     ).is_visible()
 
 
-def test_an_expired_session_keeps_what_was_typed_and_saves_it_once(page, sign_in):
+def test_an_expired_session_or_a_refused_request_loses_nothing_typed(page, sign_in):
     call_command("load_demo", verbosity=0)
     insurance = Indicator.objects.get(name=INSURANCE)
     sign_in(page, "yte")
@@ -193,3 +193,17 @@ def test_an_expired_session_keeps_what_was_typed_and_saves_it_once(page, sign_in
     figure = Figure.objects.get(indicator=insurance, period_code="2026")
     assert figure.value == Decimal("91.2")
     assert FigureAudit.objects.filter(figure=figure).count() == 1
+
+    # a request the server refuses (here: the security cookie is gone) says so beside the form,
+    # and the typed value stays
+    page.context.clear_cookies(name="csrftoken")
+    other = page.locator(f"#gia-tri-{insurance.pk}")
+    other.fill("91,3")
+    page.locator(f"#chi-tieu-{insurance.pk}").get_by_role("button", name="Lưu").click()
+    refused = page.locator(f"#chi-tieu-{insurance.pk} .action-error")
+    refused.wait_for(state="visible")
+    assert "Không thực hiện được (mã 403)" in refused.inner_text()
+    assert "Chưa lưu gì" in refused.inner_text() and in_viewport(page, refused)
+    assert other.input_value() == "91,3"
+    figure.refresh_from_db()
+    assert figure.value == Decimal("91.2")
