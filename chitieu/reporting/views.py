@@ -105,7 +105,7 @@ def _answer_row(
         return render(
             request, "reporting/_figure_row.html", _row_context(request, row, period, notice)
         )
-    request.session[ROW_NOTICE] = {**notice, "indicator": indicator.pk}
+    request.session[ROW_NOTICE] = {**notice, "indicator": indicator.pk, "period": period_code}
     return redirect(_mine_url(period_code, indicator.pk))
 
 
@@ -113,6 +113,8 @@ def my_figures(request: HttpRequest) -> HttpResponse:
     org = _my_org(request)
     period = _period(request)
     notice = request.session.pop(ROW_NOTICE, None)
+    if notice and notice.get("period") != period:
+        notice = None  # about another period's row: not shown on this one
     worklist = selectors.my_figures(org, period)
     for row in worklist.rows:
         if notice and row.indicator.pk == notice.get("indicator"):
@@ -201,16 +203,18 @@ def _session_expired(
 ) -> HttpResponse:
     """The session ended while the form was open: keep what was typed, ask to sign in again, and
     bring the person back to the same row with the value still in the field (nothing saved)."""
+    try:
+        period = Period.parse(period).code
+        back = _mine_url(period)
+    except PeriodError:
+        back = reverse("reporting:mine")
     request.session[ROW_NOTICE] = {
         "indicator": indicator_pk,
+        "period": period,
         "error": "Phiên đăng nhập đã hết trước khi bạn bấm Lưu, nên số liệu chưa được lưu. "
         "Giá trị bạn nhập vẫn ở ô dưới đây: hãy kiểm tra rồi bấm Lưu lại.",
         "entry": typed,
     }
-    try:
-        back = _mine_url(Period.parse(period).code)
-    except PeriodError:
-        back = reverse("reporting:mine")
     messages.warning(
         request,
         "Phiên đăng nhập đã hết nên số liệu vừa nhập chưa được lưu. Hãy đăng nhập lại: "
