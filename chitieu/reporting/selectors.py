@@ -26,9 +26,9 @@ from .evaluation import (
     AGENCY_DEADLINE,
     Evaluation,
     Scorecard,
-    _lower_first,
     counting_figures,
     evaluate_targets,
+    lower_first,
     rollup_specs,
     scorecard,
 )
@@ -222,7 +222,7 @@ def _chart(
                 "low": float(low) if low is not None else None,
                 "high": float(high) if high is not None else None,
                 "text": typed.describe(),
-                "period": _lower_first(t.period_label),
+                "period": lower_first(t.period_label),
             }
         )
     differs = {y for y in all_years if y in provisional and provisional[y].unapproved}

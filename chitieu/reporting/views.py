@@ -27,10 +27,10 @@ from chitieu.organizations.models import Organization
 
 from . import selectors
 from .choices import Action, FigureStatus, Status, Vintage
-from .evaluation import SCORE_RULES
+from .evaluation import SCORE_RULES, lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .models import Figure, FigureUpload
-from .services import FigureConflict, FigureError, figure_save, figure_transition
+from .services import TRANSITIONS, FigureConflict, FigureError, figure_save, figure_transition
 from .sheet import SHEET_LIMITS
 
 
@@ -238,11 +238,32 @@ DONE = {
 }
 
 
+def _already_done(request: HttpRequest, figure: Figure, action: str) -> bool:
+    """This person's last step on the figure was this very one, and it still stands."""
+    if action not in TRANSITIONS or figure.status != TRANSITIONS[action][1]:
+        return False
+    last = figure.audit.order_by("-at", "-id").first()
+    return last is not None and last.action == action and last.user_id == request.user.pk
+
+
 @require_POST
 def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     figure = get_object_or_404(Figure.objects.select_related("indicator", "organization"), pk=pk)
-    label = f"{figure.indicator.name} ({Period.parse(figure.period_code).label.lower()})"
+    label = f"{figure.indicator.name} ({lower_first(Period.parse(figure.period_code).label)})"
     from_row = request.POST.get("row") == "1"
+    if _already_done(request, figure, action):
+        # a double click or the back button: the step is done, say so rather than refuse it
+        done = f"{DONE[Action(action)]} từ lần bấm trước; lần bấm này không làm lại gì."
+        if from_row:
+            return _answer_row(
+                request,
+                figure.organization,
+                figure.period_code,
+                figure.indicator,
+                {"ok": done, "focus": "next"},
+            )
+        messages.info(request, f"{label}: {done}")
+        return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
     try:
         figure_transition(
             user=request.user, figure=figure, action=action, reason=request.POST.get("reason", "")

@@ -12,7 +12,7 @@ from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan
 from chitieu.organizations.models import Organization
 from chitieu.reporting.models import Figure, FigureUpload
-from chitieu.reporting.services import figure_save
+from chitieu.reporting.services import figure_save, figure_transition
 
 
 @pytest.fixture
@@ -369,3 +369,30 @@ def test_a_leader_sees_no_upload_or_import_controls(demo, client, as_user):
     assert "Tải mẫu Excel" not in mine
     plans = client.get(reverse("web:plans")).content.decode()
     assert "Nhập phụ lục từ văn bản" not in plans
+
+
+def test_a_second_click_on_a_done_step_says_it_is_done_not_refused(
+    demo, client, user_of, forest, nnmt
+):
+    reporter = user_of("Sở Nông nghiệp và Môi trường", Role.REPORTER)
+    figure = figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2027",
+        vintage="estimate",
+        value="65",
+        expected_revision=0,
+    ).figure
+    client.force_login(user_of("Thống kê tỉnh", Role.REVIEWER))
+    figure_transition(user=reporter, figure=figure, action="submit")
+    url = reverse("reporting:action", args=[figure.pk, "verify"])
+    first = client.post(url, follow=True).content.decode()
+    assert (
+        "Đã kiểm tra xong; số liệu chuyển Sở Tài chính duyệt: Tỷ lệ che phủ rừng (năm 2027)"
+        in first
+    )
+    second = client.post(url, follow=True).content.decode()
+    assert "từ lần bấm trước; lần bấm này không làm lại gì" in second
+    assert "Không thể" not in second
+    assert figure.audit.filter(action="verify").count() == 1
