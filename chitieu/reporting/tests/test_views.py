@@ -396,3 +396,11 @@ def test_a_second_click_on_a_done_step_says_it_is_done_not_refused(
     assert "từ lần bấm trước; lần bấm này không làm lại gì" in second
     assert "Không thể" not in second
     assert figure.audit.filter(action="verify").count() == 1
+
+
+def test_the_reporters_list_costs_the_same_few_queries_however_long(
+    demo, client, as_user, django_assert_max_num_queries
+):
+    as_user("Sở Y tế", Role.REPORTER)  # 13 named indicators and 54 shared ones
+    with django_assert_max_num_queries(11):
+        client.get(reverse("reporting:mine") + "?ky=2025")
