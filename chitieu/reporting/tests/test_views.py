@@ -342,7 +342,7 @@ def test_an_htmx_save_without_a_session_sends_the_browser_to_the_login(demo, cli
 
 
 def test_sending_from_the_row_confirms_beside_it_and_a_stale_send_says_why(
-    demo, client, as_user, forest, nnmt
+    demo, client, as_user, user_of, forest, nnmt
 ):
     user = as_user("Sở Nông nghiệp và Môi trường", Role.REPORTER)
     figure = figure_save(
@@ -357,9 +357,13 @@ def test_sending_from_the_row_confirms_beside_it_and_a_stale_send_says_why(
     url = reverse("reporting:action", args=[figure.pk, "submit"])
     sent = client.post(url, {"row": "1"}, **HTMX).content.decode()
     assert "Đã gửi Thống kê tỉnh kiểm tra" in sent
-    # the same button on a page opened before: refused, and the row says why
+    # clicked again: done already, said so
+    again = client.post(url, {"row": "1"}, **HTMX).content.decode()
+    assert "từ lần bấm trước" in again
+    # the same button on a page opened before the statistics office checked it: refused, and why
+    figure_transition(user=user_of("Thống kê tỉnh", Role.REVIEWER), figure=figure, action="verify")
     stale = client.post(url, {"row": "1"}, **HTMX).content.decode()
-    assert "Không thể gửi số liệu đang ở trạng thái “Đã gửi”" in stale
+    assert "Không thể gửi số liệu đang ở trạng thái “Thống kê đã kiểm tra”" in stale
 
 
 def test_a_leader_sees_no_upload_or_import_controls(demo, client, as_user):
