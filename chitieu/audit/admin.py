@@ -6,9 +6,10 @@ import json
 from typing import Any
 
 from django.contrib import admin
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from .choices import AuditAction, Entity
+from .display import changes
 from .models import AuditEntry
 from .services import audit_change, audit_record, audit_record_many, audit_values
 
@@ -97,16 +98,28 @@ class AuditEntryAdmin(ReadOnlyAuditAdmin):
         "entity",
         "object_id",
         "object_repr",
+        "shown_changes",
         "shown_before",
         "shown_after",
         "reason",
     ]
     readonly_fields = fields
 
-    @admin.display(description="trước")
+    @admin.display(description="thay đổi")
+    def shown_changes(self, entry: AuditEntry) -> str:
+        rows = changes(entry.entity, entry.before, entry.after)
+        if not rows:
+            return "—"
+        return format_html(
+            "<table><thead><tr><th>Mục</th><th>Trước</th><th>Sau</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows),
+        )
+
+    @admin.display(description="trước (dữ liệu lưu)")
     def shown_before(self, entry: AuditEntry) -> str:
         return _json(entry.before)
 
-    @admin.display(description="sau")
+    @admin.display(description="sau (dữ liệu lưu)")
     def shown_after(self, entry: AuditEntry) -> str:
         return _json(entry.after)

@@ -30,10 +30,31 @@ class FigureAuditAdmin(ReadOnlyAuditAdmin):
         "action",
         "old_value",
         "new_value",
-        "status_change",
+        "shown_status",
         "reason",
     ]
     list_filter = ["action", "vintage"]
+    # the statuses and the vintage in words ("Nháp → Đã gửi", "Ước tính"), not their codes
+    fields = [
+        "figure",
+        "at",
+        "user",
+        "action",
+        "old_value",
+        "new_value",
+        "shown_vintage",
+        "shown_status",
+        "reason",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description="trạng thái")
+    def shown_status(self, entry: FigureAudit) -> str:
+        return entry.status_change or "—"
+
+    @admin.display(description="loại số liệu")
+    def shown_vintage(self, entry: FigureAudit) -> str:
+        return entry.get_vintage_display()
 
 
 admin.site.register(ReportingSpec)

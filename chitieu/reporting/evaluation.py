@@ -56,6 +56,11 @@ class Evaluation:
         return Status(self.status).label
 
 
+def lower_first(text: str) -> str:
+    """A period's label in the middle of a sentence: "giai đoạn 2026 - 2030", "năm 2030"."""
+    return text[:1].lower() + text[1:]
+
+
 def _fmt(d: Decimal, places: int | None = None) -> str:
     return format_number(d.normalize() if places is None else d, places)
 
@@ -226,7 +231,7 @@ def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
             return _result(
                 target,
                 Status.NO_DATA,
-                f"Chưa có số liệu; mục tiêu {described} ({period.label}).",
+                f"Chưa có số liệu; mục tiêu {described} ({lower_first(period.label)}).",
                 None,
                 y,
             )
@@ -236,7 +241,7 @@ def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
         need = "" if paced else _need(target, b.value, y.last - _year_of(b))
         until = f" đến {y.last}" if period.kind is PeriodKind.MULTI_YEAR and not averaging else ""
         sentence = (
-            f"Chưa có số liệu trong kỳ ({period.label}); số liệu gốc {_when(b)}{b.origin}, "
+            f"Chưa có số liệu trong kỳ ({lower_first(period.label)}); số liệu gốc {_when(b)}{b.origin}, "
             f"trước kỳ kế hoạch: {_fmt(b.value)}{unit}; mục tiêu {described}"
             f"{until}{need}."
         )

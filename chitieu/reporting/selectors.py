@@ -11,7 +11,6 @@ from typing import Any
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
-from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
@@ -29,32 +28,14 @@ from .evaluation import (
     Scorecard,
     counting_figures,
     evaluate_targets,
+    lower_first,
     rollup_specs,
     scorecard,
 )
 from .models import Figure
-from .validation import describe, rules_for
 
-
-@dataclass
-class DueRow:
-    indicator: Indicator
-    figures: list[Figure]
-    rules: list[str]
-
-
-def my_figures(org: Organization, period_code: str) -> list[DueRow]:
-    """What the organisation reports for a period: each indicator with the figures entered so far."""
-    indicators = reportable_indicators(org)
-    figs: dict[int, list[Figure]] = defaultdict(list)
-    for f in Figure.objects.filter(
-        organization=org, period_code=period_code, indicator__in=indicators
-    ):
-        figs[f.indicator_id].append(f)
-    return [
-        DueRow(i, sorted(figs[i.pk], key=lambda f: f.vintage), [describe(r) for r in rules_for(i)])
-        for i in indicators
-    ]
+# the reporter's list lives in its own module and is read through here like every page's data
+from .worklist import DueRow, Worklist, due_row, my_figures  # noqa: F401
 
 
 def review_queue(status: str) -> list[Figure]:
@@ -241,7 +222,7 @@ def _chart(
                 "low": float(low) if low is not None else None,
                 "high": float(high) if high is not None else None,
                 "text": typed.describe(),
-                "period": t.period_code,
+                "period": lower_first(t.period_label),
             }
         )
     differs = {y for y in all_years if y in provisional and provisional[y].unapproved}

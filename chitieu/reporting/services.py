@@ -38,6 +38,18 @@ class FigureConflict(Exception):
         self.current = current
         self.attempted = attempted
 
+    def is_repeat(self, user: Any, comment: str = "", source: str = "") -> bool:
+        """The same person sent the same figure again (a double click, the back button, a
+        reload): what they wanted is already stored, so this is no conflict to resolve."""
+        c = self.current
+        return (
+            c.value == self.attempted
+            and c.entered_by_id is not None
+            and c.entered_by_id == getattr(user, "pk", None)
+            and c.comment == comment
+            and c.source == source
+        )
+
 
 MISSING_REVISION = (
     "Thiếu lần sửa của số liệu (revision), nên không biết bạn đã thấy giá trị nào; chưa lưu. "

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -17,15 +21,16 @@ from chitieu.access.choices import Role
 from chitieu.access.params import int_param, next_url
 from chitieu.access.permissions import membership, role_of
 from chitieu.catalog.models import Indicator, Plan
+from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
 from .choices import Action, FigureStatus, Status, Vintage
-from .evaluation import SCORE_RULES
+from .evaluation import SCORE_RULES, lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .models import Figure, FigureUpload
-from .services import FigureConflict, FigureError, figure_save, figure_transition
+from .services import TRANSITIONS, FigureConflict, FigureError, figure_save, figure_transition
 from .sheet import SHEET_LIMITS
 
 
@@ -47,70 +52,241 @@ def _my_org(request: HttpRequest) -> Organization:
     return m.organization
 
 
+def vnnum(value: Decimal) -> str:
+    """A stored figure as people write it: 1.234,5 (no trailing zeros)."""
+    return format_number(
+        value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    )
+
+
+# A row's notice (an error beside the field with what was typed, or a confirmation) waits in the
+# session across the redirect after a plain POST, so reloading or going back never posts twice.
+ROW_NOTICE = "figure_row_notice"
+ENTRY_FIELDS = ("vintage", "value", "comment", "source")
+
+
+def _sentence(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text if text.endswith((".", "?", "!", "”")) else f"{text}."
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _can_edit(request: HttpRequest) -> bool:
+    return role_of(request.user) in (Role.REPORTER, Role.ADMIN)
+
+
+def _mine_url(period: str, indicator_pk: int | None = None) -> str:
+    url = f"{reverse('reporting:mine')}?ky={period}"
+    return f"{url}#chi-tieu-{indicator_pk}" if indicator_pk else url
+
+
+def _row_context(request: HttpRequest, row: object, period: Period, notice: dict | None) -> dict:
+    return {
+        "row": row,
+        "period": period,
+        "vintages": Vintage.choices,
+        "can_edit": _can_edit(request),
+        "notice": notice,
+        "next": _mine_url(period.code),
+    }
+
+
+def _answer_row(
+    request: HttpRequest, org: Organization, period_code: str, indicator: Indicator, notice: dict
+) -> HttpResponse:
+    """htmx: the row itself, re-read, with the notice beside the field; a plain POST: back to the
+    list (PRG), the notice kept for that row."""
+    if _is_htmx(request):
+        period = Period.parse(period_code)
+        row = selectors.due_row(org, period.code, indicator)
+        return render(
+            request, "reporting/_figure_row.html", _row_context(request, row, period, notice)
+        )
+    request.session[ROW_NOTICE] = {**notice, "indicator": indicator.pk, "period": period_code}
+    return redirect(_mine_url(period_code, indicator.pk))
+
+
 def my_figures(request: HttpRequest) -> HttpResponse:
     org = _my_org(request)
     period = _period(request)
+    notice = request.session.pop(ROW_NOTICE, None)
+    if notice and notice.get("period") != period:
+        notice = None  # about another period's row: not shown on this one
+    worklist = selectors.my_figures(org, period)
+    for row in worklist.rows:
+        if notice and row.indicator.pk == notice.get("indicator"):
+            row.notice = notice
     context = {
         "org": org,
         "period": Period.parse(period),
-        "rows": selectors.my_figures(org, period),
+        "worklist": worklist,
         "vintages": Vintage.choices,
-        "can_edit": role_of(request.user) in (Role.REPORTER, Role.ADMIN),
-        "conflict": request.session.pop("figure_conflict", None),
+        "can_edit": _can_edit(request),
+        "notice": None,  # each row carries its own
+        "next": _mine_url(period),
+        "due": _due_date(period),
+        # the folded list opens by itself when the notice is about one of its rows
+        "shared_open": bool(notice)
+        and any(r.indicator.pk == notice.get("indicator") for r in worklist.shared),
     }
     return render(request, "reporting/my_figures.html", context)
 
 
+def _due_date(period_code: str) -> date | None:
+    try:
+        return selectors.figures_deadline()(period_code)
+    except (PeriodError, ValueError):
+        return None
+
+
+@login_not_required
 @require_POST
 def figure_save_view(request: HttpRequest) -> HttpResponse:
-    org = _my_org(request)
-    indicator = get_object_or_404(Indicator, pk=int_param(request.POST, "indicator", required=True))
+    """Save one figure from its row. A refusal answers beside the field with what was typed."""
+    typed = {k: request.POST.get(k, "") for k in ENTRY_FIELDS}
     period = request.POST.get("period", "")
-    back = f"{reverse('reporting:mine')}?ky={period}#chi-tieu-{indicator.pk}"
+    indicator_pk = int_param(request.POST, "indicator", required=True)
+    if not request.user.is_authenticated:
+        return _session_expired(request, period, indicator_pk, typed)
+    org = _my_org(request)
+    indicator = get_object_or_404(Indicator, pk=indicator_pk)
+    try:
+        Period.parse(period)
+    except PeriodError as exc:
+        raise BadRequest(f"Kỳ “{period[:40]}” không hợp lệ: {exc}") from exc
     try:
         result = figure_save(
             user=request.user,
             indicator=indicator,
             organization=org,
             period_code=period,
-            vintage=request.POST.get("vintage", ""),
-            value=request.POST.get("value", ""),
-            comment=request.POST.get("comment", ""),
-            source=request.POST.get("source", ""),
+            vintage=typed["vintage"],
+            value=typed["value"],
+            comment=typed["comment"],
+            source=typed["source"],
             expected_revision=int(rev)
             if (rev := request.POST.get("revision", "")).isdigit()
             else None,
         )
     except FigureConflict as exc:
-        request.session["figure_conflict"] = {
-            "indicator": indicator.pk,
-            "message": str(exc),
-            "mine": request.POST.get("value", ""),
-            "theirs": str(exc.current.value.normalize()),
+        if exc.is_repeat(request.user, typed["comment"], typed["source"]):
+            saved = exc.current
+            message = (
+                f"Đã lưu {vnnum(saved.value)} ({saved.get_vintage_display().lower()}) từ lần bấm "
+                "trước; lần gửi lại này không lưu thêm gì."
+            )
+            return _answer_row(request, org, period, indicator, {"ok": message, "focus": "next"})
+        notice = {
+            "error": str(exc),
+            "entry": typed,
+            "conflict": {"mine": typed["value"], "theirs": vnnum(exc.current.value)},
         }
-        messages.error(request, str(exc))
-        return redirect(back)
-    except FigureError as exc:
-        messages.error(request, f"{indicator.name}: {exc} Chưa lưu.")
-        return redirect(back)
-    messages.success(
-        request,
-        f"Đã lưu {indicator.name}: {result.figure.value.normalize()} ({result.figure.get_vintage_display()}).",
+        return _answer_row(request, org, period, indicator, notice)
+    except (FigureError, PermissionDenied) as exc:
+        notice = {"error": f"{_sentence(exc)} Chưa lưu.", "entry": typed}
+        return _answer_row(request, org, period, indicator, notice)
+    f = result.figure
+    what = "Đã nhập" if result.created else "Đã sửa"
+    message = (
+        f"{what} {vnnum(f.value)} {indicator.unit} ({f.get_vintage_display().lower()}), "
+        f"lúc {timezone.localtime(f.updated_at):%H:%M}. Số liệu là nháp cho đến khi bấm "
+        "“Gửi Thống kê”."
     )
-    return redirect(back)
+    return _answer_row(request, org, period, indicator, {"ok": message, "focus": "submit"})
+
+
+def _session_expired(
+    request: HttpRequest, period: str, indicator_pk: int | None, typed: dict[str, str]
+) -> HttpResponse:
+    """The session ended while the form was open: keep what was typed, ask to sign in again, and
+    bring the person back to the same row with the value still in the field (nothing saved)."""
+    try:
+        period = Period.parse(period).code
+        back = _mine_url(period)
+    except PeriodError:
+        back = reverse("reporting:mine")
+    request.session[ROW_NOTICE] = {
+        "indicator": indicator_pk,
+        "period": period,
+        "error": "Phiên đăng nhập đã hết trước khi bạn bấm Lưu, nên số liệu chưa được lưu. "
+        "Giá trị bạn nhập vẫn ở ô dưới đây: hãy kiểm tra rồi bấm Lưu lại.",
+        "entry": typed,
+    }
+    messages.warning(
+        request,
+        "Phiên đăng nhập đã hết nên số liệu vừa nhập chưa được lưu. Hãy đăng nhập lại: "
+        "trang số liệu sẽ mở lại với giá trị bạn đã nhập.",
+    )
+    login = f"{reverse('login')}?{urlencode({'next': back})}"
+    if _is_htmx(request):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = login
+        return response
+    return redirect(login)
+
+
+# What each accepted step did, said in full: who has the figure now.
+DONE = {
+    Action.SUBMIT: "Đã gửi Thống kê tỉnh kiểm tra",
+    Action.VERIFY: "Đã kiểm tra xong; số liệu chuyển Sở Tài chính duyệt",
+    Action.APPROVE: "Đã duyệt và khóa; số liệu được dùng để đánh giá",
+    Action.RETURN: "Đã trả lại cho cơ quan nhập, kèm lý do",
+    Action.REOPEN: "Đã mở lại; số liệu trở về nháp để cơ quan nhập sửa",
+}
+
+
+def _already_done(request: HttpRequest, figure: Figure, action: str) -> bool:
+    """This person's last step on the figure was this very one, and it still stands."""
+    if action not in TRANSITIONS or figure.status != TRANSITIONS[action][1]:
+        return False
+    last = figure.audit.order_by("-at", "-id").first()
+    return last is not None and last.action == action and last.user_id == request.user.pk
 
 
 @require_POST
 def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    figure = get_object_or_404(Figure, pk=pk)
+    figure = get_object_or_404(Figure.objects.select_related("indicator", "organization"), pk=pk)
+    label = f"{figure.indicator.name} ({lower_first(Period.parse(figure.period_code).label)})"
+    from_row = request.POST.get("row") == "1"
+    if _already_done(request, figure, action):
+        # a double click or the back button: the step is done, say so rather than refuse it
+        done = f"{DONE[Action(action)]} từ lần bấm trước; lần bấm này không làm lại gì."
+        if from_row:
+            return _answer_row(
+                request,
+                figure.organization,
+                figure.period_code,
+                figure.indicator,
+                {"ok": done, "focus": "next"},
+            )
+        messages.info(request, f"{label}: {done}")
+        return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
     try:
         figure_transition(
             user=request.user, figure=figure, action=action, reason=request.POST.get("reason", "")
         )
-    except FigureError as exc:
-        messages.error(request, f"{figure.indicator.name}: {exc}")
+    except (FigureError, PermissionDenied) as exc:
+        if from_row:
+            notice = {"error": _sentence(exc), "focus": "submit"}
+            return _answer_row(
+                request, figure.organization, figure.period_code, figure.indicator, notice
+            )
+        if _is_htmx(request):
+            raise
+        messages.error(request, f"{label}: {exc}")
     else:
-        messages.success(request, f"{figure.indicator.name}: {Action(action).label}.")
+        done = DONE.get(Action(action), Action(action).label)
+        if from_row:
+            notice = {"ok": f"{done}, lúc {timezone.localtime():%H:%M}.", "focus": "next"}
+            return _answer_row(
+                request, figure.organization, figure.period_code, figure.indicator, notice
+            )
+        messages.success(
+            request, f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
+        )
     return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
 
 

@@ -7,6 +7,8 @@ from itertools import groupby
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from chitieu.access.choices import Role
+from chitieu.access.permissions import role_of
 from chitieu.catalog import selectors
 from chitieu.catalog.choices import IndicatorGroup
 from chitieu.catalog.models import Indicator, Plan
@@ -19,7 +21,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def plans(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/plans.html", {"plans": selectors.plan_list()})
+    # the leader reads; the import button is for those who do the work
+    can_import = role_of(request.user) != Role.LEADER
+    return render(
+        request, "web/plans.html", {"plans": selectors.plan_list(), "can_import": can_import}
+    )
 
 
 def plan(request: HttpRequest, pk: int) -> HttpResponse:

@@ -102,7 +102,7 @@ def test_a_figure_before_the_period_is_a_baseline_not_progress(target):
     assert e.status == Status.BASELINE and e.value is None
     assert e.baseline is not None and e.baseline.value == D("64.3")
     assert e.sentence == (
-        "Chưa có số liệu trong kỳ (Giai đoạn 2026 - 2030); số liệu gốc năm 2025, trước kỳ kế "
+        "Chưa có số liệu trong kỳ (giai đoạn 2026 - 2030); số liệu gốc năm 2025, trước kỳ kế "
         "hoạch: 64,3 %; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,7 điểm % (0,14 điểm %/năm)."
     )
 

@@ -1,10 +1,12 @@
 """Template filters that write numbers and targets the Vietnamese way."""
 
+import re
 from decimal import Decimal
 
 from django import template
 
 from chitieu.core.numbers import format_number
+from chitieu.core.periods import Period, PeriodError
 
 register = template.Library()
 
@@ -61,3 +63,30 @@ def json_script_value(value: object) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False)
+
+
+@register.filter
+def ky(code: object, case: str = "") -> str:
+    """A period code as people write it: "2026-10" -> "Tháng 10/2026", "2026-Q3" -> "Quý III/2026",
+    "2026-H1" -> "6 tháng đầu năm 2026", "2021-2025" -> "Giai đoạn 2021 - 2025"; ``ky:"thường"``
+    starts it lower-case for the middle of a sentence. A code that cannot be read is shown as is."""
+    try:
+        label = Period.parse(str(code)).label
+    except PeriodError:
+        return str(code)
+    return label[0].lower() + label[1:] if case == "thường" else label
+
+
+# Names a file gets from a machine, not a person (the demo's seeds: "000_2572cdf0c591401d.txt"):
+# they tell a reader nothing, so the document's reference is shown instead.
+_MACHINE_NAME = re.compile(r"[0-9]{1,4}_[0-9a-f]{12,}\.[a-z0-9]{1,5}", re.IGNORECASE)
+
+
+@register.filter
+def source_of(plan: object) -> str:
+    """Where a plan's rows came from, as a reader knows it: the original file name when it says
+    something, else the plan's reference (or title)."""
+    name = str(getattr(plan, "source_name", "") or "")
+    if name and not _MACHINE_NAME.fullmatch(name):
+        return name
+    return str(getattr(plan, "reference", "") or getattr(plan, "title", "") or name)

@@ -33,12 +33,27 @@ def test_the_indicator_page_shows_its_figures_and_chart(page, sign_in, shot, axe
     chart.wait_for(state="visible")
     box = chart.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 100
-    # the chart plots the figure that counts, not only the target lines
-    drawn = page.evaluate(
-        "() => echarts.getInstanceByDom(document.getElementById('trend')).getOption()"
-        ".series[0].data"
+    # the animation over, the 2025 point is drawn inside the plotting area, not on its edge
+    page.locator("#trend[data-drawn]").wait_for(state="attached")
+    chart.scroll_into_view_if_needed()
+    where = page.evaluate(
+        """() => {
+          const c = echarts.getInstanceByDom(document.getElementById('trend'));
+          const [x, y] = c.convertToPixel({seriesIndex: 0}, ['2025', 64.3]);
+          return {x, y, w: c.getWidth(), h: c.getHeight(),
+                  data: c.getOption().series[0].data,
+                  lines: c.getOption().series[0].markLine.data.map(d => d.name)};
+        }"""
     )
-    assert 64.3 in drawn
+    assert 64.3 in where["data"]
+    assert 48 < where["x"] < where["w"] - 24 and 36 < where["y"] < where["h"] - 32
+    # two plans set 65 %: one line, each target named once, no labels drawn over each other
+    assert len(where["lines"]) == 1
+    assert "đạt 65 %" in where["lines"][0] and "duy trì 65 %" in where["lines"][0]
+    # periods written out, and the plan's source by its reference rather than a stored file name
+    assert page.get_by_role("cell", name="Năm 2025", exact=True).first.is_visible()
+    assert "000_2572cdf0c591401d.txt" not in page.inner_text("main")
     assert page.js_errors == []
+    heading.scroll_into_view_if_needed()
     shot(page, "chi-tieu-bieu-do")
     axe_check(page)
