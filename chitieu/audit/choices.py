@@ -11,6 +11,10 @@ class Entity(models.TextChoices):
     OBLIGATION = "obligation", "Nghĩa vụ báo cáo"
     OBLIGATION_INSTANCE = "obligation_instance", "Kỳ báo cáo"
     ORGANIZATION = "organization", "Cơ quan"
+    INVESTMENT_PROJECT = "investment_project", "Dự án đầu tư công"
+    DISBURSEMENT = "disbursement", "Giải ngân tháng"
+    CAPITAL_TRANSFER = "capital_transfer", "Điều chuyển vốn"
+    VA_COEFFICIENT = "va_coefficient", "Hệ số giá trị tăng thêm"
 
 
 class AuditAction(models.TextChoices):
@@ -26,3 +30,5 @@ class AuditAction(models.TextChoices):
     GENERATE = "generate", "Tạo kỳ báo cáo"
     SUBMIT = "submit", "Đánh dấu đã gửi"
     EMAILS = "emails", "Đổi địa chỉ nhận nhắc"
+    APPROVE = "approve", "Duyệt"
+    RETURN = "return", "Trả lại"
