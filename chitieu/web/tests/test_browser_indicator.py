@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
+from chitieu.catalog.models import Plan
 from chitieu.reporting.models import Figure
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,3 +58,34 @@ def test_the_indicator_page_shows_its_figures_and_chart(page, sign_in, shot, axe
     heading.scroll_into_view_if_needed()
     shot(page, "chi-tieu-bieu-do")
     axe_check(page)
+
+
+def test_the_plan_page_reads_like_the_appendix_and_leads_to_each_indicator(page, sign_in, shot):
+    call_command("load_demo", verbosity=0)
+    plan = Plan.objects.get(number="130/KH-UBND")
+    sign_in(page, "taichinh")
+    page.goto(f"/ke-hoach/{plan.pk}/")
+    table = page.locator("table.appendix.plan")
+    header = table.locator("thead th")
+    assert header.all_inner_texts() == [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        plan.target_header or "Mục tiêu",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ]
+    # the forest cover row as seed 000 prints it: 65 %, led by agriculture and environment
+    row = table.locator("tbody tr", has_text="Tỷ lệ che phủ rừng")
+    row.scroll_into_view_if_needed()
+    assert row.is_visible()
+    assert row.locator("td.target").inner_text().strip() == "65"
+    assert "Sở Nông nghiệp và Môi trường" in table.inner_text()
+    # the three documents it can be downloaded as are offered on screen
+    for name in ("Word (thể thức Nghị định 30)", "Excel", "PDF"):
+        assert page.get_by_role("link", name=name, exact=True).is_visible()
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "ke-hoach")
+    row.get_by_role("link", name="Tỷ lệ che phủ rừng").click()
+    page.wait_for_url("**/chi-tieu/**")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Tỷ lệ che phủ")
