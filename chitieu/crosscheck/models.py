@@ -129,6 +129,7 @@ class CrosscheckEvent(AppendOnlyModel):
     subject = models.CharField("đối tượng", max_length=600)
     before = models.JSONField("trước", null=True, blank=True, encoder=AuditJSONEncoder)
     after = models.JSONField("sau", null=True, blank=True, encoder=AuditJSONEncoder)
+    reason = models.TextField("ghi chú", blank=True)
 
     class Meta:
         ordering = ["at", "id"]

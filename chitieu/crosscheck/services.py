@@ -44,12 +44,14 @@ def _link_values(link: IndicatorLink) -> dict[str, Any]:
 
 
 def _event(user: Any, action: str, subject: str, before: Any, after: Any) -> None:
+    note = (after or {}).get("note", "") if isinstance(after, dict) else ""
     CrosscheckEvent.objects.create(
         user=user if getattr(user, "pk", None) else None,
         action=action,
         subject=subject[:600],
         before=before,
         after=after,
+        reason=str(note or ""),
     )
 
 

@@ -5,6 +5,8 @@ from chitieu.audit.choices import AuditAction, Entity
 from chitieu.audit.models import AuditEntry
 from chitieu.audit.services import audit_record
 from chitieu.catalog.models import Indicator
+from chitieu.crosscheck.choices import EventAction
+from chitieu.crosscheck.models import CrosscheckEvent
 from chitieu.organizations.models import Organization
 from chitieu.reporting.models import Figure, FigureAudit
 
@@ -30,7 +32,14 @@ def audit_rows(db, django_user_model):
             after={"name": org.name},
             reason="gốc",
         )
-    return {"reporting.figureaudit": figure_audit, "audit.auditentry": entry}
+    event = CrosscheckEvent.objects.create(
+        user=user, action=EventAction.FINDING_EXPLAIN, subject="Tỷ lệ thử", reason="gốc"
+    )
+    return {
+        "reporting.figureaudit": figure_audit,
+        "audit.auditentry": entry,
+        "crosscheck.crosscheckevent": event,
+    }
 
 
 @pytest.fixture

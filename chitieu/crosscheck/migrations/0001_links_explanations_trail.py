@@ -36,6 +36,7 @@ class Migration(migrations.Migration):
                 ('subject', models.CharField(max_length=600, verbose_name='đối tượng')),
                 ('before', models.JSONField(blank=True, encoder=chitieu.audit.models.AuditJSONEncoder, null=True, verbose_name='trước')),
                 ('after', models.JSONField(blank=True, encoder=chitieu.audit.models.AuditJSONEncoder, null=True, verbose_name='sau')),
+                ('reason', models.TextField(blank=True, verbose_name='ghi chú')),
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người thực hiện')),
             ],
             options={
