@@ -369,7 +369,7 @@ def test_sending_from_the_row_confirms_beside_it_and_a_stale_send_says_why(
 def test_a_leader_sees_no_upload_or_import_controls(demo, client, as_user):
     as_user("UBND tỉnh Lạng Sơn", Role.LEADER)
     mine = client.get(reverse("reporting:mine")).content.decode()
-    assert reverse("reporting:upload") not in mine.split("<main>")[1]
+    assert reverse("reporting:upload") not in mine.split("<main")[1]
     assert "Tải mẫu Excel" not in mine
     plans = client.get(reverse("web:plans")).content.decode()
     assert "Nhập phụ lục từ văn bản" not in plans
@@ -406,5 +406,6 @@ def test_the_reporters_list_costs_the_same_few_queries_however_long(
     demo, client, as_user, django_assert_max_num_queries
 ):
     as_user("Sở Y tế", Role.REPORTER)  # 13 named indicators and 54 shared ones
-    with django_assert_max_num_queries(11):
+    # (one of them the header's: the role and the unread notices)
+    with django_assert_max_num_queries(12):
         client.get(reverse("reporting:mine") + "?ky=2025")
