@@ -291,15 +291,23 @@ def meeting_rows(*, year: int, month: int, filters: Filters | None = None) -> li
     return rows
 
 
+# Seed 004's own ratio for construction in the second half of 2026 (4.436,1 / 17.967,3), the value
+# every source starts at (migration 0002); a source without a row of its own uses it too, so the
+# page never stops on a missing coefficient.
+DEFAULT_COEFFICIENT = Decimal("0.2469")
+
+
 def coefficients() -> dict[str, Decimal]:
-    return {c.source: c.coefficient for c in GrowthCoefficient.objects.all()}
+    stored = {c.source: c.coefficient for c in GrowthCoefficient.objects.all()}
+    return {source: stored.get(source, DEFAULT_COEFFICIENT) for source in CapitalSource.values}
 
 
 def growth_base(year: int) -> calc.GrowthBase | None:
     """Construction and GRDP bases from the latest version of the year's growth scenario."""
+    # the adopted version only: a trial never sets what disbursement must support
     version = (
-        ScenarioVersion.objects.filter(scenario__year=year)
-        .order_by("-scenario__id", "-number")
+        ScenarioVersion.objects.filter(scenario__year=year, status=ScenarioVersion.Status.ADOPTED)
+        .order_by("-adopted_at", "-number")
         .first()
     )
     if version is None:

@@ -3,6 +3,7 @@ role that matters here."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -16,6 +17,7 @@ from chitieu.investment.services import project_create
 from chitieu.organizations.models import Organization
 from chitieu.organizations.services import organizations_load_directory
 from chitieu.scenarios import demo as scenario_demo
+from chitieu.scenarios.models import ScenarioVersion
 from chitieu.scenarios.services import scenario_create
 
 
@@ -70,6 +72,10 @@ def scenario(db):
         source="seed 004",
         data=scenario_demo.engine_input(),
         published=scenario_demo.published(),
+    )
+    # adopted, as the province's scenario is: only an adopted version sets what must be supported
+    s.versions.update(
+        status=ScenarioVersion.Status.ADOPTED, adopted_at=datetime(2026, 7, 2, tzinfo=UTC)
     )
     return s
 

@@ -131,3 +131,17 @@ def test_measuring_every_project_takes_the_same_five_queries_however_many_there_
     with django_assert_num_queries(5):
         rows = selectors.project_rows(year=2026, as_of_month=10)
     assert len(rows) == Project.objects.filter(year=2026).count() > 50
+
+
+def test_a_source_without_its_coefficient_row_uses_seed_004s_ratio(db):
+    from chitieu.investment.models import GrowthCoefficient
+    from chitieu.investment.selectors import DEFAULT_COEFFICIENT, coefficients
+
+    # given every stored coefficient removed but one (a flushed database, a new source)
+    GrowthCoefficient.objects.exclude(source="central").delete()
+    GrowthCoefficient.objects.filter(source="central").update(coefficient=D("0.3"))
+    # then each source still has one: its own where stored, seed 004's ratio otherwise
+    got = coefficients()
+    assert got["central"] == D("0.3")
+    assert got["non_budget"] == DEFAULT_COEFFICIENT == D("0.2469")
+    assert set(got) == {"central", "provincial", "ntp", "oda", "non_budget", "ppp"}

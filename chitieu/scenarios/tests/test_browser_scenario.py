@@ -56,7 +56,7 @@ def test_the_scenario_page_shows_actual_beside_plan(page, sign_in, shot, axe_che
     box = chart.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 100
     # finance may save and adopt
-    assert page.get_by_role("button", name=re.compile("Lưu")).count() == 1
+    assert page.get_by_role("button", name=re.compile("^Lưu thành phiên bản")).count() == 1
     assert page.js_errors == []
     page.locator("#drivers").scroll_into_view_if_needed()
     shot(page, "kich-ban-dong-luc")
@@ -71,7 +71,8 @@ def test_the_leader_has_no_save_and_a_refusal_is_shown(page, sign_in, shot):
     sign_in(page, "lanhdao")
     page.goto(f"/kich-ban/{scenario.pk}/")
     _seen(page.get_by_role("heading", name="Thực hiện so với kịch bản"))
-    assert page.get_by_role("button", name=re.compile("Lưu")).count() == 0
+    assert page.get_by_role("button", name=re.compile("^Lưu thành phiên bản")).count() == 0
+    assert page.get_by_role("button", name="Lưu ngưỡng").count() == 0
     assert page.get_by_role("button", name="Thông qua").count() == 0
     refusal = page.locator("#refusal")
     assert refusal.is_hidden()
