@@ -6,9 +6,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from chitieu.core.numbers import format_number
 from chitieu.investment.models import Disbursement, Project
 from chitieu.investment.tests.test_import import xlsx
 
@@ -188,3 +190,26 @@ def test_the_import_page_lists_every_bad_row_and_saves_nothing(client, finance, 
     assert "Không ghi dòng nào" in text
     assert "Dòng 4, cột Tháng" in text and "Dòng 4, cột Số tiền" in text
     assert Disbursement.objects.count() == before
+
+
+def test_the_scenario_page_shows_how_far_disbursement_supports_construction(client):
+    from django.core.management import call_command
+
+    from chitieu.investment import selectors
+    from chitieu.scenarios.models import GrowthScenario
+
+    # given the demo: seed 004's scenario and projects with their approved months
+    call_command("load_demo", verbosity=0)
+    scenario = GrowthScenario.objects.get(year=2026)
+    month = selectors.latest_month(2026)
+    link = selectors.growth_link(year=2026, as_of_month=month)
+    assert link is not None
+    client.force_login(get_user_model().objects.get(username="lanhdao"))
+    # when the leader opens the scenario page
+    page = client.get(reverse("scenarios:detail", args=[scenario.pk])).content.decode()
+    # then its construction row is set against the disbursement plan, with the same numbers as
+    # the investment overview computes
+    assert "Đầu tư công và ngành xây dựng" in page
+    share = format_number(D(str(link.support.share_of_required)), 1)
+    assert f"bằng {share} % mức kịch bản cần" in page
+    assert f"trong tháng {month}/2026" in page
