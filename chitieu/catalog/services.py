@@ -498,3 +498,41 @@ def plan_import_safely(**kwargs: object) -> ImportResult:
         if plan is not None:
             return ImportResult(plan=plan, created=False)
         raise ImportRefused(f"{document.source_name}: không lưu được ({exc}).") from exc
+
+
+@transaction.atomic
+def plan_agency_resolve(*, user: object, plan: Plan, name: str, organization: Organization) -> int:
+    """Say which organisation an unrecognised name of a plan's agency cells is: every target of
+    the plan that printed it gets that organisation (lead or coordinating, as printed), the name
+    becomes an alias for later imports, and the change is audited. Returns the targets changed."""
+    changed = 0
+    key = fold(name)
+    for target in plan.targets.select_for_update().order_by("position"):
+        if name not in target.unresolved_agencies:
+            continue
+        role = Role.LEAD if key and key in fold(target.lead_text) else Role.COORDINATING
+        before = {"unresolved_agencies": list(target.unresolved_agencies)}
+        if not target.responsibilities.filter(organization=organization, role=role).exists():
+            position = target.responsibilities.filter(role=role).count()
+            Responsibility.objects.create(
+                target=target, organization=organization, role=role, position=position
+            )
+        target.unresolved_agencies = [n for n in target.unresolved_agencies if n != name]
+        target.save(update_fields=["unresolved_agencies"])
+        audit_record(
+            user=user,
+            entity=Entity.TARGET,
+            obj=target,
+            action=AuditAction.UPDATE,
+            before=before,
+            after={
+                "unresolved_agencies": target.unresolved_agencies,
+                "organization": str(organization),
+                "role": role,
+            },
+            reason=f"“{name}” là {organization}",
+        )
+        changed += 1
+    if changed:
+        organization_alias_add(organization=organization, name=name)
+    return changed

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
-from chitieu.access.permissions import role_of
+from chitieu.access.params import int_param
+from chitieu.access.permissions import IMPORT_ROLES, require_role, role_of
 from chitieu.catalog import selectors
 from chitieu.catalog.choices import IndicatorGroup
 from chitieu.catalog.models import Indicator, Plan
+from chitieu.catalog.services import plan_agency_resolve
 from chitieu.organizations.models import Organization
 from chitieu.reporting import selectors as reporting_selectors
 
@@ -32,7 +37,46 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     p = get_object_or_404(Plan.objects.select_related("imported_by"), pk=pk)
     lines = selectors.plan_appendix(p)
     unresolved = [ln.target for ln in lines if ln.target and ln.target.unresolved_agencies]
-    return render(request, "web/plan.html", {"plan": p, "lines": lines, "unresolved": unresolved})
+    names = sorted({n for t in unresolved for n in t.unresolved_agencies})
+    may_fix = role_of(request.user) in IMPORT_ROLES
+    return render(
+        request,
+        "web/plan.html",
+        {
+            "plan": p,
+            "lines": lines,
+            "unresolved": unresolved,
+            "unresolved_names": names,
+            "may_fix": may_fix,
+            "organizations": Organization.objects.filter(active=True).order_by("name")
+            if may_fix and names
+            else [],
+        },
+    )
+
+
+@require_POST
+def plan_agency(request: HttpRequest, pk: int) -> HttpResponse:
+    """Finance says which organisation an unrecognised agency name of a plan is."""
+    require_role(request.user, *IMPORT_ROLES)
+    p = get_object_or_404(Plan, pk=pk)
+    name = request.POST.get("name", "")
+    org_pk = int_param(request.POST, "organization")
+    org = Organization.objects.filter(pk=org_pk).first() if org_pk is not None else None
+    if org is None:
+        messages.error(request, f"Chưa chọn cơ quan cho “{name[:80]}”.")
+    else:
+        changed = plan_agency_resolve(user=request.user, plan=p, name=name, organization=org)
+        if changed:
+            messages.success(
+                request,
+                f"Đã ghi “{name}” là {org.name} ở {changed} dòng; lần nhập sau tên này được nhận ra.",
+            )
+        else:
+            messages.error(
+                request, f"Không còn dòng nào của kế hoạch ghi “{name[:80]}” chưa nhận ra."
+            )
+    return redirect(reverse("web:plan", args=[pk]))
 
 
 def indicators(request: HttpRequest) -> HttpResponse:

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from chitieu.catalog.models import Indicator, Plan
-from chitieu.organizations.models import Organization
+from chitieu.catalog.models import Indicator, Plan, Responsibility
+from chitieu.organizations.models import Organization, OrganizationAlias
 from chitieu.scenarios.models import GrowthScenario
 
 
@@ -117,3 +117,38 @@ def test_api_targets_filtered_by_plan(demo, user_client):
     assert first["printed_text"] == "7 - 7,5" and first["kind"] == "range"
     assert first["description"] == "từ 7 đến 7,5 %"
     assert {"organization": "Sở Kế hoạch và Đầu tư", "role": "lead"} in first["responsibilities"]
+
+
+def test_finance_names_an_unrecognised_agency_on_the_plan_page(db, client, django_user_model):
+    # given a row of plan 130 whose lead cell printed a name the directory did not know
+    call_command("load_demo", verbosity=0)
+    plan = Plan.objects.get(number="130/KH-UBND")
+    target = plan.targets.exclude(kind="").order_by("position").first()
+    target.lead_text = f"{target.lead_text}; Ban Dân tộc tỉnh"
+    target.unresolved_agencies = ["Ban Dân tộc tỉnh"]
+    target.save()
+    org = Organization.objects.create(name="Ban Dân tộc tỉnh Lạng Sơn", kind="agency")
+    url = reverse("web:plan_agency", args=[plan.pk])
+    # the leader reads the warning but is offered no form and may not post one
+    client.force_login(django_user_model.objects.get(username="lanhdao"))
+    page = client.get(reverse("web:plan", args=[plan.pk])).content.decode()
+    assert "1 dòng có tên cơ quan chưa nhận ra" in page and "“Ban Dân tộc tỉnh” là" not in page
+    assert client.post(url, {"name": "Ban Dân tộc tỉnh", "organization": org.pk}).status_code == 403
+    # finance chooses the organisation on the page, without the admin
+    client.force_login(django_user_model.objects.get(username="taichinh"))
+    assert (
+        "“Ban Dân tộc tỉnh” là" in client.get(reverse("web:plan", args=[plan.pk])).content.decode()
+    )
+    answer = client.post(url, {"name": "Ban Dân tộc tỉnh", "organization": org.pk}, follow=True)
+    assert (
+        "Đã ghi “Ban Dân tộc tỉnh” là Ban Dân tộc tỉnh Lạng Sơn ở 1 dòng" in answer.content.decode()
+    )
+    target.refresh_from_db()
+    assert target.unresolved_agencies == []
+    assert Responsibility.objects.filter(target=target, organization=org, role="lead").exists()
+    assert OrganizationAlias.objects.filter(organization=org, name="Ban Dân tộc tỉnh").exists()
+    # a second post finds nothing left to fix and says so
+    again = client.post(url, {"name": "Ban Dân tộc tỉnh", "organization": org.pk}, follow=True)
+    assert "Không còn dòng nào của kế hoạch ghi “Ban Dân tộc tỉnh” chưa nhận ra" in (
+        again.content.decode()
+    )
