@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from chitieu.access.choices import Role
 from chitieu.access.params import int_list_param, int_param
-from chitieu.access.permissions import require_role
+from chitieu.access.permissions import IMPORT_ROLES, require_role, role_of
 from chitieu.catalog.services import NEW_ORGANIZATION, ImportDecisions, ImportRefused
 from chitieu.importers import ImportError_
 from chitieu.organizations.models import Organization
@@ -36,7 +36,12 @@ def upload(request: HttpRequest) -> HttpResponse:
         else:
             return redirect("imports:preview", pk=batch.pk)
     recent = ImportBatch.objects.select_related("plan").defer("data", "parsed")[:10]
-    return render(request, "imports/upload.html", {"form": form, "recent": recent})
+    may_import = role_of(request.user) in IMPORT_ROLES
+    return render(
+        request,
+        "imports/upload.html",
+        {"form": form, "recent": recent, "may_import": may_import},
+    )
 
 
 def _decisions(

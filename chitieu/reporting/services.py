@@ -8,13 +8,16 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from chitieu.access.choices import Role
 from chitieu.access.permissions import require_acts_for, require_reporter, require_role
 from chitieu.catalog.models import Indicator
-from chitieu.core.numbers import NumberError, parse_number
+from chitieu.core.numbers import NumberError, format_number, parse_number
 from chitieu.core.periods import Period, PeriodError, PeriodKind
+from chitieu.notices.choices import NoticeKind
+from chitieu.notices.services import notify
 from chitieu.organizations.models import Organization
 
 from .choices import Action, FigureStatus, Frequency, Vintage
@@ -258,6 +261,30 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
         locked.return_reason = reason
     locked.save(update_fields=["status", "revision", "submitted_at", "return_reason", "updated_at"])
     _audit(locked, user, action, locked.value, locked.value, before, to, reason)
+    if action in (Action.APPROVE, Action.RETURN):
+        _tell_the_reporters(locked, action, reason)
     if to == FigureStatus.APPROVED:
         transaction.on_commit(lambda: figure_approved.send(sender=Figure, figure=locked))
     return locked
+
+
+def _tell_the_reporters(figure: Figure, action: str, reason: str) -> None:
+    """The organisation that entered a figure learns in the application that it was approved or
+    returned (and why), in the transaction that records it."""
+    try:
+        period = Period.parse(figure.period_code).label.lower()
+    except PeriodError:
+        period = figure.period_code
+    value = Decimal(figure.value)
+    plain = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    what = f"Số liệu “{figure.indicator.name}” {period} ({format_number(plain)})"
+    if action == Action.APPROVE:
+        text = f"{what} đã được duyệt và khóa."
+    else:
+        text = f"{what} bị trả lại: {reason.strip()}"
+    notify(
+        figure.organization,
+        text,
+        reverse("reporting:figure", args=[figure.pk]),
+        NoticeKind.INFO,
+    )

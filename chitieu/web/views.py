@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from chitieu.access.choices import Role
 from chitieu.access.params import int_param
 from chitieu.access.permissions import IMPORT_ROLES, require_role, role_of
 from chitieu.catalog import selectors
@@ -26,8 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def plans(request: HttpRequest) -> HttpResponse:
-    # the leader reads; the import button is for those who do the work
-    can_import = role_of(request.user) != Role.LEADER
+    # the import button is for those who may import (finance, the administrator)
+    can_import = role_of(request.user) in IMPORT_ROLES
     return render(
         request, "web/plans.html", {"plans": selectors.plan_list(), "can_import": can_import}
     )

@@ -90,3 +90,16 @@ def source_of(plan: object) -> str:
     if name and not _MACHINE_NAME.fullmatch(name):
         return name
     return str(getattr(plan, "reference", "") or getattr(plan, "title", "") or name)
+
+
+@register.filter
+def printed_target(target: object) -> str:
+    """A target as printed with its unit, the unit left out when the cell already says it
+    ("32 - 33%" is not followed by another "%")."""
+    text = str(getattr(target, "printed_text", "") or "")
+    unit = str(getattr(target, "printed_unit", "") or "")
+    if not text:
+        return "—"
+    if unit and unit.casefold() not in text.casefold():
+        return f"{text} {unit}"
+    return text
