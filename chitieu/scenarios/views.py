@@ -158,6 +158,10 @@ def scenario_save(request: HttpRequest, pk: int) -> HttpResponse:
     based_on = int_param(request.POST, "based_on", required=True)
     version = get_object_or_404(ScenarioVersion, scenario=scenario, number=based_on)
     data, errors = _posted(request, version)
+    if not errors and data == version.data:
+        errors = {
+            "unchanged": f"Không có ô nào khác phiên bản {version.number}: chưa lưu phiên bản mới."
+        }
     if errors:
         context = _context(scenario, version, data, errors, request.user)
         context["grid_values"] = dict(request.POST.items())

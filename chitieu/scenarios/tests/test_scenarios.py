@@ -101,6 +101,14 @@ def test_an_invalid_cell_is_marked_and_nothing_is_saved(page):
     assert ScenarioVersion.objects.count() == 2
 
 
+def test_saving_an_unchanged_grid_makes_no_version(page):
+    client, scenario = page
+    response = client.post(reverse("scenarios:save", args=[scenario.pk]), _grid(scenario))
+    assert response.status_code == 422
+    assert "Không có ô nào khác phiên bản 2: chưa lưu phiên bản mới." in response.content.decode()
+    assert ScenarioVersion.objects.count() == 2
+
+
 def test_save_appends_an_adjusted_version_and_keeps_the_original(page):
     client, scenario = page
     response = client.post(
