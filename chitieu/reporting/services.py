@@ -264,7 +264,10 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
     if action in (Action.APPROVE, Action.RETURN):
         _tell_the_reporters(locked, action, reason)
     if to == FigureStatus.APPROVED:
-        transaction.on_commit(lambda: figure_approved.send(sender=Figure, figure=locked))
+        # robust: a listener that fails is logged and never turns a done approval into an error
+        transaction.on_commit(
+            lambda: figure_approved.send(sender=Figure, figure=locked), robust=True
+        )
     return locked
 
 

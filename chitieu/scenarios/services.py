@@ -213,6 +213,7 @@ def _plain(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
+@transaction.atomic
 def scenario_notify_behind(*, scenario: GrowthScenario, as_of: date) -> int:
     """Tell the task force and the sector's lead agencies what is behind the adopted scenario
     beyond the thresholds finance set; a reason already told to a person is not told again.
@@ -248,6 +249,8 @@ def scenario_set_thresholds(
         Decimal("0") < percent <= Decimal("100")
     ):
         raise ScenarioStatusError("Ngưỡng phải lớn hơn 0 và không quá 100.")
+    if any(-v.as_tuple().exponent > 2 for v in (points.normalize(), percent.normalize())):  # type: ignore[operator]
+        raise ScenarioStatusError("Ngưỡng ghi tối đa hai chữ số thập phân (ví dụ 1,25).")
     with transaction.atomic():
         before = {
             "alert_points": str(scenario.alert_points),

@@ -241,5 +241,7 @@ def test_finance_sets_the_thresholds_and_the_leader_cannot(demo, client):
     assert scenario_notify_behind(scenario=demo, as_of=date(2026, 10, 5)) == 0
     bad = client.post(url, {"points": "0", "percent": "abc"}, follow=True).content.decode()
     assert "Ngưỡng không đọc được" in bad
+    fine = client.post(url, {"points": "1,234", "percent": "5"}, follow=True).content.decode()
+    assert "Ngưỡng ghi tối đa hai chữ số thập phân" in fine
     demo.refresh_from_db()
     assert demo.alert_points == D(3)
