@@ -19,6 +19,8 @@ SOURCE = "Kế hoạch phát triển KT-XH 5 năm 2026-2030, phần đánh giá 
 PASSWORD = "chitieu-demo"
 USERS = [
     ("thongke", "Thống kê tỉnh", Role.REVIEWER),
+    # the statistics office also enters figures it leads (GRDP, population): another person there
+    ("tknhap", "Thống kê tỉnh", Role.REPORTER),
     ("taichinh", "Sở Tài chính", Role.COMPILER),
     ("nnmt", "Sở Nông nghiệp và Môi trường", Role.REPORTER),
     ("yte", "Sở Y tế", Role.REPORTER),

@@ -63,3 +63,10 @@ def test_a_target_prints_its_unit_once(demo, client, forest):
     client.force_login(get_user_model().objects.get(username="lanhdao"))
     page = client.get(reverse("web:indicator", args=[forest.pk])).content.decode()
     assert "duy trì mức 65%" in page and "duy trì mức 65% %" not in page
+
+
+def test_the_statistics_office_has_a_person_who_enters_its_own_figures(demo, client):
+    client.force_login(get_user_model().objects.get(username="tknhap"))
+    page = client.get(reverse("reporting:mine") + "?ky=2026").content.decode()
+    assert "Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)" in page
+    assert 'name="value"' in page
