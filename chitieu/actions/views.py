@@ -132,7 +132,11 @@ def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "Chỉ cơ quan có nghĩa vụ báo cáo mới đánh dấu đã gửi.",
     )
     obligation_instance_submit(instance=inst, user=request.user)
-    messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} kỳ {inst.period_code}.")
+    try:
+        period = Period.parse(inst.period_code).label.lower()
+    except PeriodError:
+        period = f"kỳ {inst.period_code}"
+    messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} {period}.")
     return redirect(next_url(request, reverse("actions:calendar")))
 
 
