@@ -146,7 +146,9 @@ def _project_context(request: HttpRequest, project: Project, month: int) -> dict
         "milestones": [
             (kind, label, milestones.get(kind)) for kind, label in MilestoneKind.choices
         ],
-        "disbursements": selectors.project_disbursements(project),
+        "disbursements": (disbursed := selectors.project_disbursements(project)),
+        # a month already entered is changed from its own row (which carries its revision)
+        "new_months": [m for m in range(1, 13) if m not in {d.month for d in disbursed}],
         "commitments": list(project.commitments.filter(year=project.year)),
         "obstacles": selectors.project_obstacles(project),
         "transfers_out": list(project.transfers_out.select_related("to_project")),

@@ -59,7 +59,7 @@ def test_the_project_page_carries_its_curve_for_the_chart(client, leader, bridge
     assert curve["plan"][-1] == 50.0
     assert curve["actual"][6] == 0.0 and curve["actual"][10] is None
     # a leader sees no entry form
-    assert "Ghi (nháp)" not in text
+    assert "Ghi tháng mới (nháp)" not in text and "Sửa thành" not in text
 
 
 def test_a_leader_cannot_enter_disbursement(client, leader, bridge):
@@ -80,6 +80,29 @@ def test_the_board_enters_and_a_stale_revision_answers_409(client, board, bridge
     response = client.post(url, {"thang": 12, "so-tien": "3", "phien-ban": 0})
     assert response.status_code == 409
     assert "vừa được người khác sửa" in response.content.decode()
+
+
+def test_a_draft_month_is_changed_from_its_own_row_without_typing_a_revision(client, board, bridge):
+    client.force_login(board)
+    url = reverse("investment:enter", args=[bridge.pk])
+    client.post(url, {"thang": 12, "so-tien": "2,5", "phien-ban": 0})
+    row = Disbursement.objects.get(project=bridge, month=12)
+    page = client.get(reverse("investment:project", args=[bridge.pk])).content.decode()
+    # the row's own form carries its month and revision; the new-month list no longer offers it
+    assert (
+        f'<input type="hidden" name="thang" value="12"><input type="hidden" name="phien-ban" '
+        f'value="{row.revision}"><label>Sửa thành <input name="so-tien" value="2,5"'
+    ) in page
+    new_month_form = page.split('<input type="hidden" name="phien-ban" value="0">')[1]
+    new_month_form = new_month_form.split("</form>")[0]
+    assert f'<option value="1">1/{bridge.year}</option>' in new_month_form
+    assert f'<option value="12">12/{bridge.year}</option>' not in new_month_form
+    assert "Phiên bản đang sửa" not in page
+    assert (
+        client.post(url, {"thang": 12, "so-tien": "3", "phien-ban": row.revision}).status_code
+        == 302
+    )
+    assert Disbursement.objects.get(pk=row.pk).amount == D("3")
 
 
 def test_only_finance_opens_the_treasury_import(client, finance, board):
