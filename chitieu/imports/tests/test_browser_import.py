@@ -35,7 +35,12 @@ def _upload(page, path) -> None:
 
 
 def _seen(locator) -> None:
-    """Shown to the person: visible, and in the window once scrolled to."""
+    """Shown to the person: visible, and in the window once scrolled to (after htmx has finished
+    swapping, so the element scrolled to is the one that stays)."""
+    locator.page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
+    expect(locator).to_be_visible()
     locator.scroll_into_view_if_needed()
     expect(locator).to_be_visible()
     expect(locator).to_be_in_viewport()
