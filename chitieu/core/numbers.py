@@ -135,3 +135,8 @@ def format_number(value: Decimal | int | float, decimals: int | None = None) -> 
 def format_year(value: int | Decimal) -> str:
     """A year is written without grouping: 2030, never 2.030."""
     return str(int(value))
+
+
+def trim_zeros(value: Decimal) -> Decimal:
+    """A stored decimal as a person wrote it: 64.500000 -> 64.5, 70.000000 -> 70 (never 7E+1)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

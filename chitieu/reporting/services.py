@@ -14,7 +14,7 @@ from django.utils import timezone
 from chitieu.access.choices import Role
 from chitieu.access.permissions import require_acts_for, require_reporter, require_role
 from chitieu.catalog.models import Indicator
-from chitieu.core.numbers import NumberError, format_number, parse_number
+from chitieu.core.numbers import NumberError, format_number, parse_number, trim_zeros
 from chitieu.core.periods import Period, PeriodError, PeriodKind
 from chitieu.notices.choices import NoticeKind
 from chitieu.notices.services import notify
@@ -278,9 +278,7 @@ def _tell_the_reporters(figure: Figure, action: str, reason: str) -> None:
         period = Period.parse(figure.period_code).label.lower()
     except PeriodError:
         period = figure.period_code
-    value = Decimal(figure.value)
-    plain = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    what = f"Số liệu “{figure.indicator.name}” {period} ({format_number(plain)})"
+    what = f"Số liệu “{figure.indicator.name}” {period} ({format_number(trim_zeros(Decimal(figure.value)))})"
     if action == Action.APPROVE:
         text = f"{what} đã được duyệt và khóa."
     else:

@@ -21,7 +21,7 @@ from chitieu.access.choices import Role
 from chitieu.access.params import int_param, next_url
 from chitieu.access.permissions import membership, role_of
 from chitieu.catalog.models import Indicator, Plan
-from chitieu.core.numbers import format_number
+from chitieu.core.numbers import format_number, trim_zeros
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
@@ -54,9 +54,7 @@ def _my_org(request: HttpRequest) -> Organization:
 
 def vnnum(value: Decimal) -> str:
     """A stored figure as people write it: 1.234,5 (no trailing zeros)."""
-    return format_number(
-        value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    )
+    return format_number(trim_zeros(value))
 
 
 # A row's notice (an error beside the field with what was typed, or a confirmation) waits in the

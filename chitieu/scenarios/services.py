@@ -16,6 +16,7 @@ from chitieu.access.permissions import role_of
 from chitieu.audit.choices import AuditAction, Entity
 from chitieu.audit.services import audit_record
 from chitieu.core.growth.report import parse_request
+from chitieu.core.numbers import trim_zeros
 from chitieu.notices.choices import NoticeKind
 from chitieu.notices.models import Notice
 from chitieu.notices.services import notify, recipients
@@ -208,11 +209,6 @@ def scenario_version_adopt(
     return _status_change(version=version, user=user, reason="Thông qua")
 
 
-def _plain(value: Decimal) -> Decimal:
-    """A threshold as a person typed it: 1 rather than the column's 1,00."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
 @transaction.atomic
 def scenario_notify_behind(*, scenario: GrowthScenario, as_of: date) -> int:
     """Tell the task force and the sector's lead agencies what is behind the adopted scenario
@@ -223,8 +219,8 @@ def scenario_notify_behind(*, scenario: GrowthScenario, as_of: date) -> int:
     for item in behind_threshold(
         scenario,
         as_of=as_of,
-        points=_plain(scenario.alert_points),
-        percent=_plain(scenario.alert_percent),
+        points=trim_zeros(scenario.alert_points),
+        percent=trim_zeros(scenario.alert_percent),
     ):
         for name in item.organizations:
             org = Organization.objects.filter(name=name).order_by("pk").first()

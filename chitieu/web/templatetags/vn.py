@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import template
 
-from chitieu.core.numbers import format_number
+from chitieu.core.numbers import format_number, trim_zeros
 from chitieu.core.periods import Period, PeriodError
 
 register = template.Library()
@@ -17,7 +17,7 @@ def vnnum(value: object) -> str:
     if value is None or value == "":
         return ""
     d = Decimal(str(value))
-    return format_number(d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize())
+    return format_number(trim_zeros(d))
 
 
 @register.filter
