@@ -24,6 +24,7 @@ from chitieu.organizations.services import organization_alias_add, organization_
 from .choices import IndicatorGroup, PlanKind, Role
 from .keys import base_name, indicator_key, is_structure_name
 from .models import Indicator, IndicatorAlias, Plan, Responsibility, Target
+from .signals import targets_changed
 
 NEW_ORGANIZATION = "new"
 
@@ -444,6 +445,7 @@ def plan_import(
         action=AuditAction.IMPORT,
         changes=[(t, None, target_values(t, assigned)) for t, assigned in imported],
     )
+    targets_changed.send(sender=Target, target_ids={t.pk for t, _ in imported})
     return result
 
 
@@ -484,6 +486,8 @@ def plan_delete(*, user: object, plan: Plan) -> None:
         action=AuditAction.DELETE,
         before=plan_values(plan) | {"targets": len(targets)},
     )
+    # before the delete, so that what is stored for these targets goes with them
+    targets_changed.send(sender=Target, target_ids={t.pk for t in targets})
     plan.delete()
 
 
@@ -506,6 +510,7 @@ def plan_agency_resolve(*, user: object, plan: Plan, name: str, organization: Or
     the plan that printed it gets that organisation (lead or coordinating, as printed), the name
     becomes an alias for later imports, and the change is audited. Returns the targets changed."""
     changed = 0
+    resolved: set[int] = set()
     key = fold(name)
     for target in plan.targets.select_for_update().order_by("position"):
         if name not in target.unresolved_agencies:
@@ -533,6 +538,8 @@ def plan_agency_resolve(*, user: object, plan: Plan, name: str, organization: Or
             reason=f"“{name}” là {organization}",
         )
         changed += 1
+        resolved.add(target.pk)
     if changed:
         organization_alias_add(organization=organization, name=name)
+        targets_changed.send(sender=Target, target_ids=resolved)
     return changed

@@ -22,7 +22,7 @@ from chitieu.organizations.models import Organization
 
 from .choices import Action, FigureStatus, Frequency, Vintage
 from .models import Figure, FigureAudit, ReportingSpec
-from .signals import figure_approved
+from .signals import figure_approved, figures_changed
 from .validation import hard_errors
 
 
@@ -180,6 +180,7 @@ def figure_save(
             current = Figure.objects.get(**key)
             raise FigureConflict(current, number) from None
         _audit(figure, user, Action.CREATE, None, number, "", figure.status)
+        figures_changed.send(sender=Figure, indicator_ids={figure.indicator_id})
         return SaveResult(figure, True)
     if expected_revision == 0:
         # opened as a new figure, but someone entered it meanwhile: do not overwrite theirs
@@ -204,6 +205,7 @@ def figure_save(
         )
     figure = Figure.objects.get(pk=existing.pk)
     _audit(figure, user, Action.UPDATE, existing.value, number, existing.status, figure.status)
+    figures_changed.send(sender=Figure, indicator_ids={figure.indicator_id})
     return SaveResult(figure, False)
 
 
@@ -261,6 +263,7 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
         locked.return_reason = reason
     locked.save(update_fields=["status", "revision", "submitted_at", "return_reason", "updated_at"])
     _audit(locked, user, action, locked.value, locked.value, before, to, reason)
+    figures_changed.send(sender=Figure, indicator_ids={locked.indicator_id})
     if action in (Action.APPROVE, Action.RETURN):
         _tell_the_reporters(locked, action, reason)
     if to == FigureStatus.APPROVED:
