@@ -140,6 +140,17 @@ class Target(models.Model):
     unresolved_agencies = models.JSONField("tên cơ quan chưa nhận ra", default=list, blank=True)
     source_line = models.PositiveIntegerField("dòng trong tệp nguồn")
     source_raw = models.TextField("nội dung dòng nguồn", blank=True)
+    # Kept by crosscheck from the amendments finance records (decision 0039): the amending plan's
+    # target for the same indicator and horizon. Evaluation judges this target against it.
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name="được sửa đổi bởi mục tiêu",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+    )
 
     class Meta:
         ordering = ["plan", "position"]

@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from chitieu.organizations.models import Organization
 
-from .choices import Role
+from .choices import PlanStatus, Role
 from .models import Indicator, Plan, Responsibility, Target
 
 
@@ -38,7 +38,7 @@ def _responsibilities() -> Prefetch[Responsibility]:
 def plan_appendix(plan: Plan) -> list[AppendixLine]:
     """The plan's table in printed order, with section headings and merged agency cells."""
     targets = (
-        plan.targets.select_related("indicator")
+        plan.targets.select_related("indicator", "superseded_by__plan")
         .prefetch_related(_responsibilities())
         .order_by("position")
     )
@@ -109,3 +109,38 @@ def organization_list() -> QuerySet[Organization]:
     return Organization.objects.select_related("successor").annotate(
         responsibility_count=Count("responsibilities")
     )
+
+
+# -- the target in force (decision 0039) ------------------------------------------------------
+
+
+def target_in_force(target: Target) -> Target:
+    """The target a period is judged against: the target itself, or the one the recorded
+    amendments put in its place, followed to the last (a later amendment of the amending plan)."""
+    seen = {target.pk}
+    current = target
+    while current.superseded_by_id is not None and current.superseded_by_id not in seen:
+        seen.add(current.superseded_by_id)
+        replacement = current.superseded_by
+        assert replacement is not None
+        current = replacement
+    return current
+
+
+def is_in_force(target: Target) -> bool:
+    """Whether a target is in force: no amendment replaced it and its plan is being carried out."""
+    return target.superseded_by_id is None and target.plan.status == PlanStatus.ACTIVE
+
+
+def targets_judged_by(target_ids: set[int]) -> set[int]:
+    """The targets judged against any of these (directly or through a chain of amendments),
+    which must be recomputed when these change or go."""
+    found: set[int] = set()
+    frontier = set(target_ids)
+    while frontier:
+        above = set(
+            Target.objects.filter(superseded_by_id__in=frontier).values_list("pk", flat=True)
+        )
+        frontier = above - found - target_ids
+        found |= frontier
+    return found

@@ -11,6 +11,7 @@ class EventAction(models.TextChoices):
     LINK_SPLIT = "link_split", "Tách thành hai chỉ tiêu"
     FINDING_EXPLAIN = "finding_explain", "Giải trình phát hiện"
     AMENDMENT_RECORD = "amendment_record", "Ghi nhận văn bản sửa đổi, thay thế"
+    AMENDMENT_REMOVE = "amendment_remove", "Bỏ ghi nhận văn bản sửa đổi, thay thế"
 
 
 class AmendmentScope(models.TextChoices):

@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
+
+from django.apps import apps as django_apps
+from django.apps.registry import Apps
 
 from chitieu.catalog.models import Indicator, Plan, Target
+from chitieu.catalog.selectors import is_in_force, target_in_force
 from chitieu.core.crosscheck import (
     KIND_LABELS,
     Check,
@@ -21,7 +26,7 @@ from chitieu.core.crosscheck import (
     structure_check,
     usd_rate_check,
 )
-from chitieu.core.matching import LinkProposal, NamedIndicator, propose_links
+from chitieu.core.matching import LinkProposal, NamedIndicator, UnitError, convert, propose_links
 from chitieu.core.periods import PeriodError, PeriodKind
 from chitieu.core.text import fold
 
@@ -63,8 +68,9 @@ def _targets() -> list[Target]:
 # -- links --------------------------------------------------------------------------------
 
 
-def indicator_groups() -> dict[int, int]:
-    """Each indicator's group (the smallest id among the indicators confirmed as one)."""
+def indicator_groups(apps: Apps = django_apps) -> dict[int, int]:
+    """Each indicator's group (the smallest id among the indicators confirmed as one);
+    ``apps`` lets a data migration read its own models."""
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -72,7 +78,8 @@ def indicator_groups() -> dict[int, int]:
             i = parent[i]
         return i
 
-    for low, high in IndicatorLink.objects.filter(status=LinkStatus.CONFIRMED).values_list(
+    links = apps.get_model("crosscheck", "IndicatorLink")
+    for low, high in links.objects.filter(status=LinkStatus.CONFIRMED).values_list(
         "low_id", "high_id"
     ):
         a, b = root(low), root(high)
@@ -339,21 +346,6 @@ def kind_label(kind: str) -> str:
 # -- side by side -------------------------------------------------------------------------
 
 
-@dataclass
-class SideRow:
-    """One target in the side-by-side table."""
-
-    target: Target
-    horizon: str
-    in_force: bool
-
-
-@dataclass
-class SideTable:
-    name: str
-    rows: list[SideRow]
-
-
 def _horizon(f: Fact) -> str:
     # a level set for a span is reached in its last year; a yearly rate belongs to the span
     try:
@@ -365,48 +357,111 @@ def _horizon(f: Fact) -> str:
     return p.code
 
 
+def horizon(t: Target) -> str:
+    """When a target is due: the year a level is reached, or the span of a yearly rate."""
+    unit = t.printed_unit or t.indicator.unit
+    return _horizon(Fact(t.pk, t.plan_id, "", "", t.period_code, t.printed_name, unit, "", ""))
+
+
 def _issued(plan: Plan) -> tuple[date, int]:
     # an undated plan cannot claim to be the newest: it ranks before every dated one
     return (plan.issued_on or date.min, plan.pk)
 
 
-def superseded() -> tuple[set[int], dict[int, set[int]]]:
-    """Plans superseded whole, and for row-by-row amendments the amended plan's indicators."""
-    whole: set[int] = set()
-    rows: dict[int, set[int]] = defaultdict(set)
-    for a in PlanAmendment.objects.prefetch_related("indicators"):
-        if a.scope == AmendmentScope.WHOLE:
-            whole.add(a.amends_id)
-        else:
-            rows[a.amends_id].update(i.pk for i in a.indicators.all())
-    return whole, rows
+def _same_scale(old: Target, new: Target) -> bool:
+    # linked indicators may print another scale (nghìn người / lượt người): a figure filed under
+    # the old indicator cannot be judged against numbers in the new scale
+    if old.indicator_id == new.indicator_id:
+        return True
+    a, b = old.printed_unit or old.indicator.unit, new.printed_unit or new.indicator.unit
+    try:
+        return convert(Decimal(1), b, a) == 1
+    except UnitError:
+        return False
+
+
+def target_replacements(apps: Apps = django_apps) -> dict[int, int]:
+    """Which target each recorded amendment puts in place of which (decision 0039).
+
+    A target of the amended plan (all of them for a whole supersession, the rows named
+    otherwise, linked indicators counting as one) is replaced by the amending plan's target for
+    the same indicator and horizon; where several amendments name it, the amending plan issued
+    last. ``apps`` lets a data migration read its own models.
+    """
+    amendments_of = apps.get_model("crosscheck", "PlanAmendment")
+    targets_of = apps.get_model("catalog", "Target")
+    found = list(amendments_of.objects.select_related("plan").prefetch_related("indicators"))
+    if not found:
+        return {}
+    joined = indicator_groups(apps)
+    plans = {a.plan_id for a in found} | {a.amends_id for a in found}
+    by_plan: dict[int, list[Target]] = defaultdict(list)
+    qs = targets_of.objects.filter(plan_id__in=plans).exclude(kind="").select_related("indicator")
+    for t in qs.order_by("plan_id", "position"):
+        by_plan[t.plan_id].append(t)
+    out: dict[int, int] = {}
+    # the amending plan issued last is applied last, so it is the one that stays
+    for a in sorted(found, key=lambda a: _issued(a.plan)):
+        rows = {joined.get(i.pk, i.pk) for i in a.indicators.all()}
+        new = {
+            (joined.get(t.indicator_id, t.indicator_id), horizon(t)): t for t in by_plan[a.plan_id]
+        }
+        for t in by_plan[a.amends_id]:
+            group = joined.get(t.indicator_id, t.indicator_id)
+            if a.scope != AmendmentScope.WHOLE and group not in rows:
+                continue
+            replacement = new.get((group, horizon(t)))
+            if replacement is not None and _same_scale(t, replacement):
+                out[t.pk] = replacement.pk
+    return out
+
+
+@dataclass
+class SideRow:
+    """One target in the side-by-side table."""
+
+    target: Target
+    horizon: str
+    in_force: bool
+    replaced_by: Target | None = None  # the target in force in its place, after amendments
+
+
+@dataclass
+class SideTable:
+    name: str
+    rows: list[SideRow]
 
 
 def side_by_side(only_shared: bool = True) -> list[SideTable]:
-    """For each indicator, its targets by document and period, the one in force marked.
+    """For each indicator, its targets by document and period, those in force marked.
 
-    In force: not superseded by a recorded amendment (whole, or its row), then the active plan
-    issued last.
+    In force is the catalog's rule, the one evaluation uses (decision 0039): a target stays in
+    force until a recorded amendment replaces it, and its plan is being carried out.
     """
-    whole, rows_out = superseded()
+    targets = list(
+        Target.objects.select_related("plan", "indicator", "superseded_by__plan").order_by(
+            "plan_id", "position"
+        )
+    )
+    by_id = {t.pk: t for t in targets}
+    for t in targets:
+        # the replacement is one of these targets: no query to follow the chain
+        if t.superseded_by_id in by_id:
+            t.superseded_by = by_id[t.superseded_by_id]
     out = []
-    for g in groups():
+    for g in groups(targets):
         plans = {t.plan_id for t in g.targets}
         if only_shared and len(plans) < 2:
             continue
-        rows = [SideRow(t, _horizon(f), False) for t, f in zip(g.targets, g.facts, strict=True)]
-        latest: dict[str, SideRow] = {}
-        for r in rows:
-            t = r.target
-            if t.plan_id in whole or t.indicator_id in rows_out.get(t.plan_id, ()):
-                continue
-            best = latest.get(r.horizon)
-            if t.plan.status == "active" and (
-                best is None or _issued(t.plan) > _issued(best.target.plan)
-            ):
-                latest[r.horizon] = r
-        for r in latest.values():
-            r.in_force = True
+        rows = [
+            SideRow(
+                t,
+                _horizon(f),
+                is_in_force(t),
+                None if t.superseded_by_id is None else target_in_force(t),
+            )
+            for t, f in zip(g.targets, g.facts, strict=True)
+        ]
         rows.sort(key=lambda r: (r.horizon, _issued(r.target.plan)))
         out.append(SideTable(g.name, rows))
     return out

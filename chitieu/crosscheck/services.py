@@ -1,21 +1,26 @@
-"""Writes: a person confirms or splits a proposed link, or explains a finding; each is audited."""
+"""Writes: a person confirms or splits a proposed link, explains a finding, records or removes an
+amendment; each is audited, and the targets in force follow in the same transaction."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps as django_apps
+from django.apps.registry import Apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from chitieu.access.choices import Role
 from chitieu.access.permissions import role_of
-from chitieu.catalog.models import Indicator, Plan
+from chitieu.catalog.models import Indicator, Plan, Target
+from chitieu.catalog.selectors import targets_judged_by
+from chitieu.catalog.signals import targets_changed
 from chitieu.core.matching import name_similarity, units_convert
 
 from .choices import AmendmentScope, EventAction, LinkStatus
 from .models import CrosscheckEvent, FindingExplanation, IndicatorLink, PlanAmendment
-from .selectors import finding_by_key
+from .selectors import finding_by_key, target_replacements
 
 # The finance department compiles the plans; the administrator may do everything.
 DECIDERS = (Role.COMPILER, Role.ADMIN)
@@ -83,6 +88,8 @@ def _indicator_link_decide(
     link.save()
     action = EventAction.LINK_CONFIRM if status == LinkStatus.CONFIRMED else EventAction.LINK_SPLIT
     _event(user, action, str(link), before, _link_values(link))
+    # a link can join an amended row to the amending plan's, or part them
+    superseded_by_sync()
     return link
 
 
@@ -145,7 +152,7 @@ def plan_amendment_record(
     _require_decider(user)
     if plan.pk == amends.pk:
         raise ValidationError("Một văn bản không tự sửa đổi chính nó.")
-    if PlanAmendment.objects.filter(plan=amends, amends=plan).exists():
+    if plan.pk in _amended_through(amends):
         raise ValidationError(f"{amends} đã được ghi là sửa đổi {plan}; không ghi ngược lại được.")
     rows = list(indicators or [])
     if scope == AmendmentScope.ROWS and not rows:
@@ -176,4 +183,63 @@ def plan_amendment_record(
         before,
         {"scope": scope, "indicators": sorted(i.pk for i in rows), "note": note.strip()},
     )
+    superseded_by_sync()
     return amendment
+
+
+@transaction.atomic
+def plan_amendment_remove(*, user: Any, amendment: PlanAmendment, note: str = "") -> None:
+    """Remove an amendment recorded by mistake: the targets it replaced are in force again."""
+    _require_decider(user)
+    amendment = PlanAmendment.objects.select_for_update().get(pk=amendment.pk)
+    before = {
+        "scope": amendment.scope,
+        "indicators": sorted(i.pk for i in amendment.indicators.all()),
+        "note": amendment.note,
+    }
+    subject = str(amendment)
+    amendment.delete()
+    _event(user, EventAction.AMENDMENT_REMOVE, subject, before, {"note": note.strip()})
+    superseded_by_sync()
+
+
+def _amended_through(plan: Plan) -> set[int]:
+    """The plans ``plan`` amends, directly or through plans it amends (so no cycle is recorded)."""
+    edges: dict[int, set[int]] = {}
+    for new, old in PlanAmendment.objects.values_list("plan_id", "amends_id"):
+        edges.setdefault(new, set()).add(old)
+    seen: set[int] = set()
+    frontier = {plan.pk}
+    while frontier:
+        frontier = {o for p in frontier for o in edges.get(p, ())} - seen
+        seen |= frontier
+    return seen
+
+
+def superseded_by_sync(*, apps: Apps = django_apps, notify: bool = True) -> set[int]:
+    """Bring ``Target.superseded_by`` in line with the recorded amendments and links, and tell
+    what is computed from targets which ones are now judged differently (decision 0039).
+
+    Run inside the transaction that changed an amendment, a link or a plan; ``apps`` and
+    ``notify=False`` let a data migration run it on its own models before the listeners exist.
+    """
+    targets = apps.get_model("catalog", "Target")
+    want = target_replacements(apps)
+    current = dict(
+        targets.objects.filter(superseded_by__isnull=False).values_list("pk", "superseded_by_id")
+    )
+    changed = {pk for pk in want.keys() | current.keys() if want.get(pk) != current.get(pk)}
+    if not changed:
+        return set()
+    targets.objects.filter(pk__in=changed - want.keys()).update(superseded_by=None)
+    by_replacement: dict[int, list[int]] = {}
+    for pk in changed & want.keys():
+        by_replacement.setdefault(want[pk], []).append(pk)
+    for replacement, pks in by_replacement.items():
+        targets.objects.filter(pk__in=pks).update(superseded_by_id=replacement)
+    if not notify:
+        return changed
+    # a target judged through a changed one (a chain of amendments) is judged differently too
+    ids = changed | targets_judged_by(changed)
+    targets_changed.send(sender=Target, target_ids=ids)
+    return ids

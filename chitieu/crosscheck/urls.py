@@ -11,4 +11,5 @@ urlpatterns = [
     path("song-song/", views.side_by_side_view, name="side_by_side"),
     path("so-sanh/", views.plan_diff_view, name="diff"),
     path("so-sanh/sua-doi/", views.amendment_record, name="amendment_record"),
+    path("so-sanh/bo-sua-doi/", views.amendment_remove, name="amendment_remove"),
 ]

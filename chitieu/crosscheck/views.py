@@ -14,12 +14,14 @@ from chitieu.access.permissions import role_of
 from chitieu.catalog.models import Indicator, Plan
 
 from . import selectors
+from .models import PlanAmendment
 from .services import (
     DECIDERS,
     finding_explain,
     indicator_link_confirm,
     indicator_link_split,
     plan_amendment_record,
+    plan_amendment_remove,
 )
 
 
@@ -158,3 +160,15 @@ def amendment_record(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect(f"{reverse('crosscheck:diff')}?cu={amends.pk}&moi={plan.pk}")
+
+
+@require_POST
+def amendment_remove(request: HttpRequest) -> HttpResponse:
+    amendment = get_object_or_404(PlanAmendment, pk=int_param(request.POST, "id") or 0)
+    old, new = amendment.amends_id, amendment.plan_id
+    try:
+        plan_amendment_remove(user=request.user, amendment=amendment)
+        messages.success(request, "Đã bỏ ghi nhận; các mục tiêu của văn bản trước áp dụng trở lại.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(f"{reverse('crosscheck:diff')}?cu={old}&moi={new}")

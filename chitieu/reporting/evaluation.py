@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Target
+from chitieu.catalog.selectors import target_in_force
 from chitieu.core.aggregation import (
     Averaging,
     average_of_years,
@@ -67,7 +68,7 @@ def _fmt(d: Decimal, places: int | None = None) -> str:
 
 def _goal(target: Target) -> Decimal | None:
     """The single number a target aims at, for progress sentences."""
-    t = target.typed
+    t = target_in_force(target).typed
     if t is None:
         return None
     down = target.indicator.direction == Direction.DOWN
@@ -168,13 +169,24 @@ def _need(target: Target, value: Decimal, years_left: int) -> str:
     return ""
 
 
+def _in_force_prefix(target: Target) -> str:
+    """Where an amendment replaced the target: the document in force and its target as printed."""
+    shown = target_in_force(target)
+    if shown is target:
+        return ""
+    text = shown.printed_text
+    if shown.printed_unit and shown.printed_unit not in text:
+        text += f" {shown.printed_unit}"
+    return f"Theo mục tiêu điều chỉnh tại {shown.plan}: {text}. "
+
+
 def _result(
     target: Target, status: str, sentence: str, c: Counted | None, y: _Years, **kw: object
 ) -> Evaluation:
     return Evaluation(
         target,
         status,
-        sentence,
+        _in_force_prefix(target) + sentence,
         value=c.value if c else None,
         figure=c.figure if c else None,
         year=_year_of(c) if c else None,
@@ -211,7 +223,8 @@ def evaluate_target(
 
 
 def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
-    t = target.typed
+    # judged against the target in force for its period: its own, or the amending one (0039)
+    t = target_in_force(target).typed
     assert t is not None
     period = Period.parse(target.period_code)
     y = _split(period, values)

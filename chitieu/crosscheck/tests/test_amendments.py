@@ -44,8 +44,11 @@ def _in_force(table_name, horizon="2030"):
 
 def test_an_amendment_of_some_rows_puts_the_newer_target_in_force(plans, taichinh, indicator):
     life = indicator(plans["000"], "Tuổi thọ trung bình tính từ lúc sinh")
-    # dated 07/04/2026, 000 is in force over the undated 003
-    assert _in_force("Tuổi thọ trung bình tính từ lúc sinh") == [(plans["000"].pk, "75,5")]
+    # two active plans that disagree are both in force until finance records an amendment
+    assert _in_force("Tuổi thọ trung bình tính từ lúc sinh") == [
+        (plans["003"].pk, "đạt khoảng 73,5 - 74 tuổi"),
+        (plans["000"].pk, "75,5"),
+    ]
     plan_amendment_record(
         user=taichinh,
         plan=plans["003"],
@@ -57,8 +60,11 @@ def test_an_amendment_of_some_rows_puts_the_newer_target_in_force(plans, taichin
     assert _in_force("Tuổi thọ trung bình tính từ lúc sinh") == [
         (plans["003"].pk, "đạt khoảng 73,5 - 74 tuổi")
     ]
-    # the other rows keep 000's target
-    assert _in_force("Tỷ lệ che phủ rừng") == [(plans["000"].pk, "65")]
+    # the other rows keep both targets
+    assert _in_force("Tỷ lệ che phủ rừng") == [
+        (plans["003"].pk, "duy trì mức 65%"),
+        (plans["000"].pk, "65"),
+    ]
     [event] = CrosscheckEvent.objects.filter(action="amendment_record")
     assert event.after == {
         "scope": "rows",

@@ -3,14 +3,18 @@
 import pytest
 
 from chitieu.crosscheck.selectors import crosscheck_report
-from chitieu.crosscheck.services import finding_explain, indicator_link_confirm
+from chitieu.crosscheck.services import (
+    finding_explain,
+    indicator_link_confirm,
+    plan_amendment_record,
+)
 
 # session, user, membership (role), the header's role and unread notices, then the page's reads
 BASELINE = {
     "/doi-chieu/": 15,
     "/doi-chieu/?theo=chi-tieu": 15,
     "/doi-chieu/lien-ket/": 12,
-    "/doi-chieu/song-song/": 6,
+    "/doi-chieu/song-song/": 5,
 }
 
 
@@ -31,5 +35,7 @@ def test_each_page_keeps_its_query_count_as_decisions_grow(
         )
     for f in crosscheck_report().findings[:5]:
         finding_explain(user=taichinh, key=f.key, note="Đã rà soát")
+    # targets replaced by an amendment are followed without a query each
+    plan_amendment_record(user=taichinh, plan=plans["003"], amends=plans["000"], scope="whole")
     with django_assert_num_queries(count):
         assert client.get(url).status_code == 200
