@@ -187,3 +187,21 @@ def test_the_data_migration_puts_recorded_amendments_in_force(plans, taichinh, i
     )
     migration.targets_in_force(apps, None)
     assert _target(plans["000"], life.pk).superseded_by == _target(plans["003"], life.pk)
+
+
+def test_removing_through_the_comparison_page_is_for_finance_only(
+    client, plans, taichinh, reporter, indicator
+):
+    life = indicator(plans["000"], LIFE)
+    amendment = plan_amendment_record(
+        user=taichinh, plan=plans["003"], amends=plans["000"], scope="rows", indicators=[life]
+    )
+    client.force_login(reporter)
+    assert client.post("/doi-chieu/so-sanh/bo-sua-doi/", {"id": amendment.pk}).status_code == 403
+    assert _target(plans["000"], life.pk).superseded_by is not None
+    client.force_login(taichinh)
+    page = client.get(f"/doi-chieu/so-sanh/?cu={plans['000'].pk}&moi={plans['003'].pk}")
+    assert "Bỏ ghi nhận" in page.content.decode()
+    response = client.post("/doi-chieu/so-sanh/bo-sua-doi/", {"id": amendment.pk}, follow=True)
+    assert "các mục tiêu của văn bản trước áp dụng trở lại" in response.content.decode()
+    assert _target(plans["000"], life.pk).superseded_by is None
