@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import HUNDRED, PERIOD_LABELS, PERIODS, QUARTERS, GrowthError, Scenario
@@ -50,7 +50,7 @@ def parse_cells(s: Scenario, cells: list[str]) -> list[Cell]:
             raise GrowthError(f"solve[{i}]", f"“{text}” cần dạng CHUỖI.QUÝ, ví dụ A.Q3")
         if name not in s.components and name not in s.aggregates:
             raise GrowthError(f"solve[{i}]", f"không có chuỗi “{name}”")
-        for leaf in s.leaves(name):
+        for leaf in s.leaf_tuple(name):
             cell = (leaf, QUARTERS.index(quarter))
             if cell not in out:
                 out.append(cell)
@@ -71,19 +71,21 @@ def solve(
         if name not in s.components and name not in s.aggregates:
             raise GrowthError("rule.series", f"không có chuỗi “{name}”")
     fixed = (
-        {leaf for name in rule.series for leaf in s.leaves(name)} if rule.kind == "fixed" else set()
+        {leaf for name in rule.series for leaf in s.leaf_tuple(name)}
+        if rule.kind == "fixed"
+        else set()
     )
     growth = {c: list(v) for c, v in s.growth.items()}
-    out = replace(s, growth=growth)
+    out = s.with_growth(growth)
     claimed: set[Cell] = set()
     notes: list[str] = []
     order = sorted(
         range(len(targets)),
-        key=lambda i: (len(s.leaves(targets[i].series)), len(PERIODS[targets[i].period])),
+        key=lambda i: (len(s.leaf_tuple(targets[i].series)), len(PERIODS[targets[i].period])),
     )
     for i in order:
         t = targets[i]
-        scope = {(c, q) for c in s.leaves(t.series) for q in PERIODS[t.period]}
+        scope = {(c, q) for c in s.leaf_tuple(t.series) for q in PERIODS[t.period]}
         free = [c for c in cells if c in scope and c not in claimed and c[0] not in fixed]
         if not free:
             raise GrowthError(
