@@ -229,11 +229,9 @@ def _two_part_aggregates(t: _Table) -> list[Finding]:
             for target in (p, q):
                 if not t.has(target, period):
                     continue
-                rng = implied.range(first=target == p)
-                if rng is None:
-                    continue
                 published = t.g[target][period]
-                if _outside(published, rng[0], rng[1], t.half):
+                rng = implied.outside(target == p, published)
+                if rng is not None:
                     out.append(
                         Finding(
                             target,
@@ -372,11 +370,9 @@ def _shares_from_contributions(t: _Table) -> list[Finding]:
             for period in HALVES:
                 if period == anchor or not t.has(agg, period):
                     continue
-                rng = implied.range(period)
-                if rng is None:
-                    continue
                 published = t.g[agg][period]
-                if _outside(published, rng[0], rng[1], t.half):
+                rng = implied.outside(period, published)
+                if rng is not None:
                     out.append(
                         Finding(
                             agg,

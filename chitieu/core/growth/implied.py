@@ -67,7 +67,19 @@ class Split:
     what depends on it.
     """
 
-    __slots__ = ("bases", "contribution", "g", "h1", "h2", "share", "w1", "w3", "wh", "year")
+    __slots__ = (
+        "bases",
+        "contribution",
+        "g",
+        "h1",
+        "h2",
+        "share",
+        "undetermined",
+        "w1",
+        "w3",
+        "wh",
+        "year",
+    )
 
     def __init__(
         self, anchor: str, contribution: Decimal, g: dict[str, Decimal], like: Split | None = None
@@ -80,6 +92,10 @@ class Split:
         self.w1 = _weight_like(g, "H1", "Q1", "Q2", like, like and like.w1)
         self.w3 = _weight_like(g, "H2", "Q3", "Q4", like, like and like.w3)
         self.wh = _weight_like(g, "year", "H1", "H2", like, like and like.wh)
+        # the part's figures leave its split open (two equal figures, or no weight in a half)
+        self.undetermined = (
+            self.w1 is None or self.w3 is None or self.wh is None or self.wh in (0, 1)
+        )
         if self.undetermined:
             return
         share, w1, w3, wh = self.share, self.w1, self.w3, self.wh
@@ -105,11 +121,6 @@ class Split:
             bases["Q3"], bases["Q4"] = self.h2 * w3, self.h2 * (1 - w3)
         self.bases = bases
 
-    @property
-    def undetermined(self) -> bool:
-        """The part's figures leave its split open (two equal figures, or no weight in a half)."""
-        return self.w1 is None or self.w3 is None or self.wh is None or self.wh in (0, 1)
-
 
 def _weight_like(
     g: dict[str, Decimal],
@@ -122,6 +133,11 @@ def _weight_like(
     if like and g[total] is like.g[total] and g[a] is like.g[a] and g[b] is like.g[b]:
         return known
     return weight(g[total], g[a], g[b])
+
+
+def _within(published: Decimal, centre: Decimal, spread: Decimal, half: Decimal) -> bool:
+    """The published figure lies in centre ± spread, give or take its own half unit."""
+    return not (published < centre - spread - half or published > centre + spread + half)
 
 
 def _mean(terms: list[Term]) -> Decimal | None:
@@ -181,8 +197,12 @@ class FromShares:
     """
 
     def __init__(self, values: list[Decimal], n: int, anchor: str, half: Decimal) -> None:
-        self.values, self.n, self.anchor = values, n, anchor
+        self.values, self.n, self.anchor, self.half = values, n, anchor, half
         self.nudges = ([v - half for v in values], [v + half for v in values])
+        # a part's share is contribution / growth in the anchor period: a growth half a unit
+        # from zero fails when nudged, and must then fail just as when every nudge is taken
+        at = [n + 7 * k + HALVES.index(anchor) for k in range(n)]
+        self.may_fail = any(not self.nudges[up][i] for i in at for up in (0, 1))
         self._centre: list[Split] | None = _UNSET
         self._nudged: dict[tuple[int, bool], Split] = {}
 
@@ -210,18 +230,29 @@ class FromShares:
             self._centre = parts
         return self._centre
 
-    def range(self, period: str) -> Range | None:
-        """The aggregate's growth in ``period`` as the printed inputs allow, or None."""
+    def outside(self, period: str, published: Decimal) -> Range | None:
+        """The range of the aggregate's growth in ``period`` the printed inputs allow, when the
+        published figure lies outside it (by more than its own half unit); else None.
+
+        The range only widens as the nudges add up (each adds a spread of 0 or more, and
+        rounding keeps the order), so once the published figure lies within it the other
+        nudges cannot make a finding and are not worked out.
+        """
         parts = self._centre_parts()
         if parts is None:
             return None
-        sums = _Sums([(p.bases[period] * p.g[period], p.bases[period]) for p in parts])
+        terms = [(p.bases[period] * p.g[period], p.bases[period]) for p in parts]
+        sums = _Sums(terms)
         centre = sums.mean
         if centre is None:
             return None
         n, nudged, spread, unmoved = self.n, self._nudged, ZERO, None
         for j in range(len(self.values)):
+            if not self.may_fail and _within(published, centre, spread, self.half):
+                return None
             k = j if j < n else (j - n) // 7
+            at_centre, tail = parts[k], terms[k + 1 :]
+            num0, den0 = sums.before[k]
             means: list[Decimal | None] = []
             for up in (True, False):  # both worked out before either is looked at
                 if (j, up) not in nudged:
@@ -231,10 +262,14 @@ class FromShares:
                     means.append(None)
                     continue
                 b, g = part.bases[period], part.g[period]
-                if b is parts[k].bases[period] and g is parts[k].g[period]:
+                if b is at_centre.bases[period] and g is at_centre.g[period]:
                     means.append(centre)  # the nudge does not reach this period's term
-                else:
-                    means.append(sums.mean_with(k, b * g, b))
+                    continue
+                num, den = num0 + b * g, den0 + b  # the mean with term k moved, in order
+                for bg, bb in tail:
+                    num += bg
+                    den += bb
+                means.append(num / den if den else None)
             high, low = means
             if high is None or low is None:
                 return None
@@ -244,7 +279,32 @@ class FromShares:
                 spread += unmoved
             else:
                 spread += abs(high - low) / 2
+        if _within(published, centre, spread, self.half):
+            return None
         return centre - spread, centre + spread
+
+
+Shares = tuple[Decimal, Decimal]  # P's share of X's base in a quarter, and Q's (1 - P's)
+
+
+def _shares(x: Decimal, p: Decimal, q: Decimal) -> Shares | None:
+    """P's and Q's shares of X's base in a quarter, from the three quarterly growth rates."""
+    share = weight(x, p, q)
+    return None if share is None else (share, 1 - share)
+
+
+def _two_part_terms(
+    weights: list[Decimal] | None, shares: list[Shares | None], g: list[Decimal], side: int
+) -> list[Term] | None:
+    if weights is None:
+        return None
+    terms = []
+    for w, pair, gi in zip(weights, shares, g, strict=True):
+        if pair is None:
+            return None
+        b = w * pair[side]
+        terms.append((b * gi, b))
+    return terms
 
 
 class TwoPart:
@@ -253,6 +313,8 @@ class TwoPart:
     weight of each quarter.
 
     ``values`` holds X's figures for WEIGHT_INPUTS[period], then P's quarters and Q's quarters.
+    What a nudge moves (the weights and one quarter's shares for X's figures; one quarter's
+    shares for P's or Q's) is worked out once for both P and Q.
     """
 
     def __init__(self, values: list[Decimal], period: str, half: Decimal) -> None:
@@ -261,41 +323,19 @@ class TwoPart:
         self.quarters = [QUARTERS[i] for i in PERIODS[period]]
         n_x, n_q = len(self.x_periods), len(self.quarters)
         self.n_x, self.n_q = n_x, n_q
-        self.values = values
+        self.values, self.half = values, half
         self.nudges = ([v - half for v in values], [v + half for v in values])
         self.x = dict(zip(self.x_periods, values[:n_x], strict=True))
-        self.g = (values[n_x + n_q :], values[n_x : n_x + n_q])  # [first]: P's quarters, else Q's
+        self.gp, self.gq = values[n_x : n_x + n_q], values[n_x + n_q :]
         self.weights = quarter_weights(period, self.x)
-        self.shares = [self._share(i, self.x[q], *self._pq(i)) for i, q in enumerate(self.quarters)]
-        self._moved: dict[tuple[int, bool], tuple[list[Decimal] | None, list[Decimal | None]]] = {}
-        self._nudged_shares: dict[tuple[int, bool], Decimal | None] = {}
+        self.shares = [
+            _shares(self.x[q], self.gp[i], self.gq[i]) for i, q in enumerate(self.quarters)
+        ]
+        self._moved: dict[tuple[int, bool], tuple[list[Decimal] | None, list[Shares | None]]] = {}
+        self._nudged: dict[tuple[int, bool], Shares | None] = {}
 
-    def _pq(self, i: int) -> tuple[Decimal, Decimal]:
-        return self.g[True][i], self.g[False][i]
-
-    def _share(self, i: int, x: Decimal, p: Decimal, q: Decimal) -> Decimal | None:
-        """P's share of X's base in quarter i, from the three quarterly growth rates."""
-        return weight(x, p, q)
-
-    @staticmethod
-    def _terms(
-        first: bool,
-        weights: list[Decimal] | None,
-        shares: list[Decimal | None],
-        g: list[Decimal],
-    ) -> list[Term] | None:
-        if weights is None:
-            return None
-        terms = []
-        for w, share, gi in zip(weights, shares, g, strict=True):
-            if share is None:
-                return None
-            b = w * (share if first else 1 - share)
-            terms.append((b * gi, b))
-        return terms
-
-    def _x_moved(self, j: int, up: bool) -> tuple[list[Decimal] | None, list[Decimal | None]]:
-        """Weights and shares with X's figure j nudged: the weights move, and the share of the
+    def _x_moved(self, j: int, up: bool) -> tuple[list[Decimal] | None, list[Shares | None]]:
+        """Weights and shares with X's figure j nudged: the weights move, and the shares of the
         quarter whose figure it is."""
         key = (j, up)
         if key not in self._moved:
@@ -305,43 +345,62 @@ class TwoPart:
             shares = list(self.shares)
             if name in self.quarters:
                 i = self.quarters.index(name)
-                shares[i] = self._share(i, x[name], *self._pq(i))
+                shares[i] = _shares(x[name], self.gp[i], self.gq[i])
             self._moved[key] = (quarter_weights(self.period, x), shares)
         return self._moved[key]
 
-    def _nudged_mean(self, sums: _Sums, first: bool, j: int, up: bool) -> Decimal | None:
-        if j < self.n_x:
-            weights, shares = self._x_moved(j, up)
-            terms = self._terms(first, weights, shares, self.g[first])
-            return None if terms is None else _mean(terms)
-        # one quarter of P or of Q: only that quarter's share and term move
-        i, of_p = (j - self.n_x) % self.n_q, j < self.n_x + self.n_q
+    def _part_moved(self, j: int, up: bool, i: int, of_p: bool) -> Shares | None:
+        """Quarter i's shares with P's (``of_p``) or Q's figure of it nudged."""
         key = (j, up)
-        if key not in self._nudged_shares:
-            p, q = self._pq(i)
-            if of_p:
-                p = self.nudges[up][j]
-            else:
-                q = self.nudges[up][j]
-            self._nudged_shares[key] = self._share(i, self.x[self.quarters[i]], p, q)
-        share = self._nudged_shares[key]
-        if share is None:
-            return None
-        assert self.weights is not None  # the printed inputs gave a mean
-        b = self.weights[i] * (share if first else 1 - share)
-        gi = self.nudges[up][j] if of_p == first else self.g[first][i]
-        return sums.mean_with(i, b * gi, b)
+        if key not in self._nudged:
+            p, q, moved = self.gp[i], self.gq[i], self.nudges[up][j]
+            self._nudged[key] = _shares(
+                self.x[self.quarters[i]], *((moved, q) if of_p else (p, moved))
+            )
+        return self._nudged[key]
 
-    def range(self, first: bool) -> Range | None:
-        """P's growth (``first``) or Q's over the period, as the printed inputs allow, or None."""
-        terms = self._terms(first, self.weights, self.shares, self.g[first])
-        if terms is None:
+    def outside(self, first: bool, published: Decimal) -> Range | None:
+        """The range of P's growth (``first``) or Q's over the period the printed inputs allow,
+        when the published figure lies outside it (by more than its own half unit); else None.
+
+        As with FromShares, the nudges stop once the published figure lies within the range;
+        none of them can fail here (every division is by a difference checked to be non-zero).
+        """
+        side, g = (0, self.gp) if first else (1, self.gq)
+        terms = _two_part_terms(self.weights, self.shares, g, side)
+        if terms is None or self.weights is None:
             return None
         sums = _Sums(terms)
-        if sums.mean is None:
+        centre = sums.mean
+        if centre is None:
             return None
-        pairs = (
-            (self._nudged_mean(sums, first, j, True), self._nudged_mean(sums, first, j, False))
-            for j in range(len(self.values))
-        )
-        return _widen(sums.mean, pairs)
+        n_x, n_q, spread = self.n_x, self.n_q, ZERO
+        for j in range(len(self.values)):
+            if _within(published, centre, spread, self.half):
+                return None
+            means: list[Decimal | None] = []
+            for up in (True, False):  # both worked out before either is looked at
+                if j < n_x:  # X's own figure: every quarter's term moves
+                    moved = _two_part_terms(*self._x_moved(j, up), g, side)
+                    means.append(None if moved is None else _mean(moved))
+                    continue
+                i, of_p = (j - n_x) % n_q, j < n_x + n_q  # one quarter of P or Q: its term only
+                pair = self._part_moved(j, up, i, of_p)
+                if pair is None:
+                    means.append(None)
+                    continue
+                b = self.weights[i] * pair[side]
+                gi = self.nudges[up][j] if of_p == first else g[i]
+                num0, den0 = sums.before[i]
+                num, den = num0 + b * gi, den0 + b
+                for bg, bb in terms[i + 1 :]:
+                    num += bg
+                    den += bb
+                means.append(num / den if den else None)
+            high, low = means
+            if high is None or low is None:
+                return None
+            spread += abs(high - low) / 2
+        if _within(published, centre, spread, self.half):
+            return None
+        return centre - spread, centre + spread

@@ -153,10 +153,12 @@ class Scenario:
     def leaves(self, name: str, _seen: frozenset[str] = frozenset()) -> list[str]:
         """The components an aggregate is made of (a component is its own leaf)."""
         cache = self.__dict__.setdefault("_leaf_cache", {})
-        if name and not _seen and name in cache:
+        if name in cache:
+            # kept only once complete, and a complete series reaches no cycle: one through it
+            # would have been found while it was worked out
             return list(cache[name])
         out = self._leaves(name, _seen)
-        if name and not _seen:
+        if name:
             cache[name] = tuple(out)
         return out
 

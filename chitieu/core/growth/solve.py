@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from chitieu.core.numbers import format_number
+
 from .model import HUNDRED, PERIOD_LABELS, PERIODS, QUARTERS, GrowthError, Scenario
 
 RULES = ("additive", "proportional", "fixed")
@@ -33,26 +35,28 @@ class Rule:
 
 
 Cell = tuple[str, int]
+_QUARTER_INDEX = {q: i for i, q in enumerate(QUARTERS)}
 
 
 def _fmt(d: Decimal) -> str:
-    from chitieu.core.numbers import format_number
-
     return format_number(d, 2)
 
 
 def parse_cells(s: Scenario, cells: list[str]) -> list[Cell]:
     """ "A.Q3" -> ("A", 2); an aggregate's cell stands for the same quarter of all its components."""
     out: list[Cell] = []
+    seen: set[Cell] = set()
     for i, text in enumerate(cells):
         name, _, quarter = str(text).rpartition(".")
-        if quarter not in QUARTERS:
+        q = _QUARTER_INDEX.get(quarter)
+        if q is None:
             raise GrowthError(f"solve[{i}]", f"“{text}” cần dạng CHUỖI.QUÝ, ví dụ A.Q3")
         if name not in s.components and name not in s.aggregates:
             raise GrowthError(f"solve[{i}]", f"không có chuỗi “{name}”")
         for leaf in s.leaf_tuple(name):
-            cell = (leaf, QUARTERS.index(quarter))
-            if cell not in out:
+            cell = (leaf, q)
+            if cell not in seen:
+                seen.add(cell)
                 out.append(cell)
     return out
 
