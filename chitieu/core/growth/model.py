@@ -32,6 +32,7 @@ PERIOD_LABELS = {
 }
 HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
+_MINUS_HUNDRED = -HUNDRED
 _NO_LEAVES: dict[str, tuple[str, ...]] = {}
 
 
@@ -121,7 +122,7 @@ class Scenario:
                 if p not in comps and p not in aggs:
                     raise GrowthError(f"aggregates.{name}[{i}]", f"không có chuỗi “{p}”")
             s.aggregates[str(name)] = [str(p) for p in parts]
-        for key in ("base", "growth"):
+        for key, into in (("base", s.base), ("growth", s.growth)):
             values = data.get(key)
             if not isinstance(values, dict):
                 raise GrowthError(key, "cần một đối tượng {thành phần: [4 quý]}")
@@ -131,17 +132,15 @@ class Scenario:
             for name in comps:
                 if name not in values:
                     raise GrowthError(f"{key}.{name}", "thiếu số liệu của thành phần này")
-                getattr(s, key)[name] = quarters(values[name], f"{key}.{name}")
+                into[name] = quarters(values[name], f"{key}.{name}")
         for name, qs in s.base.items():
-            for i, b in enumerate(qs):
-                if b <= _ZERO:
-                    raise GrowthError(
-                        f"base.{name}[{i}]", f"giá trị gốc phải lớn hơn 0, nhận được {b}"
-                    )
+            if min(qs) <= _ZERO:
+                i, b = next((i, b) for i, b in enumerate(qs) if b <= _ZERO)
+                raise GrowthError(f"base.{name}[{i}]", f"giá trị gốc phải lớn hơn 0, nhận được {b}")
         for name, qs in s.growth.items():
-            for i, g in enumerate(qs):
-                if g <= -HUNDRED:
-                    raise GrowthError(f"growth.{name}[{i}]", f"tăng {g} % nghĩa là giá trị âm")
+            if min(qs) <= _MINUS_HUNDRED:
+                i, g = next((i, g) for i, g in enumerate(qs) if g <= _MINUS_HUNDRED)
+                raise GrowthError(f"growth.{name}[{i}]", f"tăng {g} % nghĩa là giá trị âm")
         s.leaves("")  # detect cycles early
         return s
 

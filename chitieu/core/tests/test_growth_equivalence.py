@@ -1,5 +1,6 @@
 """The engine gives exactly the results it gave before the speed work (decision 0045): the same
-digits, exponents and sentences for 200 generated scenarios and 200 generated published tables."""
+digits, exponents and sentences (and the same refusals) for 200 generated scenarios and 200
+generated published tables, seed 004's table, and requests and tables with one thing wrong each."""
 
 import json
 
@@ -27,7 +28,7 @@ def test_check_gives_the_recorded_findings(case):
 def test_the_recorded_cases_cover_every_kind_of_result():
     # given the recorded cases, then they reach solved scenarios and refusals under every rule,
     # and tables with no finding and with findings of every check, with and without base values
-    solved = [c for c in CASES["solve"] if "error" not in c["results"]]
+    solved = [c for c in CASES["solve"] if "sha256" in c["results"]]
     rules = {c["input"].get("rule", {}).get("kind") for c in solved if c["input"]["targets"]}
     assert rules == {None, "additive", "proportional", "fixed"}
     assert any("error" in c["results"] for c in CASES["solve"])
