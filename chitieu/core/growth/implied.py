@@ -80,6 +80,17 @@ class Split:
         "wh",
         "year",
     )
+    bases: dict[str, Decimal]
+    contribution: Decimal
+    g: dict[str, Decimal]
+    share: Decimal
+    w1: Decimal | None
+    w3: Decimal | None
+    wh: Decimal | None
+    year: Decimal
+    h1: Decimal
+    h2: Decimal
+    undetermined: bool
 
     def __init__(
         self, anchor: str, contribution: Decimal, g: dict[str, Decimal], like: Split | None = None
@@ -89,17 +100,14 @@ class Split:
             self.share = like.share
         else:
             self.share = contribution / g[anchor]
-        self.w1 = _weight_like(g, "H1", "Q1", "Q2", like, like and like.w1)
-        self.w3 = _weight_like(g, "H2", "Q3", "Q4", like, like and like.w3)
-        self.wh = _weight_like(g, "year", "H1", "H2", like, like and like.wh)
-        # the part's figures leave its split open (two equal figures, or no weight in a half)
-        self.undetermined = (
-            self.w1 is None or self.w3 is None or self.wh is None or self.wh in (0, 1)
-        )
-        if self.undetermined:
-            return
+        self.w1 = self._weight("H1", "Q1", "Q2", like, like.w1 if like else None)
+        self.w3 = self._weight("H2", "Q3", "Q4", like, like.w3 if like else None)
+        self.wh = self._weight("year", "H1", "H2", like, like.wh if like else None)
         share, w1, w3, wh = self.share, self.w1, self.w3, self.wh
-        assert w1 is not None and w3 is not None and wh is not None
+        # the part's figures leave its split open (two equal figures, or no weight in a half)
+        self.undetermined = w1 is None or w3 is None or wh is None or wh in (0, 1)
+        if w1 is None or w3 is None or wh is None or self.undetermined:
+            return
         if like and share is like.share and wh is like.wh:
             self.year = like.year
         else:
@@ -121,18 +129,14 @@ class Split:
             bases["Q3"], bases["Q4"] = self.h2 * w3, self.h2 * (1 - w3)
         self.bases = bases
 
-
-def _weight_like(
-    g: dict[str, Decimal],
-    total: str,
-    a: str,
-    b: str,
-    like: Split | None,
-    known: Decimal | None,
-) -> Decimal | None:
-    if like and g[total] is like.g[total] and g[a] is like.g[a] and g[b] is like.g[b]:
-        return known
-    return weight(g[total], g[a], g[b])
+    def _weight(
+        self, total: str, a: str, b: str, like: Split | None, known: Decimal | None
+    ) -> Decimal | None:
+        """weight() of three of the figures, or ``known`` when they are like's very objects."""
+        g = self.g
+        if like and g[total] is like.g[total] and g[a] is like.g[a] and g[b] is like.g[b]:
+            return known
+        return weight(g[total], g[a], g[b])
 
 
 def _within(published: Decimal, centre: Decimal, spread: Decimal, half: Decimal) -> bool:
