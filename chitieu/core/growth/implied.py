@@ -212,15 +212,16 @@ class FromShares:
 
     def _part(self, k: int, j: int = -1, up: bool = False) -> Split:
         """Part k's split with input j nudged (-1: none)."""
-        lo = self.n + 7 * k
-        contribution, figures = self.values[k], self.values[lo : lo + 7]
-        if j == k:
-            contribution = self.nudges[up][j]
-        elif lo <= j < lo + 7:
-            figures = list(figures)
-            figures[j - lo] = self.nudges[up][j]
-        like = None if j < 0 else self._centre[k]  # type: ignore[index]
-        return Split(self.anchor, contribution, dict(zip(HALVES, figures, strict=True)), like)
+        if j < 0:
+            lo = self.n + 7 * k
+            g = dict(zip(HALVES, self.values[lo : lo + 7], strict=True))
+            return Split(self.anchor, self.values[k], g)
+        like = self._centre[k]  # type: ignore[index]
+        if j == k:  # the contribution: the part's figures are the printed ones
+            return Split(self.anchor, self.nudges[up][j], like.g, like)
+        g = dict(like.g)
+        g[HALVES[(j - self.n) % 7]] = self.nudges[up][j]
+        return Split(self.anchor, like.contribution, g, like)
 
     def _centre_parts(self) -> list[Split] | None:
         if self._centre is _UNSET:
