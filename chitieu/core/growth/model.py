@@ -46,6 +46,7 @@ class GrowthError(ValueError):
 
 
 _NUMBER_TYPES = (int, float, str, Decimal)
+_LIMIT = 10**MAX_DIGITS
 
 
 def dec(value: Any, field: str, key: int | None = None) -> Decimal:
@@ -82,7 +83,12 @@ def quarters(value: Any, field: str) -> list[Decimal]:
         raise GrowthError(field, f"cần đủ 4 quý, có {len(value)}")
     out = []
     for i, v in enumerate(value):
-        if v.__class__ is float or v.__class__ is int:  # what JSON gives: taken as dec takes it
+        # what JSON gives, taken as dec() takes it: an int below the limit is Decimal(str(v))
+        # digit for digit, without writing it out
+        if v.__class__ is int and -_LIMIT < v < _LIMIT:
+            out.append(Decimal(v))
+            continue
+        if v.__class__ is float:
             d = Decimal(str(v))
             if d.is_finite() and d.adjusted() < MAX_DIGITS:
                 out.append(d)
