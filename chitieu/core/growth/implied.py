@@ -15,7 +15,6 @@ table is checked in a fraction of the time (decision 0045).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -174,22 +173,10 @@ class _Sums:
         for bg, b in self.terms[k + 1 :]:
             num += bg
             den += b
-        return None if den == 0 else num / den
-
-
-def _widen(centre: Decimal, pairs: Iterator[tuple[Decimal | None, Decimal | None]]) -> Range | None:
-    """The centre widened by each input's effect. None as soon as one nudge is undetermined: the
-    pairs come from a generator, so the later nudges are never worked out."""
-    spread = ZERO
-    for up, down in pairs:
-        if up is None or down is None:
-            return None
-        spread += abs(up - down) / 2
-    return centre - spread, centre + spread
+        return num / den if den else None
 
 
 _UNSET: Any = object()
-Part = tuple[dict[str, Decimal], dict[str, Decimal]]
 
 
 class FromShares:
@@ -256,8 +243,7 @@ class FromShares:
             if not self.may_fail and _within(published, centre, spread, self.half):
                 return None
             k = j if j < n else (j - n) // 7
-            at_centre, tail = parts[k], terms[k + 1 :]
-            num0, den0 = sums.before[k]
+            at_centre = parts[k]
             means: list[Decimal | None] = []
             for up in (True, False):  # both worked out before either is looked at
                 if (j, up) not in nudged:
@@ -270,11 +256,7 @@ class FromShares:
                 if b is at_centre.bases[period] and g is at_centre.g[period]:
                     means.append(centre)  # the nudge does not reach this period's term
                     continue
-                num, den = num0 + b * g, den0 + b  # the mean with term k moved, in order
-                for bg, bb in tail:
-                    num += bg
-                    den += bb
-                means.append(num / den if den else None)
+                means.append(sums.mean_with(k, b * g, b))
             high, low = means
             if high is None or low is None:
                 return None
@@ -396,12 +378,7 @@ class TwoPart:
                     continue
                 b = self.weights[i] * pair[side]
                 gi = self.nudges[up][j] if of_p == first else g[i]
-                num0, den0 = sums.before[i]
-                num, den = num0 + b * gi, den0 + b
-                for bg, bb in terms[i + 1 :]:
-                    num += bg
-                    den += bb
-                means.append(num / den if den else None)
+                means.append(sums.mean_with(i, b * gi, b))
             high, low = means
             if high is None or low is None:
                 return None
