@@ -10,14 +10,13 @@ taken as printed, that is, anywhere within half a unit of its last decimal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from chitieu.core.numbers import format_number
 
+from .implied import HALVES, WEIGHT_INPUTS, FromShares, TwoPart
 from .model import (
     HUNDRED,
     PERIOD_LABELS,
@@ -65,6 +64,9 @@ class Finding:
 
 def _f(d: Decimal, places: int = 2) -> str:
     return format_number(d, places)
+
+
+_NONE: dict[str, Decimal] = {}
 
 
 class _Table:
@@ -135,7 +137,11 @@ class _Table:
         return found
 
     def has(self, series: str, *periods: str) -> bool:
-        return all(p in self.g.get(series, {}) for p in periods)
+        values = self.g.get(series, _NONE)
+        for p in periods:  # noqa: SIM110 - a plain loop: asked a hundred times a table
+            if p not in values:
+                return False
+        return True
 
 
 def check_table(data: dict[str, Any]) -> list[Finding]:
@@ -208,80 +214,6 @@ def _aggregates_between_parts(t: _Table) -> list[Finding]:
     return out
 
 
-def _interval(
-    fn: Callable[[list[Decimal]], Decimal | None], values: list[Decimal], half: Decimal
-) -> tuple[Decimal, Decimal] | None:
-    """Range of ``fn`` when each input may be anywhere within ±half of its printed value.
-
-    First-order: the value at the printed inputs, widened by each input's effect over its own
-    rounding interval. The inputs move by at most half a unit, so the second-order terms are
-    negligible against the half unit allowed on the published figure itself.
-    """
-    centre = fn(values)
-    if centre is None:
-        return None
-    spread = Decimal(0)
-    for i in range(len(values)):
-        up = fn([v + half if j == i else v for j, v in enumerate(values)])
-        down = fn([v - half if j == i else v for j, v in enumerate(values)])
-        if up is None or down is None:
-            return None
-        spread += abs(up - down) / 2
-    return centre - spread, centre + spread
-
-
-def _weight(total: Decimal, a: Decimal, b: Decimal) -> Decimal | None:
-    """The share w of ``a`` in a mean ``total = w·a + (1-w)·b``; None when a and b are too close."""
-    if a == b:
-        return None
-    return (total - b) / (a - b)
-
-
-# For each period: the aggregate's own figures that fix the weight of each quarter in its base.
-_WEIGHT_INPUTS: dict[str, tuple[str, ...]] = {
-    "H1": ("Q1", "Q2", "H1"),
-    "H2": ("Q3", "Q4", "H2"),
-    "year": ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "year"),
-}
-
-
-def _quarter_weights(period: str, x: dict[str, Decimal]) -> list[Decimal] | None:
-    """Weights of the quarters of ``period`` in the aggregate's base, implied by its own figures."""
-    w1 = _weight(x["H1"], x["Q1"], x["Q2"]) if "H1" in x else None
-    w3 = _weight(x["H2"], x["Q3"], x["Q4"]) if "H2" in x else None
-    if period == "H1":
-        return None if w1 is None else [w1, 1 - w1]
-    if period == "H2":
-        return None if w3 is None else [w3, 1 - w3]
-    wh = _weight(x["year"], x["H1"], x["H2"])
-    if w1 is None or w3 is None or wh is None:
-        return None
-    return [wh * w1, wh * (1 - w1), (1 - wh) * w3, (1 - wh) * (1 - w3)]
-
-
-def _implied_two_part(
-    v: list[Decimal], *, x_periods: tuple[str, ...], period: str, first: bool
-) -> Decimal | None:
-    """Growth of one part of X = P + Q over ``period``; ``v`` holds X's figures, then P's and Q's
-    quarters. ``first`` selects P, else Q."""
-    n_x = len(x_periods)
-    n_q = len(PERIODS[period])
-    x = dict(zip(x_periods, v[:n_x], strict=True))
-    gp, gq = v[n_x : n_x + n_q], v[n_x + n_q :]
-    weights = _quarter_weights(period, x)
-    if weights is None:
-        return None
-    num = den = Decimal(0)
-    for i, qi in enumerate(PERIODS[period]):
-        share = _weight(x[QUARTERS[qi]], gp[i], gq[i])
-        if share is None:
-            return None
-        b = weights[i] * (share if first else 1 - share)
-        num += b * (gp[i] if first else gq[i])
-        den += b
-    return None if den == 0 else num / den
-
-
 def _two_part_aggregates(t: _Table) -> list[Finding]:
     """For X = P + Q, the quarterly figures fix P's share of X's base each quarter; X's own
     half-year and year figures fix the weight of each quarter. Together they imply P's and Q's
@@ -291,7 +223,7 @@ def _two_part_aggregates(t: _Table) -> list[Finding]:
         if len(parts) != 2:
             continue
         p, q = parts
-        for period, x_periods in _WEIGHT_INPUTS.items():
+        for period, x_periods in WEIGHT_INPUTS.items():
             qs = [QUARTERS[i] for i in PERIODS[period]]
             if not (t.has(agg, *x_periods) and t.has(p, *qs) and t.has(q, *qs)):
                 continue
@@ -300,18 +232,13 @@ def _two_part_aggregates(t: _Table) -> list[Finding]:
             values = (
                 [t.g[agg][x] for x in x_periods] + [t.g[p][x] for x in qs] + [t.g[q][x] for x in qs]
             )
+            implied = TwoPart(values, period, t.half)
             for target in (p, q):
                 if not t.has(target, period):
                     continue
-
-                implied = partial(
-                    _implied_two_part, x_periods=x_periods, period=period, first=target == p
-                )
-                rng = _interval(implied, values, t.half)
-                if rng is None:
-                    continue
                 published = t.g[target][period]
-                if _outside(published, rng[0], rng[1], t.half):
+                rng = implied.outside(target == p, published)
+                if rng is not None:
                     out.append(
                         Finding(
                             target,
@@ -432,44 +359,6 @@ def _check_with_base(t: _Table, data: dict[str, Any]) -> list[Finding]:
     return out
 
 
-_HALVES = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "year")
-
-
-def _part_bases(anchor: str, share: Decimal, g: dict[str, Decimal]) -> dict[str, Decimal] | None:
-    """A part's base in each period, given its base share in the ``anchor`` period and the part's
-    own figures (which fix how its base splits between quarters and half-years)."""
-    w1 = _weight(g["H1"], g["Q1"], g["Q2"])
-    w3 = _weight(g["H2"], g["Q3"], g["Q4"])
-    wh = _weight(g["year"], g["H1"], g["H2"])
-    if w1 is None or w3 is None or wh is None or wh in (0, 1):
-        return None
-    year = {"year": share, "H1": share / wh, "H2": share / (1 - wh)}[anchor]
-    h1, h2 = year * wh, year * (1 - wh)
-    return {
-        "year": year,
-        "H1": h1,
-        "H2": h2,
-        "Q1": h1 * w1,
-        "Q2": h1 * (1 - w1),
-        "Q3": h2 * w3,
-        "Q4": h2 * (1 - w3),
-    }
-
-
-def _implied_from_shares(v: list[Decimal], *, n: int, anchor: str, period: str) -> Decimal | None:
-    """Aggregate growth over ``period``; ``v`` holds the n contributions in ``anchor``, then each
-    part's seven figures (Q1..Q4, H1, H2, year)."""
-    num = den = Decimal(0)
-    for i in range(n):
-        g = dict(zip(_HALVES, v[n + 7 * i : n + 7 * i + 7], strict=True))
-        bases = _part_bases(anchor, v[i] / g[anchor], g)
-        if bases is None:
-            return None
-        num += bases[period] * g[period]
-        den += bases[period]
-    return None if den == 0 else num / den
-
-
 def _shares_from_contributions(t: _Table) -> list[Finding]:
     """Contributions in one period give each part's share of the aggregate's base there
     (contribution / growth). Each part's own figures then carry that share to every other
@@ -479,21 +368,18 @@ def _shares_from_contributions(t: _Table) -> list[Finding]:
         if anchor not in ("H1", "H2", "year"):
             continue
         for agg, parts in t.contrib_parts[anchor]:
-            if not all(t.has(p, *_HALVES) for p in parts):
+            if not all(t.has(p, *HALVES) for p in parts):
                 continue
             if any(t.g[p][anchor] == 0 for p in parts):
                 continue
-            values = [contribs[p] for p in parts] + [t.g[p][x] for p in parts for x in _HALVES]
-            for period in _HALVES:
+            values = [contribs[p] for p in parts] + [t.g[p][x] for p in parts for x in HALVES]
+            implied = FromShares(values, len(parts), anchor, t.half)
+            for period in HALVES:
                 if period == anchor or not t.has(agg, period):
                     continue
-
-                implied = partial(_implied_from_shares, n=len(parts), anchor=anchor, period=period)
-                rng = _interval(implied, values, t.half)
-                if rng is None:
-                    continue
                 published = t.g[agg][period]
-                if _outside(published, rng[0], rng[1], t.half):
+                rng = implied.outside(period, published)
+                if rng is not None:
                     out.append(
                         Finding(
                             agg,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from chitieu.core.numbers import NumberError, check_magnitude
+from chitieu.core.numbers import MAX_DIGITS, NumberError, check_magnitude
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 # Each period as the quarters it covers (0-based).
@@ -31,6 +31,9 @@ PERIOD_LABELS = {
     "year": "cả năm",
 }
 HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
+_MINUS_HUNDRED = -HUNDRED
+_NO_LEAVES: dict[str, tuple[str, ...]] = {}
 
 
 class GrowthError(ValueError):
@@ -42,21 +45,34 @@ class GrowthError(ValueError):
         self.message = message
 
 
-def dec(value: Any, field: str) -> Decimal:
-    """A number from JSON (int, float or numeric string) as an exact decimal."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-        raise GrowthError(field, f"cần một số, nhận được {value!r}")
+_NUMBER_TYPES = (int, float, str, Decimal)
+_LIMIT = 10**MAX_DIGITS
+
+
+def dec(value: Any, field: str, key: int | None = None) -> Decimal:
+    """A number from JSON (int, float or numeric string) as an exact decimal.
+
+    ``field`` names where it is, ``key`` its position there (``base.A`` and 2 name ``base.A[2]``):
+    the name is written only when there is an error to report with it.
+    """
+    if value.__class__ is bool or not isinstance(value, _NUMBER_TYPES):
+        raise GrowthError(_at(field, key), f"cần một số, nhận được {value!r}")
     try:
-        d = Decimal(str(value))
+        d = Decimal(value if value.__class__ is str else str(value))
     except ArithmeticError as exc:
-        raise GrowthError(field, f"“{value}” không phải là số") from exc
+        raise GrowthError(_at(field, key), f"“{value}” không phải là số") from exc
     if not d.is_finite():
-        raise GrowthError(field, "giá trị không hữu hạn")
-    try:
-        check_magnitude(d, f"“{value}”")
-    except NumberError as exc:
-        raise GrowthError(field, str(exc)) from exc
+        raise GrowthError(_at(field, key), "giá trị không hữu hạn")
+    if d.adjusted() >= MAX_DIGITS:  # the only numbers check_magnitude may refuse
+        try:
+            check_magnitude(d, f"“{value}”")
+        except NumberError as exc:
+            raise GrowthError(_at(field, key), str(exc)) from exc
     return d
+
+
+def _at(field: str, key: int | None) -> str:
+    return field if key is None else f"{field}[{key}]"
 
 
 def quarters(value: Any, field: str) -> list[Decimal]:
@@ -65,7 +81,20 @@ def quarters(value: Any, field: str) -> list[Decimal]:
         raise GrowthError(field, "cần danh sách 4 quý")
     if len(value) != 4:
         raise GrowthError(field, f"cần đủ 4 quý, có {len(value)}")
-    return [dec(v, f"{field}[{i}]") for i, v in enumerate(value)]
+    out = []
+    for i, v in enumerate(value):
+        # what JSON gives, taken as dec() takes it: an int below the limit is Decimal(str(v))
+        # digit for digit, without writing it out
+        if v.__class__ is int and -_LIMIT < v < _LIMIT:
+            out.append(Decimal(v))
+            continue
+        if v.__class__ is float:
+            d = Decimal(str(v))
+            if d.is_finite() and d.adjusted() < MAX_DIGITS:
+                out.append(d)
+                continue
+        out.append(dec(v, field, i))
+    return out
 
 
 @dataclass
@@ -99,7 +128,7 @@ class Scenario:
                 if p not in comps and p not in aggs:
                     raise GrowthError(f"aggregates.{name}[{i}]", f"không có chuỗi “{p}”")
             s.aggregates[str(name)] = [str(p) for p in parts]
-        for key in ("base", "growth"):
+        for key, into in (("base", s.base), ("growth", s.growth)):
             values = data.get(key)
             if not isinstance(values, dict):
                 raise GrowthError(key, "cần một đối tượng {thành phần: [4 quý]}")
@@ -109,17 +138,15 @@ class Scenario:
             for name in comps:
                 if name not in values:
                     raise GrowthError(f"{key}.{name}", "thiếu số liệu của thành phần này")
-                getattr(s, key)[name] = quarters(values[name], f"{key}.{name}")
+                into[name] = quarters(values[name], f"{key}.{name}")
         for name, qs in s.base.items():
-            for i, b in enumerate(qs):
-                if b <= 0:
-                    raise GrowthError(
-                        f"base.{name}[{i}]", f"giá trị gốc phải lớn hơn 0, nhận được {b}"
-                    )
+            if min(qs) <= _ZERO:
+                i, b = next((i, b) for i, b in enumerate(qs) if b <= _ZERO)
+                raise GrowthError(f"base.{name}[{i}]", f"giá trị gốc phải lớn hơn 0, nhận được {b}")
         for name, qs in s.growth.items():
-            for i, g in enumerate(qs):
-                if g <= -HUNDRED:
-                    raise GrowthError(f"growth.{name}[{i}]", f"tăng {g} % nghĩa là giá trị âm")
+            if min(qs) <= _MINUS_HUNDRED:
+                i, g = next((i, g) for i, g in enumerate(qs) if g <= _MINUS_HUNDRED)
+                raise GrowthError(f"growth.{name}[{i}]", f"tăng {g} % nghĩa là giá trị âm")
         s.leaves("")  # detect cycles early
         return s
 
@@ -131,10 +158,12 @@ class Scenario:
     def leaves(self, name: str, _seen: frozenset[str] = frozenset()) -> list[str]:
         """The components an aggregate is made of (a component is its own leaf)."""
         cache = self.__dict__.setdefault("_leaf_cache", {})
-        if name and not _seen and name in cache:
+        if name in cache:
+            # kept only once complete, and a complete series reaches no cycle: one through it
+            # would have been found while it was worked out
             return list(cache[name])
         out = self._leaves(name, _seen)
-        if name and not _seen:
+        if name:
             cache[name] = tuple(out)
         return out
 
@@ -156,21 +185,36 @@ class Scenario:
                     out.append(leaf)
         return out
 
+    def leaf_tuple(self, name: str) -> tuple[str, ...]:
+        """The leaves of ``name`` as kept once worked out (not a copy: do not change it)."""
+        leaves = self.__dict__.get("_leaf_cache", _NO_LEAVES).get(name)
+        return leaves if leaves is not None else tuple(self.leaves(name))
+
+    def with_growth(self, growth: dict[str, list[Decimal]]) -> Scenario:
+        """The same structure and bases with other growth; the leaves worked out so far are
+        shared, since they depend on the structure only."""
+        out = Scenario(self.components, self.aggregates, self.base, growth)
+        out.__dict__["_leaf_cache"] = self.__dict__.setdefault("_leaf_cache", {})
+        return out
+
     def base_sum(self, name: str, period: str) -> Decimal:
         qs = PERIODS[period]
-        return sum((self.base[c][q] for c in self.leaves(name) for q in qs), Decimal(0))
+        total = Decimal(0)
+        for c in self.leaf_tuple(name):
+            base = self.base[c]
+            for q in qs:
+                total += base[q]
+        return total
 
     def level_sum(self, name: str, period: str) -> Decimal:
         """Value of the period at constant prices: base × (1 + growth)."""
         qs = PERIODS[period]
-        return sum(
-            (
-                self.base[c][q] * (HUNDRED + self.growth[c][q]) / HUNDRED
-                for c in self.leaves(name)
-                for q in qs
-            ),
-            Decimal(0),
-        )
+        total = Decimal(0)
+        for c in self.leaf_tuple(name):
+            base, growth = self.base[c], self.growth[c]
+            for q in qs:
+                total += base[q] * (HUNDRED + growth[q]) / HUNDRED
+        return total
 
 
 def period_growth(s: Scenario, name: str, period: str) -> Decimal:

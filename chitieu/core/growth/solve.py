@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+from chitieu.core.numbers import format_number
 
 from .model import HUNDRED, PERIOD_LABELS, PERIODS, QUARTERS, GrowthError, Scenario
 
@@ -33,26 +35,28 @@ class Rule:
 
 
 Cell = tuple[str, int]
+_QUARTER_INDEX = {q: i for i, q in enumerate(QUARTERS)}
 
 
 def _fmt(d: Decimal) -> str:
-    from chitieu.core.numbers import format_number
-
     return format_number(d, 2)
 
 
 def parse_cells(s: Scenario, cells: list[str]) -> list[Cell]:
     """ "A.Q3" -> ("A", 2); an aggregate's cell stands for the same quarter of all its components."""
     out: list[Cell] = []
+    seen: set[Cell] = set()
     for i, text in enumerate(cells):
         name, _, quarter = str(text).rpartition(".")
-        if quarter not in QUARTERS:
+        q = _QUARTER_INDEX.get(quarter)
+        if q is None:
             raise GrowthError(f"solve[{i}]", f"“{text}” cần dạng CHUỖI.QUÝ, ví dụ A.Q3")
         if name not in s.components and name not in s.aggregates:
             raise GrowthError(f"solve[{i}]", f"không có chuỗi “{name}”")
-        for leaf in s.leaves(name):
-            cell = (leaf, QUARTERS.index(quarter))
-            if cell not in out:
+        for leaf in s.leaf_tuple(name):
+            cell = (leaf, q)
+            if cell not in seen:
+                seen.add(cell)
                 out.append(cell)
     return out
 
@@ -71,19 +75,21 @@ def solve(
         if name not in s.components and name not in s.aggregates:
             raise GrowthError("rule.series", f"không có chuỗi “{name}”")
     fixed = (
-        {leaf for name in rule.series for leaf in s.leaves(name)} if rule.kind == "fixed" else set()
+        {leaf for name in rule.series for leaf in s.leaf_tuple(name)}
+        if rule.kind == "fixed"
+        else set()
     )
     growth = {c: list(v) for c, v in s.growth.items()}
-    out = replace(s, growth=growth)
+    out = s.with_growth(growth)
     claimed: set[Cell] = set()
     notes: list[str] = []
     order = sorted(
         range(len(targets)),
-        key=lambda i: (len(s.leaves(targets[i].series)), len(PERIODS[targets[i].period])),
+        key=lambda i: (len(s.leaf_tuple(targets[i].series)), len(PERIODS[targets[i].period])),
     )
     for i in order:
         t = targets[i]
-        scope = {(c, q) for c in s.leaves(t.series) for q in PERIODS[t.period]}
+        scope = {(c, q) for c in s.leaf_tuple(t.series) for q in PERIODS[t.period]}
         free = [c for c in cells if c in scope and c not in claimed and c[0] not in fixed]
         if not free:
             raise GrowthError(
