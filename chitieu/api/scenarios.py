@@ -108,7 +108,7 @@ def posted_grid(data: dict[str, Any], components: list[str]) -> tuple[dict[str, 
                 raise ValidationError(
                     {
                         f"{key}.{comp}"[:80]: f"Không có khu vực “{str(comp)[:40]}”; "
-                        f"các khu vực: {', '.join(components)}."
+                        f"các khu vực: {', '.join(sorted(components))}."
                     }
                 )
             if not isinstance(quarters, dict):

@@ -116,7 +116,7 @@ def test_a_write_based_on_an_old_version_is_409_and_changes_nothing(as_user, sce
             "có phải 7,02 %? Nhập tốc độ tăng so với cùng kỳ.",
         ),
         ({"A": {"Q3": True}}, "growth.A.Q3", "growth.A.Q3: cần một số, ví dụ 7,02."),
-        ({"Z": {"Q3": "1"}}, "growth.Z", "Không có khu vực “Z”; các khu vực: A, I, C, S, T."),
+        ({"Z": {"Q3": "1"}}, "growth.Z", "Không có khu vực “Z”; các khu vực: A, C, I, S, T."),
         ({"A": {"Q5": "1"}}, "growth.A.Q5", "Quý “Q5” không có; dùng Q1-Q4."),
     ],
 )
