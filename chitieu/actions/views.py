@@ -19,7 +19,6 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
-from .docx_report import build
 from .models import Action, ObligationInstance
 from .services import ActionError, action_update_add, obligation_instance_submit
 
@@ -141,14 +140,10 @@ def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def monthly(request: HttpRequest) -> HttpResponse:
-    report = selectors.monthly_report(_month(request).code)
-    if request.GET.get("dinh-dang") == "docx":
-        response = HttpResponse(
-            build(report),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="bao-cao-to-cong-tac-{report.period.code}.docx"'
-        )
-        return response
+    month = _month(request)
+    fmt = request.GET.get("dinh-dang")
+    if fmt in ("docx", "xlsx", "pdf"):
+        # the old download link: the documents are the exports' own, in the Decree 30 layout
+        return redirect(reverse("exports:monthly", args=[fmt]) + f"?thang={month.code}")
+    report = selectors.monthly_report(month.code)
     return render(request, "actions/monthly.html", {"r": report, "labels": selectors.STATE_LABELS})

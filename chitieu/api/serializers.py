@@ -51,7 +51,7 @@ class EvaluationQuery(serializers.Serializer):
 class VersionSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = ScenarioVersion
-        fields = ["id", "number", "kind", "note", "created_at", "adopted_at"]
+        fields = ["id", "number", "kind", "status", "note", "created_at", "adopted_at"]
 
 
 class ScenarioSerializer(serializers.ModelSerializer):
@@ -59,7 +59,16 @@ class ScenarioSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = GrowthScenario
-        fields = ["id", "year", "title", "source", "created_at", "versions"]
+        fields = [
+            "id",
+            "year",
+            "title",
+            "source",
+            "alert_points",
+            "alert_percent",
+            "created_at",
+            "versions",
+        ]
 
 
 class VersionSerializer(serializers.ModelSerializer):
@@ -74,6 +83,7 @@ class VersionSerializer(serializers.ModelSerializer):
             "scenario",
             "number",
             "kind",
+            "status",
             "note",
             "created_at",
             "adopted_at",

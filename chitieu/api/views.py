@@ -7,8 +7,9 @@ from typing import Any
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import viewsets
+from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,8 +28,15 @@ from chitieu.reporting import selectors as reporting
 from chitieu.reporting.models import Figure
 from chitieu.reporting.services import figure_transition
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
+from chitieu.scenarios.services import (
+    ScenarioConflict,
+    ScenarioStatusError,
+    scenario_version_adopt,
+    scenario_version_propose,
+)
 
 from . import filters
+from . import scenarios as scenario_writes
 from .base import V1, refuse_unknown
 from .serializers import (
     ActionSerializer,
@@ -38,6 +46,7 @@ from .serializers import (
     ScenarioSerializer,
     TransitionSerializer,
     VersionSerializer,
+    VersionSummarySerializer,
 )
 
 
@@ -146,11 +155,68 @@ class ScenarioViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
         refuse_unknown(request, set())
         return super().list(request, *args, **kwargs)
 
+    @extend_schema(
+        request=scenario_writes.ThresholdsSerializer, responses={200: ScenarioSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def thresholds(self, request: Request, pk: str | None = None) -> Response:
+        """Set how far behind the scenario an actual may fall before people are told (finance)."""
+        scenario = get_object_or_404(GrowthScenario, pk=pk)
+        scenario = scenario_writes.thresholds_set(
+            user=request.user, scenario=scenario, data=request.data
+        )
+        return Response(ScenarioSerializer(scenario).data)
+
 
 class VersionViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
+    """Versions with the table the engine computes. A new version is the cells changed from the
+    latest version (``based_on``); proposing and adopting are the page's buttons."""
+
     serializer_class = VersionSerializer
     filterset_class = filters.VersionFilter
     queryset = ScenarioVersion.objects.order_by("scenario_id", "number")
+
+    @extend_schema(
+        request=scenario_writes.VersionWriteSerializer, responses={201: VersionSerializer}
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            version = scenario_writes.version_save(user=request.user, data=request.data)
+        except ScenarioConflict as exc:
+            return Response(
+                {
+                    "message": str(exc),
+                    "field": "based_on",
+                    "current": VersionSummarySerializer(exc.latest).data,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(VersionSerializer(version).data, status=status.HTTP_201_CREATED)
+
+    def _status(self, pk: str | None, change: Any) -> Response:
+        version = get_object_or_404(ScenarioVersion, pk=pk)
+        try:
+            version = change(version)
+        except ScenarioStatusError as exc:
+            return Response(
+                {"message": str(exc), "field": "status"}, status=status.HTTP_409_CONFLICT
+            )
+        return Response(VersionSerializer(version).data)
+
+    @extend_schema(request=None, responses={200: VersionSerializer})
+    @action(detail=True, methods=["post"])
+    def propose(self, request: Request, pk: str | None = None) -> Response:
+        """Put a trial version forward for adoption (finance or statistics)."""
+        return self._status(pk, lambda v: scenario_version_propose(version=v, user=request.user))
+
+    @extend_schema(request=None, responses={200: VersionSerializer})
+    @action(detail=True, methods=["post"])
+    def adopt(self, request: Request, pk: str | None = None) -> Response:
+        """Adopt a version (finance): from now on reports and the page use it."""
+        return self._status(
+            pk,
+            lambda v: scenario_version_adopt(version=v, user=request.user, at=timezone.now()),
+        )
 
 
 class ActionViewSet(V1, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]

@@ -49,9 +49,14 @@ class Column:
 
 @dataclass
 class Table:
+    """A section: its caption, paragraphs before and after, and the grid between them (a
+    section without columns is text only)."""
+
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     caption: str = ""
+    before: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
 
     @property
     def numbered(self) -> bool:

@@ -39,7 +39,12 @@ def build(report: Report, by: Issuer | None = None) -> bytes:
     for table in report.tables:
         if table.caption:
             _para(d, table.caption, bold=True)
-        _table(d, table)
+        for text in table.before:
+            _para(d, text, first_line=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        if table.columns:
+            _table(d, table)
+        for text in table.after:
+            _para(d, text, first_line=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     for text in report.notes:
         _para(d, text, first_line=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, size=12)
     _signature(d, by)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from chitieu.actions.selectors import STATE_LABELS, monthly_report
+from chitieu.actions.selectors import STATE_LABELS, MonthlyReport, monthly_report
 from chitieu.catalog.models import Plan
 from chitieu.catalog.selectors import plan_appendix
 from chitieu.core.numbers import format_number
@@ -202,23 +202,67 @@ def scorecard(org: Organization, plan: Plan, on: date) -> Report:
     )
 
 
+def _growth_sections(r: MonthlyReport) -> list[Table]:
+    """Growth against the adopted scenario: the table, the months ended against it with what the
+    rest of the year must reach, and the drivers behind the scenario's pace."""
+    if not r.growth_rows:
+        if not r.growth_note:
+            return []
+        return [Table([], caption="2. Tăng trưởng theo kịch bản (%)", before=[r.growth_note])]
+    g = Table(
+        [Column("Khu vực", 52)] + [Column(c, 16, numeric=True) for c in r.growth_columns],
+        caption="2. Tăng trưởng theo kịch bản (%)",
+    )
+    if (v := r.growth_version) is not None:
+        adopted = f", thông qua ngày {v.adopted_at:%d/%m/%Y}" if v.adopted_at else ""
+        g.before.append(f"Kịch bản: phiên bản {v.number}{adopted}.")
+    for label, values in r.growth_rows:
+        g.rows.append([Cell(label)] + [Cell(v, places=2) for v in values])
+    sections = [g]
+    actual = r.growth_actuals
+    if actual is not None and actual.status is not None:
+        columns = [Column("Khu vực", 52)] + [
+            Column(f"Cần đạt {label}", 24, numeric=True) for _, label in actual.required_columns
+        ]
+        required = Table(
+            columns if actual.required_rows else [],
+            caption="Thực hiện so với kịch bản",
+            before=[actual.status.sentence] if actual.status.sentence else [],
+            after=[*actual.status.notes, *actual.status.moved],
+        )
+        for _, label, _, values in actual.required_rows:
+            required.rows.append([Cell(label)] + [Cell(v, places=2) for v in values])
+        sections.append(required)
+    behind = [
+        f"{row.driver.indicator.name}"
+        f"{f' ({row.driver.lead.name})' if row.driver.lead else ''}: lũy kế đến hết tháng "
+        f"{row.month} đạt {row.cumulative_text} {row.unit_in_text}, kịch bản cần "
+        f"{row.expected_text} {row.unit_in_text} ({format_number(row.pace.percent_of_pace, 1)} % "
+        f"tiến độ; mục tiêu cả năm {row.target_text} {row.unit_in_text})."
+        for row in r.drivers_behind
+        if row.pace is not None
+    ]
+    sections.append(
+        Table(
+            [],
+            caption="Động lực tăng trưởng chậm so với tiến độ kịch bản",
+            before=behind or ["Không có động lực nào chậm so với tiến độ kịch bản."],
+        )
+    )
+    return sections
+
+
 def monthly(period_code: str, on: date) -> Report:
     """The growth task force's monthly report in the same layout as every other document."""
     r = monthly_report(period_code)
     tables = [_evaluation_table(r.evaluations)]
     tables[0].caption = "1. Tình hình thực hiện chỉ tiêu"
-    if r.growth_rows:
-        g = Table(
-            [Column("Khu vực", 52)] + [Column(c, 16, numeric=True) for c in r.growth_columns],
-            caption="2. Tăng trưởng theo kịch bản (%)",
-        )
-        for label, values in r.growth_rows:
-            g.rows.append([Cell(label)] + [Cell(v, places=2) for v in values])
-        tables.append(g)
+    tables += _growth_sections(r)
     overdue = Table(
         [Column("TT", 10), Column("Nhiệm vụ", 80), Column("Cơ quan chủ trì", 45)]
         + [Column("Hạn", 22), Column("Tiến độ (%)", 20, numeric=True)],
         caption="3. Nhiệm vụ quá hạn",
+        after=[] if r.overdue else ["Không có nhiệm vụ quá hạn."],
     )
     for i, a in enumerate(r.overdue, start=1):
         due = f"{a.deadline:%d/%m/%Y}" if a.deadline else ""
@@ -228,6 +272,7 @@ def monthly(period_code: str, on: date) -> Report:
     late = Table(
         [Column("TT", 10), Column("Cơ quan", 60), Column("Báo cáo", 70), Column("Tình trạng", 35)],
         caption="4. Cơ quan báo cáo trễ hoặc chưa báo cáo",
+        after=[] if r.late else ["Các cơ quan đều báo cáo đúng hạn."],
     )
     for i, (inst, state) in enumerate(r.late, start=1):
         late.rows.append(
@@ -238,6 +283,7 @@ def monthly(period_code: str, on: date) -> Report:
                 Cell(STATE_LABELS[state]),
             ]
         )
+    made = f"{r.generated_at:%H:%M ngày %d/%m/%Y}" if r.generated_at else ""
     return Report(
         slug=f"bao-cao-thang-{period_code}",
         kind_code="BC",
@@ -245,5 +291,6 @@ def monthly(period_code: str, on: date) -> Report:
         title=f"TÌNH HÌNH THỰC HIỆN CHỈ TIÊU VÀ KỊCH BẢN TĂNG TRƯỞNG {r.period.label.upper()}",
         subtitle=f"(Kế hoạch: {r.plan_label})" if r.plan_label else "",
         issued_on=on,
+        intro=[f"Báo cáo của Tổ công tác, lập tự động từ dữ liệu lúc {made}."] if made else [],
         tables=[*tables, overdue, late],
     )

@@ -1,5 +1,6 @@
-"""Figures for statistical exchange: SDMX-CSV 2.0 data with an SDMX-ML 2.1 structure message
-(codelists, concepts, the data structure definition and its dataflow), and plain CSV.
+"""Figures for statistical exchange: SDMX-CSV 2.0 and an SDMX-ML 2.1 structure-specific data
+message, both described by an SDMX-ML 2.1 structure message (codelists, concepts, the data
+structure definition and its dataflow), and plain CSV.
 
 Written with the standard library only; the tests read both back with ``sdmx1``."""
 
@@ -10,6 +11,7 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import datetime
+from itertools import groupby
 
 from chitieu.catalog.models import Indicator
 from chitieu.core.periods import Period, PeriodKind
@@ -31,7 +33,12 @@ NS = {
     "mes": "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message",
     "str": "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/structure",
     "com": "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common",
+    "ss": "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
 }
+# the namespace of the data set's own elements, named by the DSD it follows (SDMX 2.1 section 3)
+DATA_NS = f"urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure={AGENCY}:{DSD}({VERSION})"
+STRUCTURE_REF = f"{AGENCY}_{DSD}_{VERSION.replace('.', '_')}"
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
 
@@ -95,11 +102,7 @@ def structure_xml(
 ) -> bytes:
     """The SDMX-ML 2.1 structure message describing the figures' dataset."""
     root = ET.Element(_q("mes", "Structure"))
-    header = ET.SubElement(root, _q("mes", "Header"))
-    ET.SubElement(header, _q("mes", "ID")).text = "CHITIEU_STRUCTURE"
-    ET.SubElement(header, _q("mes", "Test")).text = "false"
-    ET.SubElement(header, _q("mes", "Prepared")).text = prepared.strftime("%Y-%m-%dT%H:%M:%S")
-    ET.SubElement(header, _q("mes", "Sender"), id=AGENCY)
+    _header(root, "CHITIEU_STRUCTURE", prepared)
     structures = ET.SubElement(root, _q("mes", "Structures"))
 
     flows = ET.SubElement(structures, _q("str", "Dataflows"))
@@ -182,6 +185,69 @@ def structure_xml(
 def _value(f: Figure) -> str:
     # a plain decimal with a point, as SDMX-CSV requires (not the Vietnamese display form)
     return format(f.value.normalize(), "f")
+
+
+def _header(root: ET.Element, message_id: str, prepared: datetime) -> ET.Element:
+    header = ET.SubElement(root, _q("mes", "Header"))
+    ET.SubElement(header, _q("mes", "ID")).text = message_id
+    ET.SubElement(header, _q("mes", "Test")).text = "false"
+    ET.SubElement(header, _q("mes", "Prepared")).text = prepared.strftime("%Y-%m-%dT%H:%M:%S")
+    ET.SubElement(header, _q("mes", "Sender"), id=AGENCY)
+    return header
+
+
+def data_xml(figures: Iterable[Figure], prepared: datetime) -> bytes:
+    """SDMX-ML 2.1 structure-specific data: a series per indicator, organisation and vintage,
+    an observation per period (the same figures and values as :func:`sdmx_csv`)."""
+    root = ET.Element(_q("mes", "StructureSpecificData"))
+    header = _header(root, "CHITIEU_DATA", prepared)
+    structure = ET.SubElement(
+        header,
+        _q("mes", "Structure"),
+        structureID=STRUCTURE_REF,
+        namespace=DATA_NS,
+        dimensionAtObservation="TIME_PERIOD",
+    )
+    _ref(
+        ET.SubElement(structure, _q("com", "Structure")),
+        agencyID=AGENCY,
+        id=DSD,
+        version=VERSION,
+    )
+    dataset = ET.SubElement(
+        root,
+        _q("mes", "DataSet"),
+        {
+            _q("ss", "dataScope"): "DataStructure",
+            _q("ss", "structureRef"): STRUCTURE_REF,
+            _q("xsi", "type"): f"{{{DATA_NS}}}DataSetType",
+            "action": "Information",
+        },
+    )
+
+    def key(f: Figure) -> tuple[int, int, str]:
+        return (f.indicator_id, f.organization_id, f.vintage)
+
+    for (indicator, organisation, vintage), observations in groupby(
+        sorted(figures, key=key), key=key
+    ):
+        series = ET.SubElement(
+            dataset,
+            "Series",
+            INDICATOR=indicator_code(indicator),
+            ORGANISATION=organisation_code(organisation),
+            VINTAGE=vintage.upper(),
+        )
+        for f in observations:
+            ET.SubElement(
+                series, "Obs", TIME_PERIOD=time_period(f.period_code), OBS_VALUE=_value(f)
+            )
+    xml = ET.tostring(root, encoding="unicode")
+    # ElementTree writes no QName inside an attribute value: declare the data set's prefix itself
+    xml = xml.replace(f'"{{{DATA_NS}}}DataSetType"', '"dsd:DataSetType"').replace(
+        "<mes:StructureSpecificData ", f'<mes:StructureSpecificData xmlns:dsd="{DATA_NS}" ', 1
+    )
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml.encode()
 
 
 def sdmx_csv(figures: Iterable[Figure]) -> str:

@@ -23,6 +23,7 @@ urlpatterns = [
     path("co-quan/<int:pk>/bang-diem.<fmt:fmt>", views.scorecard, name="scorecard"),
     path("bao-cao-thang.<fmt:fmt>", views.monthly, name="monthly"),
     path("so-lieu.sdmx.csv", views.figures_sdmx, name="figures_sdmx"),
+    path("so-lieu.sdmx.xml", views.figures_sdmx_xml, name="figures_sdmx_xml"),
     path("so-lieu-cau-truc.xml", views.figures_structure, name="figures_structure"),
     path("so-lieu.csv", views.figures_csv, name="figures_csv"),
 ]

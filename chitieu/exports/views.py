@@ -77,6 +77,16 @@ def figures_sdmx(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def figures_sdmx_xml(request: HttpRequest) -> HttpResponse:
+    """The same approved figures as an SDMX-ML 2.1 structure-specific data message."""
+    response = HttpResponse(
+        sdmx.data_xml(sdmx.exchange_figures(), timezone.now()),
+        content_type="application/vnd.sdmx.structurespecificdata+xml; version=2.1",
+    )
+    response["Content-Disposition"] = 'attachment; filename="so-lieu.sdmx.xml"'
+    return response
+
+
 def figures_structure(request: HttpRequest) -> HttpResponse:
     """The SDMX-ML structure message: codelists, concepts, the DSD and its dataflow."""
     data = sdmx.structure_xml(

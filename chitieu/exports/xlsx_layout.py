@@ -8,6 +8,7 @@ anyone can sum. The document's heading lines sit above the table, as on paper.""
 from __future__ import annotations
 
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -31,7 +32,9 @@ def build(report: Report, by: Issuer | None = None) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     for n, table in enumerate(report.tables, start=1):
-        title = (table.caption or report.heading)[:28].strip(" .:")
+        # the sheet's number stands for the section's own ("2. Tăng trưởng" is not "2. 2. …")
+        title = re.sub(r"^\d+\.\s*", "", table.caption or report.heading)[:28]
+        title = re.sub(r"\s*\([^)]*$", "", title).strip(" .:")  # no bracket cut open
         for bad in "[]:*?/\\":
             title = title.replace(bad, " ")
         ws = wb.create_sheet(title=f"{n}. {title}"[:31] if len(report.tables) > 1 else title)
@@ -43,7 +46,7 @@ def build(report: Report, by: Issuer | None = None) -> bytes:
 
 def _sheet(ws, report: Report, table: Table, by: Issuer) -> None:  # type: ignore[no-untyped-def]
     font = by.font
-    width = len(table.columns)
+    width = max(1, len(table.columns))
     lines = [
         (by.name.replace("\n", " "), True, False),
         (report.heading, True, False),
@@ -57,8 +60,17 @@ def _sheet(ws, report: Report, table: Table, by: Issuer) -> None:  # type: ignor
         ws.cell(row=r, column=1, value=text).font = Font(
             name=font, size=12, bold=bold, italic=italic
         )
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        if width > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         ws.cell(row=r, column=1).alignment = Alignment(horizontal="center")
+    if table.before:
+        _text_lines(ws, len(lines) + 2, table.before, width, font)
+        lines += [("", False, False)] * (len(table.before) + 1)
+    if not table.columns:
+        ws.column_dimensions["A"].width = 120
+        _text_lines(ws, len(lines) + 2, table.after, width, font)
+        _page_setup(ws)
+        return
     head = len(lines) + 2
     for c, col in enumerate(table.columns, start=1):
         cell = ws.cell(row=head, column=c, value=col.title)
@@ -86,8 +98,25 @@ def _sheet(ws, report: Report, table: Table, by: Issuer) -> None:  # type: ignor
                 )
             if data.span > 1:
                 ws.merge_cells(start_row=r, start_column=c, end_row=r + data.span - 1, end_column=c)
+    _text_lines(ws, head + len(table.rows) + 2, table.after, width, font)
     ws.freeze_panes = ws.cell(row=head + 1, column=1)
     ws.print_title_rows = f"{head}:{head}"
+    _page_setup(ws)
+
+
+def _text_lines(ws, first: int, texts: list[str], width: int, font: str) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs of a section, one a row across the table's width, wrapped."""
+    for r, text in enumerate(texts, start=first):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.font = Font(name=font, size=12)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if width > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        ws.row_dimensions[r].height = 16 * (1 + len(text) // 110)
+
+
+def _page_setup(ws) -> None:  # type: ignore[no-untyped-def]
+    """A4 landscape fitted to the page width, the Decree's margins, the page number on top."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +13,7 @@ from .agencies import Directory
 from .columns import Mapping, header_rows
 from .excel import cell_text
 from .grid import ACROSS, DOWN, ORIGINAL, Grid, from_plain
+from .heading import read_identity
 from .pdftext import read_pdf_text
 from .records import Document, ImportError_
 from .table import assemble, header_map
@@ -35,6 +37,7 @@ def read_docx(
             f"{document.source_name}: tệp Word bị hỏng hoặc không đọc được ({exc})."
         ) from exc
     heading: list[str] = []
+    laid_out: set[str] = set()  # the heading's lines that came from a layout table
     body = d.element.body
     rows: list[tuple[int, list[str]]] = []
     grids: list[Grid] = []
@@ -58,6 +61,7 @@ def read_docx(
                 for line in _layout_lines(table):
                     above.append(line)
                     heading.append(line)
+                    laid_out.add(line)
                 continue
             start = n
             for row in table.rows:
@@ -74,10 +78,44 @@ def read_docx(
         and any(header_map(cells) for _, cells in rows)
         and (first is None or prefers_legacy(first, directory))
     ):
-        return assemble(
+        doc = assemble(
             rows, heading=heading, document=document, directory=directory, table_of=table_of
         )
-    return read_tables(grids, document, directory, mappings)
+        if doc.title in laid_out:
+            # the issuer's name in the heading table is not the title: the caption under it is
+            doc.title = _caption_title([h for h in heading if h not in laid_out]) or doc.title
+        return doc
+    doc = read_tables(grids, document, directory, mappings)
+    _fill_identity(doc, heading)
+    return doc
+
+
+def _fill_identity(doc: Document, lines: list[str]) -> None:
+    """The table model reads a table's own caption ("PHỤ LỤC 1 …") and drops the lines above it:
+    the Decree 30 heading there (number, place and date, in the heading table's cells or in
+    paragraphs) still names the document where the caption did not."""
+    ident = read_identity(lines)
+    if ident is None:
+        return
+    for attr, value in (
+        ("number", ident.number),
+        ("issuer", ident.issuer),
+        ("place", ident.place),
+        ("doc_kind", ident.kind),
+    ):
+        if value and not getattr(doc, attr):
+            setattr(doc, attr, value)
+    if doc.issued_on is None:
+        doc.issued_on = ident.issued_on
+
+
+def _caption_title(lines: list[str]) -> str:
+    """The first line that is not a reference in brackets; a bare "PHỤ LỤC 1" printed above its
+    title on a line of its own is joined to it ("PHỤ LỤC 1: PHÂN CÔNG …")."""
+    texts = [t for line in lines if (t := clean(line)) and not t.startswith("(")]
+    if len(texts) > 1 and re.fullmatch(r"(PHỤ LỤC|Phụ lục)(\s+[0-9IVXLC]+)?", texts[0]):
+        return f"{texts[0]}: {texts[1]}"
+    return texts[0] if texts else ""
 
 
 def _is_layout(table: Any) -> bool:

@@ -193,11 +193,25 @@ def test_the_monthly_report_renders_from_demo_data(demo, client, django_user_mod
     assert "Sở Xây dựng: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — Trễ hạn" in html
     assert "Khởi công Dự án nhà ở xã hội tại phường Đông Kinh" in html  # overdue by 31 October
     assert "Tốc độ tăng GRDP" in html and "số liệu gốc năm 2025, trước kỳ kế hoạch: 64,3 %" in html
-    docx_bytes = client.get(reverse("actions:monthly") + "?thang=2026-10&dinh-dang=docx").content
+    # the page's Word link is the exports' monthly report, in the Decree 30 layout
+    link = reverse("exports:monthly", args=["docx"]) + "?thang=2026-10"
+    assert f'href="{link}"' in html
+    document = _word(client.get(link))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "KỊCH BẢN TĂNG TRƯỞNG THÁNG 10/2026" in text and "Báo cáo của Tổ công tác" in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Sở Y tế" in cells and "Chưa gửi (quá hạn)" in cells
+    assert "Khởi công Dự án nhà ở xã hội tại phường Đông Kinh" in cells
+    # the old download parameter still answers, with the same document
+    old = client.get(reverse("actions:monthly") + "?thang=2026-10&dinh-dang=docx")
+    assert old.status_code == 302 and old["Location"] == link
+
+
+def _word(response):
     import docx
 
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes)).paragraphs)
-    assert "Báo cáo Tổ công tác — Tháng 10/2026" in text and "Sở Y tế" in text
+    assert response.status_code == 200
+    return docx.Document(io.BytesIO(response.content))
 
 
 def test_only_the_lead_updates_an_action(demo, client, django_user_model):
@@ -230,10 +244,7 @@ def test_the_monthly_report_sets_the_actuals_beside_the_scenario(demo, client, d
     html = client.get(reverse("actions:monthly") + "?thang=2026-07").content.decode()
     assert "6 tháng đầu năm GRDP ước tăng 7,02 % so với cùng kỳ, thấp hơn 2,22 điểm %" in html
     assert "Các kỳ còn lại cần đạt" in html
-    docx_bytes = client.get(reverse("actions:monthly") + "?thang=2026-07&dinh-dang=docx").content
-    import docx
-
-    document = docx.Document(io.BytesIO(docx_bytes))
+    document = _word(client.get(reverse("exports:monthly", args=["docx"]) + "?thang=2026-07"))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "thấp hơn 1,35 điểm % so với cùng kỳ năm trước" in text
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]

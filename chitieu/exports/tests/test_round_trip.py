@@ -34,5 +34,14 @@ def test_exported_appendix_reads_back_as_the_seed(
     assert len(again.rows) == len(original.rows) > 30
     assert _rows(again) == _rows(original)
     assert _targets(again) == _targets(original)
-    assert again.doc_kind == original.doc_kind and again.number == original.number
+    assert again.doc_kind == original.doc_kind
+    # and the document's identity: its number and issue date, as the plan and the seed have them
+    assert (again.number, again.issued_on) == (original.number, original.issued_on)
+    assert (again.number, again.issued_on) == (plan.number, plan.issued_on)
+    assert again.issued_on is not None
+    if fmt == "docx":
+        # Word keeps the Decree 30 heading: issuer, place, and the caption as the title (the
+        # layout prints "PHỤ LỤC" in capitals on its own line)
+        assert (again.issuer, again.place) == ("UBND tỉnh Lạng Sơn", "Lạng Sơn")
+        assert again.title.casefold() == original.title.casefold()
     assert not [r.error for r in again.rows if r.error]

@@ -128,3 +128,25 @@ def test_numbers_print_the_vietnamese_way():
     assert Cell(Decimal("1234.5"), places=1).text == "1.234,5"
     assert Cell(2026, grouped=False).text == "2026"
     assert Cell(111100).text == "111.100"
+
+
+def test_monthly_report_keeps_its_text_sections_in_excel_and_pdf(build):
+    # October: the drivers behind the scenario's pace are sentences, not a table
+    investment = "lũy kế đến hết tháng 9 đạt 3.360,0 tỷ đồng, kịch bản cần 3.886,7 tỷ đồng"
+    wb = openpyxl.load_workbook(io.BytesIO(build("monthly", "xlsx", period="2026-10")))
+    assert [ws.title for ws in wb.worksheets][:4] == [
+        "1. Tình hình thực hiện chỉ tiêu",
+        "2. Tăng trưởng theo kịch bản",
+        "3. Thực hiện so với kịch bản",
+        "4. Động lực tăng trưởng chậm so",
+    ]
+    drivers = next(ws for ws in wb.worksheets if ws.title.startswith("4. Động lực"))
+    texts = [c.value for row in drivers.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(investment in t for t in texts)
+    assert drivers.page_setup.orientation == "landscape"
+    cells = [c.value for row in wb.worksheets[1].iter_rows() for c in row]
+    assert "Kịch bản: phiên bản 2, thông qua ngày 02/07/2026." in cells
+    with pdfplumber.open(io.BytesIO(build("monthly", "pdf", period="2026-10"))) as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages).replace("\n", " ")
+    assert "Động lực tăng trưởng chậm so với tiến độ kịch bản" in text
+    assert investment in text

@@ -176,7 +176,7 @@ def test_the_page_and_the_monthly_report_show_the_drivers_behind(demo, client):
     html = client.get(reverse("actions:monthly") + "?thang=2026-10").content.decode()
     section = html[html.index("Động lực tăng trưởng chậm") :]
     assert INVESTMENT in section and TOURISTS in section and RETAIL not in section
-    docx_bytes = client.get(reverse("actions:monthly") + "?thang=2026-10&dinh-dang=docx").content
+    docx_bytes = client.get(reverse("exports:monthly", args=["docx"]) + "?thang=2026-10").content
     import docx
 
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes)).paragraphs)
