@@ -273,7 +273,9 @@ def test_the_million_row_file_sent_to_the_page_is_refused_and_not_kept(demo, cli
     )
     assert response.status_code == 200
     assert response.context["up"].rows_visited == 0
-    assert "bảng khai báo tới dòng 1.048.576, vượt giới hạn 12.000 dòng" in response.content.decode()
+    assert (
+        "bảng khai báo tới dòng 1.048.576, vượt giới hạn 12.000 dòng" in response.content.decode()
+    )
     assert FigureUpload.objects.count() == 0 and "upload" not in client.session
 
 
