@@ -363,7 +363,8 @@ def save_upload(up: Upload, user: Any, name: str = "tệp") -> SaveSummary:
             )
         )
     try:
-        figures_save_bulk(user=user, organization=up.organization, items=items)
+        if items:  # a sheet with nothing changed saves nothing and asks nothing
+            figures_save_bulk(user=user, organization=up.organization, items=items)
     except FiguresRefused as exc:
         up.errors.extend(f"{name}, dòng {up.rows[n].line}: {m}" for n, m in exc.problems)
         raise FigureError(
