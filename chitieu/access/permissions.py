@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q
 
 from chitieu.catalog.models import Indicator, Responsibility
+from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
 from .choices import Role
@@ -42,6 +45,46 @@ def responsible_organizations(indicator: Indicator) -> set[int]:
     return ids
 
 
+# A figure is saved hundreds of times a minute in a reporting round, and each save asks who the
+# user is and whether the organisation is responsible for the indicator. Built by the ORM these two
+# questions cost ten times their SQL (decision 0037), so they are asked in plain SQL: same tables,
+# same rule, parameters bound by the driver.
+_MEMBERSHIP_SQL = "SELECT role, organization_id FROM reporting_membership WHERE user_id = %s"
+_RESPONSIBLE_SQL = (
+    "SELECT t.indicator_id, r.organization_id, o.kind, o.member_kinds "
+    "FROM catalog_responsibility r "
+    "JOIN catalog_target t ON t.id = r.target_id "
+    "JOIN organizations_organization o ON o.id = r.organization_id "
+    "WHERE t.indicator_id IN ({})"
+)
+
+
+def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def responsible_for(organization: Organization, indicator_ids: Iterable[int]) -> set[int]:
+    """Of these indicators, those the organisation leads or coordinates a target of (itself or
+    through a group of its kind): the rule of ``responsible_organizations``, asked in one query for
+    many indicators at once."""
+    ids = sorted(set(indicator_ids))
+    if not ids:
+        return set()
+    decode = Organization._meta.get_field("member_kinds").from_db_value
+    out = set()
+    for indicator_id, org_id, kind, member_kinds in _rows(
+        _RESPONSIBLE_SQL.format(", ".join(["%s"] * len(ids))), ids
+    ):
+        if org_id == organization.pk or (
+            kind == OrgKind.GROUP
+            and organization.kind in (decode(member_kinds, None, connection) or ())
+        ):
+            out.add(indicator_id)
+    return out
+
+
 def reportable_indicators(org: Organization) -> list[Indicator]:
     """Indicators the organisation leads or coordinates (directly or through a group)."""
     group_ids = [
@@ -56,22 +99,39 @@ def reportable_indicators(org: Organization) -> list[Indicator]:
     )
 
 
+def require_reporter_of(user: Any, organization: Organization) -> bool:
+    """A reporter enters figures only for its own organisation; an administrator for any. True
+    when the user is an administrator (who is not limited to the organisation's indicators)."""
+    found = _rows(_MEMBERSHIP_SQL, [user.pk]) if getattr(user, "is_authenticated", False) else []
+    if found:
+        role, org_id = found[0]
+    else:
+        role = Role.ADMIN if getattr(user, "is_superuser", False) else None
+        org_id = None
+    if role == Role.ADMIN:
+        return True
+    if not found or role != Role.REPORTER:
+        raise PermissionDenied("Chỉ cán bộ nhập số liệu của cơ quan mới được nhập số liệu.")
+    if org_id != organization.pk:
+        mine = Organization.objects.get(pk=org_id)
+        raise PermissionDenied(
+            f"Bạn thuộc {mine.name}, không được nhập số liệu của {organization.name}."
+        )
+    return False
+
+
+def not_responsible(organization: Organization, indicator: Indicator) -> PermissionDenied:
+    return PermissionDenied(
+        f"{organization.name} không chủ trì hay phối hợp chỉ tiêu “{indicator.name}”."
+    )
+
+
 def require_reporter(user: Any, indicator: Indicator, organization: Organization) -> None:
     """A reporter enters figures only for its own organisation and indicators it is responsible for."""
-    role = role_of(user)
-    if role == Role.ADMIN:
+    if require_reporter_of(user, organization):
         return
-    m = membership(user)
-    if m is None or role != Role.REPORTER:
-        raise PermissionDenied("Chỉ cán bộ nhập số liệu của cơ quan mới được nhập số liệu.")
-    if m.organization_id != organization.pk:
-        raise PermissionDenied(
-            f"Bạn thuộc {m.organization.name}, không được nhập số liệu của {organization.name}."
-        )
-    if organization.pk not in responsible_organizations(indicator):
-        raise PermissionDenied(
-            f"{organization.name} không chủ trì hay phối hợp chỉ tiêu “{indicator.name}”."
-        )
+    if indicator.pk not in responsible_for(organization, [indicator.pk]):
+        raise not_responsible(organization, indicator)
 
 
 def acts_for(user: Any, organization_id: int) -> bool:

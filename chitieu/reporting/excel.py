@@ -26,17 +26,20 @@ from chitieu.core.text import fold
 from chitieu.organizations.models import Organization
 
 from .choices import VINTAGE_RANK, FigureStatus, Vintage
-from .models import Figure, FigureUpload
+from .models import Figure, FigureUpload, ValidationRule
 from .services import (
     MISSING_REVISION,
     FigureConflict,
     FigureError,
-    figure_save,
+    FigureInput,
+    FiguresRefused,
+    figures_save_bulk,
+    frequencies,
     parse_period,
     parse_value,
 )
 from .sheet import SHEET_LIMITS, SheetLimits, SheetRefused, read_sheet
-from .validation import hard_errors
+from .validation import active_rules, hard_errors
 
 HEADER = [
     "Mã",
@@ -198,14 +201,29 @@ def read_upload(
             f"{name}: mẫu này của cơ quan khác (mã {sheet_org}); hãy tải mẫu của {org.name}."
         )
         return up
-    allowed = {i.pk: i for i in reportable_indicators(org)}
-    read = [_row(up, name, n, values, allowed) for n, values in sheet.rows if n >= FIRST_ROW]
+    known = _Known.of(org)
+    read = [_row(up, name, n, values, known) for n, values in sheet.rows if n >= FIRST_ROW]
     _compare(up, name, [r for r in read if r is not None])
     return up
 
 
+@dataclass
+class _Known:
+    """What every row is checked against, read once for the sheet: the indicators the organisation
+    reports, how often each is reported, and their validation rules."""
+
+    allowed: dict[int, Indicator]
+    frequencies: dict[int, str]
+    rules: dict[int, list[ValidationRule]]
+
+    @classmethod
+    def of(cls, org: Organization) -> _Known:
+        allowed = {i.pk: i for i in reportable_indicators(org)}
+        return cls(allowed, frequencies(allowed), active_rules(allowed))
+
+
 def _row(
-    up: Upload, name: str, line: int, values: tuple[Any, ...], allowed: dict[int, Indicator]
+    up: Upload, name: str, line: int, values: tuple[Any, ...], known: _Known
 ) -> UploadRow | None:
     padded = tuple(values) + ("",) * (len(HEADER) - len(values))
     code, _, _, period, vintage_text, value, comment, source, figure_id, revision = (
@@ -213,12 +231,12 @@ def _row(
     )
     where = f"{name}, dòng {line}"
     row = UploadRow(line, None, period, "", None, comment, source, value)
-    if not code.isdigit() or int(code) not in allowed:
+    if not code.isdigit() or int(code) not in known.allowed:
         up.errors.append(
             f"{where}, cột Mã: “{code}” không phải chỉ tiêu {up.organization} được giao."
         )
         return None
-    row.indicator = allowed[int(code)]
+    row.indicator = known.allowed[int(code)]
     vintage = VINTAGES.get(fold(vintage_text))
     if vintage is None:
         up.errors.append(
@@ -227,7 +245,9 @@ def _row(
         return None
     row.vintage = vintage
     try:
-        row.period_code = parse_period(row.indicator, period).code
+        row.period_code = parse_period(
+            row.indicator, period, known.frequencies[row.indicator.pk]
+        ).code
     except FigureError as exc:
         up.errors.append(f"{where}, {exc}")
         return None
@@ -245,7 +265,7 @@ def _row(
     except FigureError as exc:
         up.errors.append(f"{where}, {exc}")
         return None
-    for message in hard_errors(row.indicator, row.value):
+    for message in hard_errors(row.indicator, row.value, known.rules.get(row.indicator.pk, [])):
         up.errors.append(f"{where}, cột Giá trị: {message}.")
     return row
 
@@ -322,26 +342,36 @@ class SaveSummary:
 
 
 @transaction.atomic
-def save_upload(up: Upload, user: Any) -> SaveSummary:
-    """Save every changed row or none; unchanged and locked rows are left as they are."""
+def save_upload(up: Upload, user: Any, name: str = "tệp") -> SaveSummary:
+    """Save every changed row or none, in one transaction, under the rules of a single save;
+    unchanged and locked rows are left as they are. A refused row is added to ``up.errors`` (file,
+    row, why) with every other refused row, and FigureError raised."""
     if up.errors or up.organization is None:
         raise FigureError("Tệp còn dòng sai; chưa lưu dòng nào.")
+    items = []
     for row in up.rows:
         assert row.indicator is not None and row.value is not None
-        try:
-            figure_save(
-                user=user,
-                indicator=row.indicator,
-                organization=up.organization,
-                period_code=row.period_code,
-                vintage=row.vintage,
-                value=row.value,
-                comment=row.comment,
-                source=row.source,
-                expected_revision=row.expected_revision,
+        items.append(
+            FigureInput(
+                row.indicator,
+                row.period_code,
+                row.vintage,
+                row.value,
+                row.comment,
+                row.source,
+                row.expected_revision,
             )
-        except (FigureError, FigureConflict, PermissionDenied) as exc:
-            raise FigureError(f"Dòng {row.line}: {exc} Chưa lưu dòng nào.") from exc
+        )
+    try:
+        if items:  # a sheet with nothing changed saves nothing and asks nothing
+            figures_save_bulk(user=user, organization=up.organization, items=items)
+    except FiguresRefused as exc:
+        up.errors.extend(f"{name}, dòng {up.rows[n].line}: {m}" for n, m in exc.problems)
+        raise FigureError(
+            f"Chưa lưu dòng nào: {len(up.errors)} lỗi — " + " ".join(up.errors)
+        ) from exc
+    except (FigureError, PermissionDenied) as exc:
+        raise FigureError(f"{exc} Chưa lưu dòng nào.") from exc
     return SaveSummary(len(up.rows), len(up.skipped))
 
 
@@ -395,7 +425,7 @@ def figure_upload_save(*, upload: FigureUpload, user: Any) -> Upload:
         # the figures changed since the preview (someone saved meanwhile): say what, save nothing
         raise UploadRefused(f"Chưa lưu dòng nào: {len(up.errors)} lỗi — " + " ".join(up.errors), up)
     try:
-        save_upload(up, user)
+        save_upload(up, user, upload.source_name)
     except FigureError as exc:
         raise UploadRefused(str(exc), up) from exc
     upload.status = FigureUpload.Status.SAVED

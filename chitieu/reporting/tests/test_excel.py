@@ -47,7 +47,7 @@ def test_a_sheet_claiming_a_million_rows_is_refused_before_any_row_is_read(nnmt)
     up = read_upload(data, nnmt, "mot-o.xlsx")
     # then it is refused in Vietnamese without visiting a row
     assert up.errors == [
-        "mot-o.xlsx, trang “Sheet”: bảng khai báo tới dòng 1.048.576, vượt giới hạn 2.000 dòng "
+        "mot-o.xlsx, trang “Sheet”: bảng khai báo tới dòng 1.048.576, vượt giới hạn 12.000 dòng "
         "của mẫu nhập số liệu; bị từ chối. Hãy xóa các dòng thừa phía dưới (hoặc tải mẫu mới) rồi "
         "tải lên lại."
     ]
@@ -273,7 +273,9 @@ def test_the_million_row_file_sent_to_the_page_is_refused_and_not_kept(demo, cli
     )
     assert response.status_code == 200
     assert response.context["up"].rows_visited == 0
-    assert "bảng khai báo tới dòng 1.048.576, vượt giới hạn 2.000 dòng" in response.content.decode()
+    assert (
+        "bảng khai báo tới dòng 1.048.576, vượt giới hạn 12.000 dòng" in response.content.decode()
+    )
     assert FigureUpload.objects.count() == 0 and "upload" not in client.session
 
 
