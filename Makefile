@@ -6,11 +6,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev prepare load test test-pg lint bench clean venv
+.PHONY: run dev prepare load test test-pg lint bench bench-national clean venv
 
 # gunicorn: processes x threads. SQLite waits its turn for writes (WAL + busy timeout).
 WORKERS ?= 2
 THREADS ?= 8
+# make bench: province (default) or large
+SCALE ?= province
 # make load: how many simulated reporters, for how long
 USERS ?= 20
 SECONDS ?= 60
@@ -62,10 +64,13 @@ lint: $(STAMP)
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.test $(PY) manage.py check
 
+# on a scratch database (SQLite, or DATABASE_URL=postgres://…); SCALE=large: ≈ 1,2 M commune figures
 bench: $(STAMP)
-	@rm -f .bench.sqlite3
-	DATABASE_URL=sqlite:///$(CURDIR)/.bench.sqlite3 DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py bench
-	@rm -f .bench.sqlite3
+	@PY=$(PY) SCALE=$(SCALE) ./scripts/bench
+
+# PostgreSQL only (DATABASE_URL=postgres://…): ≈ 10 M figures of 34 provinces in a scratch database
+bench-national: $(STAMP)
+	@PY=$(PY) ./scripts/bench-national
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles
