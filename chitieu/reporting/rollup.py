@@ -50,6 +50,7 @@ def best_commune_figures_qs(
             )
         )
         .filter(n=1)
+        .order_by()  # Figure's default ordering would join and sort by the indicator's name
         .values_list("organization_id", "organization__name", "value")
     )
 
