@@ -14,7 +14,7 @@ THREADS ?= 8
 # make bench: province (default) or large
 SCALE ?= province
 # make load: how many simulated reporters, for how long
-USERS ?= 20
+USERS ?= 50
 SECONDS ?= 60
 DJ := DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev
 # `make run` serves as production would (no debug pages, no autoreload); `make dev` is for editing.
@@ -46,7 +46,7 @@ dev: prepare
 	@echo "== [5/5] Máy chủ phát triển (tự nạp lại khi sửa mã) + tác vụ nền: http://$(HOST):$(PORT)/"
 	@$(DJ) sh -c '$(PY) manage.py db_worker & W=$$!; trap "kill $$W 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST):$(PORT)'
 
-# 20 reporters for 60 s on a scratch database (SQLite, or DATABASE_URL=postgres://…); prints JSON
+# 50 reporters for 60 s on a scratch database (SQLite, or DATABASE_URL=postgres://…); prints JSON
 load: $(STAMP)
 	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) LOAD_USERS=$(USERS) LOAD_SECONDS=$(SECONDS) ./scripts/load-test
 

@@ -13,8 +13,8 @@ import random
 import shutil
 import time
 from collections.abc import Iterator
-from datetime import timedelta
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -106,11 +106,14 @@ def _write(rows: Iterator[tuple[object, ...]], budget: Budget) -> tuple[int, str
         nonlocal written
         budget.check()
         if connection.vendor == "postgresql":
-            with connection.cursor() as cur, transaction.atomic():
-                # psycopg 3: the raw cursor speaks COPY; rows go as Python values
-                with cur.cursor.copy(f"COPY {table} ({COLUMNS}) FROM STDIN") as copy:
-                    for row in batch:
-                        copy.write_row(row)
+            # psycopg 3: the raw cursor speaks COPY; rows go as Python values
+            with (
+                connection.cursor() as cur,
+                transaction.atomic(),
+                cur.cursor.copy(f"COPY {table} ({COLUMNS}) FROM STDIN") as copy,
+            ):
+                for row in batch:
+                    copy.write_row(row)
         else:
             marks = ", ".join(["%s"] * len(COLUMNS.split(",")))
             with connection.cursor() as cur, transaction.atomic():
@@ -153,7 +156,10 @@ def generate(rng: random.Random, scale: str, budget: Budget) -> Generated:
         groups = [IndicatorGroup.ECONOMIC, IndicatorGroup.SOCIAL, IndicatorGroup.ENVIRONMENT]
         Indicator.objects.bulk_create(
             Indicator(
-                name=f"Chỉ tiêu thử {i + 1:03d}", unit="%", key=f"bench|{i:03d}", group=groups[i % 3]
+                name=f"Chỉ tiêu thử {i + 1:03d}",
+                unit="%",
+                key=f"bench|{i:03d}",
+                group=groups[i % 3],
             )
             for i in range(INDICATORS)
         )

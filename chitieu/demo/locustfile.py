@@ -95,7 +95,8 @@ class Reporter(HttpUser):
         where = response.headers.get("Location", "")
         if response.status_code == 302 and where:
             after = self._get(where, "page: /so-lieu/ (sau khi lưu)")
-            stored = 'class="msg success"' in after.text and "Đã lưu" in after.text
+            # the list shows the saved row's notice beside its field ("Đã nhập …", "Đã sửa …")
+            stored = 'class="field-ok"' in after.text
             self.environment.events.request.fire(
                 request_type="RESULT",
                 name="save stored" if stored else "save not stored",

@@ -89,7 +89,9 @@ def schema(size: Size, prefix: str = "nat") -> list[sql.Composed | sql.SQL]:
     out: list[sql.Composed | sql.SQL] = []
     flat, prov, period = (sql.Identifier(f"{prefix}_{name}") for name in LAYOUTS)
     out.append(sql.SQL("CREATE TABLE {} (" + _COLUMNS + ")").format(flat))
-    out.append(sql.SQL("CREATE TABLE {} (" + _COLUMNS + ") PARTITION BY LIST (province)").format(prov))
+    out.append(
+        sql.SQL("CREATE TABLE {} (" + _COLUMNS + ") PARTITION BY LIST (province)").format(prov)
+    )
     for p in range(1, size.provinces + 1):
         out.append(
             sql.SQL("CREATE TABLE {} PARTITION OF {} FOR VALUES IN ({})").format(
@@ -97,7 +99,9 @@ def schema(size: Size, prefix: str = "nat") -> list[sql.Composed | sql.SQL]:
             )
         )
     out.append(
-        sql.SQL("CREATE TABLE {} (" + _COLUMNS + ") PARTITION BY RANGE (period_code)").format(period)
+        sql.SQL("CREATE TABLE {} (" + _COLUMNS + ") PARTITION BY RANGE (period_code)").format(
+            period
+        )
     )
     for y in size.years:
         out.append(
@@ -112,13 +116,18 @@ def schema(size: Size, prefix: str = "nat") -> list[sql.Composed | sql.SQL]:
 
 
 def indexes(layout: str, prefix: str = "nat") -> list[sql.Composed]:
-    """The one index the queries need: (period_code, indicator) serves one indicator's period and a
-    whole period's overview alike (a partitioned table's index is made on every partition)."""
+    """Figure's unique key with the province first (a distributed or partitioned table's unique
+    key must hold its distribution and partition keys; it serves a province's own series), and
+    (period_code, indicator) for one indicator's period and a whole period's overview. A
+    partitioned table's index is made on every partition."""
     table = sql.Identifier(f"{prefix}_{layout}")
     return [
+        sql.SQL(
+            "CREATE UNIQUE INDEX {} ON {} (province, indicator, organization, period_code, vintage)"
+        ).format(sql.Identifier(f"{prefix}_{layout}_key"), table),
         sql.SQL("CREATE INDEX {} ON {} (period_code, indicator)").format(
             sql.Identifier(f"{prefix}_{layout}_period_ind"), table
-        )
+        ),
     ]
 
 

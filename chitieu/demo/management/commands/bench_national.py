@@ -135,7 +135,10 @@ class Command(BaseCommand):
                 "planned": size.figures,
                 "stopped": stopped or None,
             },
-            "generate_s": {"copy": round(copy_s, 1), "with_partitions_and_indexes": round(total_s, 1)},
+            "generate_s": {
+                "copy": round(copy_s, 1),
+                "with_partitions_and_indexes": round(total_s, 1),
+            },
             "period": params["period"],
             "layout": best,
             "rollup_ms": measured[best]["rollup"]["p95_ms"],
