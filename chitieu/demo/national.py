@@ -12,7 +12,7 @@ import random
 import shutil
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -232,35 +232,37 @@ def query(name: str, layout: str, prefix: str = "nat") -> sql.Composed:
     return sql.SQL(QUERIES[name]).format(table=sql.Identifier(f"{prefix}_{layout}"))  # type: ignore[arg-type]
 
 
-def timed(fn: Callable[[], object], runs: int) -> dict[str, float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    out.sort()
+def _summary(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
     return {
-        "p50_ms": round(statistics.median(out), 1),
-        "p95_ms": round(out[max(0, int(len(out) * 0.95) - 1)], 1),
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
     }
 
 
 def measure(
-    conn: Connection[Any], layout: str, params: dict[str, Any], runs: int, prefix: str = "nat"
-) -> dict[str, dict[str, float]]:
-    """p50 and p95 of each query on one layout (after one warming run)."""
-    out = {}
+    conn: Connection[Any],
+    layouts: Sequence[str],
+    params: dict[str, Any],
+    runs: int,
+    prefix: str = "nat",
+) -> dict[str, dict[str, dict[str, float]]]:
+    """p50 and p95 of each query on each layout, after one warming run of each.
+
+    The layouts take turns within every run, so a machine busy with other work slows them alike
+    instead of whichever happened to be measured last.
+    """
+    times: dict[tuple[str, str], list[float]] = {(lay, q): [] for lay in layouts for q in QUERIES}
     with conn.cursor() as cur:
-        for name in QUERIES:
-            q = query(name, layout, prefix)
-
-            def run(q: sql.Composed = q) -> object:
-                cur.execute(q, params)
-                return cur.fetchall()
-
-            run()
-            out[name] = timed(run, runs)
-    return out
+        for n in range(runs + 1):
+            for layout in layouts:
+                for name in QUERIES:
+                    start = time.perf_counter()
+                    cur.execute(query(name, layout, prefix), params)
+                    cur.fetchall()
+                    if n:  # the first run warms the caches
+                        times[layout, name].append((time.perf_counter() - start) * 1000)
+    return {lay: {q: _summary(times[lay, q]) for q in QUERIES} for lay in layouts}
 
 
 def table_bytes(conn: Connection[Any], layout: str, prefix: str = "nat") -> int:

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chitieu.demo.load_forms import entry_forms
-from chitieu.demo.management.commands.load_test import percentile, summarise
+from chitieu.demo.management.commands.load_test import cpu_split, percentile, summarise
 
 
 def test_percentile_reads_locust_histograms():
@@ -94,3 +94,17 @@ def test_the_load_test_refuses_a_host_off_this_machine():
         call_command("load_test", host="203.0.113.5")
     with pytest.raises(CommandError, match="1–200 người dùng"):
         call_command("load_test", users=0)
+
+
+def test_the_processor_time_of_a_run_is_split_between_server_generator_and_the_rest(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    # the server used 30 s, Locust 5 s, the machine was busy 90 of 120 processor seconds
+    split = cpu_split((10.0, 40.0), 5.0, (100.0, 190.0), 60.0)
+    assert split == {
+        "cores": 2.0,
+        "wall_s": 60.0,
+        "machine_busy_share": 0.75,
+        "server_cpu_s": 30.0,
+        "load_generator_cpu_s": 5.0,
+        "other_cpu_s": 55.0,
+    }

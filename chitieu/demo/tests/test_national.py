@@ -66,3 +66,8 @@ def test_three_layouts_hold_the_same_figures_and_roll_up_alike(pg):
         assert len(overview) == 2 * 2
         series = pg.execute(national.query("province_series", layout), params).fetchall()
         assert [code for code, _ in series] == [size.month(m) for m in range(13)]
+    # and every layout is measured on every question
+    measured = national.measure(pg, LAYOUTS, params, runs=2)
+    assert {lay: set(q) for lay, q in measured.items()} == {
+        lay: {"rollup", "overview", "province_series"} for lay in LAYOUTS
+    }
