@@ -87,3 +87,9 @@ def test_generation_stops_cleanly_when_time_or_disk_runs_out(tiny, budget, why):
     made = bench_data.generate(random.Random(1), "large", budget)
     assert why in made.stopped
     assert made.figures == 0 == Figure.objects.filter(indicator__key__startswith="bench|").count()
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the refusal is for other databases")
+def test_the_national_bench_refuses_anything_but_postgresql(db):
+    with pytest.raises(CommandError, match="chỉ chạy trên PostgreSQL"):
+        call_command("bench_national", stdout=StringIO(), stderr=StringIO())
