@@ -187,7 +187,8 @@ class Command(BaseCommand):
                 indicator_id__in=[ind_id, spec.weight_indicator_id], period_code=period
             ).select_related("organization")
             chosen = select(figures, indicator_id=ind_id, responsible=set(), rollup=spec)
-            return chosen.rollups[period].rollup
+            counted = chosen.rollups.get(period)  # none when generation stopped before it
+            return None if counted is None else counted.rollup
 
         got, expected = database(), python()
         if got != expected:
