@@ -8,7 +8,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chitieu.demo.load_forms import entry_forms
-from chitieu.demo.management.commands.load_test import cpu_split, percentile, summarise
+from chitieu.demo.management.commands.load_test import (
+    cpu_split,
+    percentile,
+    signed_in_sessions,
+    summarise,
+)
 
 
 def test_percentile_reads_locust_histograms():
@@ -108,3 +113,13 @@ def test_the_processor_time_of_a_run_is_split_between_server_generator_and_the_r
         "load_generator_cpu_s": 5.0,
         "other_cpu_s": 55.0,
     }
+
+
+def test_the_simulated_users_arrive_signed_in_as_the_demo_reporters(db, client, settings):
+    call_command("load_demo", stdout=StringIO())
+    sessions = signed_in_sessions(4)
+    assert [s.split("=")[0] for s in sessions] == ["nnmt", "yte", "giaoduc", "nnmt"]
+    client.cookies[settings.SESSION_COOKIE_NAME] = sessions[1].split("=")[1]
+    response = client.get("/so-lieu/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user.username == "yte"
