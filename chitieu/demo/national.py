@@ -8,6 +8,7 @@ reporting rounds fill them; the two partitioned copies are filled from the first
 
 from __future__ import annotations
 
+import math
 import random
 import shutil
 import statistics
@@ -236,7 +237,7 @@ def _summary(times: list[float]) -> dict[str, float]:
     times = sorted(times)
     return {
         "p50_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[max(0, int(len(times) * 0.95) - 1)], 1),
+        "p95_ms": round(times[math.ceil(len(times) * 0.95) - 1], 1),
     }
 
 

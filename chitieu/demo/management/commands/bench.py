@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import random
 import statistics
 import sys
@@ -58,7 +59,7 @@ def _times(fn: Callable[[], object], runs: int) -> dict[str, float]:
     out.sort()
     return {
         "p50_ms": round(statistics.median(out), 2),
-        "p95_ms": round(out[max(0, int(len(out) * 0.95) - 1)], 2),
+        "p95_ms": round(out[math.ceil(len(out) * 0.95) - 1], 2),
     }
 
 
