@@ -6,13 +6,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run dev prepare load test test-pg lint bench clean venv
+.PHONY: run dev prepare load test test-pg lint bench bench-national clean venv
 
 # gunicorn: processes x threads. SQLite waits its turn for writes (WAL + busy timeout).
 WORKERS ?= 2
 THREADS ?= 8
+# make bench: province (default) or large
+SCALE ?= province
 # make load: how many simulated reporters, for how long
-USERS ?= 20
+USERS ?= 50
 SECONDS ?= 60
 DJ := DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev
 # `make run` serves as production would (no debug pages, no autoreload); `make dev` is for editing.
@@ -44,7 +46,7 @@ dev: prepare
 	@echo "== [5/5] Máy chủ phát triển (tự nạp lại khi sửa mã) + tác vụ nền: http://$(HOST):$(PORT)/"
 	@$(DJ) sh -c '$(PY) manage.py db_worker & W=$$!; trap "kill $$W 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST):$(PORT)'
 
-# 20 reporters for 60 s on a scratch database (SQLite, or DATABASE_URL=postgres://…); prints JSON
+# 50 reporters for 60 s on a scratch database (SQLite, or DATABASE_URL=postgres://…); prints JSON
 load: $(STAMP)
 	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) LOAD_USERS=$(USERS) LOAD_SECONDS=$(SECONDS) ./scripts/load-test
 
@@ -62,10 +64,13 @@ lint: $(STAMP)
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=chitieu.config.settings.test $(PY) manage.py check
 
+# on a scratch database (SQLite, or DATABASE_URL=postgres://…); SCALE=large: ≈ 1,2 M commune figures
 bench: $(STAMP)
-	@rm -f .bench.sqlite3
-	DATABASE_URL=sqlite:///$(CURDIR)/.bench.sqlite3 DJANGO_SETTINGS_MODULE=chitieu.config.settings.dev $(PY) manage.py bench
-	@rm -f .bench.sqlite3
+	@PY=$(PY) SCALE=$(SCALE) ./scripts/bench
+
+# PostgreSQL only (DATABASE_URL=postgres://…): ≈ 10 M figures of 34 provinces in a scratch database
+bench-national: $(STAMP)
+	@PY=$(PY) ./scripts/bench-national
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles

@@ -102,6 +102,8 @@ class Figure(models.Model):
         indexes = [
             models.Index(fields=["organization", "period_code"]),
             models.Index(fields=["indicator", "period_kind"]),
+            # one indicator's figures of one period: the communes' roll-up (reporting/rollup.py)
+            models.Index(fields=["indicator", "period_code"], name="figure_indicator_period_idx"),
         ]
 
     def __str__(self) -> str:

@@ -8,7 +8,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from chitieu.demo.load_forms import entry_forms
-from chitieu.demo.management.commands.load_test import percentile, summarise
+from chitieu.demo.management.commands.load_test import (
+    cpu_split,
+    percentile,
+    signed_in_sessions,
+    summarise,
+)
 
 
 def test_percentile_reads_locust_histograms():
@@ -94,3 +99,27 @@ def test_the_load_test_refuses_a_host_off_this_machine():
         call_command("load_test", host="203.0.113.5")
     with pytest.raises(CommandError, match="1–200 người dùng"):
         call_command("load_test", users=0)
+
+
+def test_the_processor_time_of_a_run_is_split_between_server_generator_and_the_rest(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    # the server used 30 s, Locust 5 s, the machine was busy 90 of 120 processor seconds
+    split = cpu_split((10.0, 40.0), 5.0, (100.0, 190.0), 60.0)
+    assert split == {
+        "cores": 2.0,
+        "wall_s": 60.0,
+        "machine_busy_share": 0.75,
+        "server_cpu_s": 30.0,
+        "load_generator_cpu_s": 5.0,
+        "other_cpu_s": 55.0,
+    }
+
+
+def test_the_simulated_users_arrive_signed_in_as_the_demo_reporters(db, client, settings):
+    call_command("load_demo", stdout=StringIO())
+    sessions = signed_in_sessions(4)
+    assert [s.split("=")[0] for s in sessions] == ["nnmt", "yte", "giaoduc", "nnmt"]
+    client.cookies[settings.SESSION_COOKIE_NAME] = sessions[1].split("=")[1]
+    response = client.get("/so-lieu/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user.username == "yte"

@@ -1,42 +1,50 @@
-"""python manage.py bench: province-scale data, page times, save rate, and a columnar floor.
+"""python manage.py bench: a province's data, page times, save rate, roll-up and a columnar floor.
 
-Run by `make bench` against a scratch SQLite file; prints one JSON object.
+Run by `make bench` (scripts/bench) on a scratch database it creates: a SQLite file, or with
+DATABASE_URL=postgres://… a scratch PostgreSQL database, dropped afterwards. `--scale large` gives
+every indicator commune figures (≈ 1,2 M). Prints one JSON object; refuses a database holding
+anything but its own data (chitieu/demo/scratch.py).
 """
 
 from __future__ import annotations
 
 import io
 import json
+import math
 import random
 import statistics
+import sys
 import time
 from collections.abc import Callable
-from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
-from django.db import connection, transaction
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from chitieu.access.choices import Role
-from chitieu.access.models import Membership
 from chitieu.bench import core_figures
-from chitieu.catalog.choices import IndicatorGroup, PlanKind
-from chitieu.catalog.choices import Role as RespRole
-from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
-from chitieu.core.periods import Period
+from chitieu.catalog.models import Indicator, Plan, Target
+from chitieu.demo import scratch
+from chitieu.demo.bench_data import (
+    COMMUNE_EVERY,
+    COMMUNES,
+    FIRST_YEAR,
+    INDICATORS,
+    MONTHS,
+    Budget,
+    database_disk,
+    generate,
+)
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import FigureStatus, Frequency, Vintage
+from chitieu.reporting.choices import Aggregation, Vintage
+from chitieu.reporting.counting import select
+from chitieu.reporting.evaluation import rollup_specs
 from chitieu.reporting.models import Figure, ReportingSpec
+from chitieu.reporting.rollup import best_commune_figures_qs, commune_rollup
 from chitieu.reporting.services import figure_save
-
-COMMUNES, INDICATORS, MONTHS = 65, 300, 60
-FIRST_YEAR = 2021
 
 
 def _times(fn: Callable[[], object], runs: int) -> dict[str, float]:
@@ -51,27 +59,72 @@ def _times(fn: Callable[[], object], runs: int) -> dict[str, float]:
     out.sort()
     return {
         "p50_ms": round(statistics.median(out), 2),
-        "p95_ms": round(out[max(0, int(len(out) * 0.95) - 1)], 2),
+        "p95_ms": round(out[math.ceil(len(out) * 0.95) - 1], 2),
     }
 
 
 class Command(BaseCommand):
-    help = "Đo tốc độ các trang đánh giá trên dữ liệu quy mô tỉnh (in một đối tượng JSON)."
+    help = "Đo tốc độ trên dữ liệu quy mô tỉnh (in một đối tượng JSON); chỉ chạy trên cơ sở dữ liệu thử."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--runs", type=int, default=20)
+        parser.add_argument("--scale", choices=sorted(COMMUNE_EVERY), default="province")
+        parser.add_argument(
+            "--budget-seconds",
+            type=float,
+            default=900,
+            help="thời gian tối đa để sinh số liệu; hết thì dừng và đo trên phần đã sinh",
+        )
+        parser.add_argument(
+            "--min-free-gb",
+            type=float,
+            default=2.0,
+            help="dung lượng đĩa phải còn trống; thiếu thì dừng sinh số liệu",
+        )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="in EXPLAIN (ANALYZE) của truy vấn tổng hợp từ xã ra stderr (PostgreSQL)",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", stdout=io.StringIO())
-        rng = random.Random(2026)
-        plan, agencies, figures = self._generate(rng)
+        scale = opts["scale"]
+        recorded = scratch.claim()
+        if recorded is None:
+            self._progress("nạp dữ liệu mẫu")
+            call_command("migrate", verbosity=0)
+            call_command("load_demo", stdout=io.StringIO())
+            budget = Budget(
+                opts["budget_seconds"], int(opts["min_free_gb"] * 2**30), database_disk()
+            )
+            self._progress(f"sinh số liệu quy mô {scale}")
+            started = time.perf_counter()
+            made = generate(random.Random(2026), scale, budget)
+            seconds = round(time.perf_counter() - started, 1)
+            if made.stopped:
+                self._progress(f"dừng sinh số liệu: {made.stopped}; đo trên {made.figures} số liệu")
+            recorded = {
+                "scale": scale,
+                "plan": made.plan.pk,
+                "figures": made.figures,
+                "generated_s": seconds,
+                "stopped": made.stopped,
+            }
+            scratch.record(recorded)
+        elif recorded["scale"] != scale:
+            raise CommandError(
+                f"Cơ sở dữ liệu thử này đang chứa dữ liệu quy mô {recorded['scale']}, không phải "
+                f"{scale}; hãy dùng một cơ sở dữ liệu trống."
+            )
+        plan = Plan.objects.get(pk=recorded["plan"])
+        agencies = list(Organization.objects.filter(kind="department", active=True))
         client = Client(HTTP_HOST="localhost")
         client.force_login(get_user_model().objects.get(username="lanhdao"))
-        ind = Indicator.objects.filter(name__startswith="Chỉ tiêu thử").first()
+        ind = Indicator.objects.filter(key="bench|000").first()
         assert ind is not None
         agency = agencies[0]
         runs = opts["runs"]
+        self._progress("đo các trang")
         pages = {
             "overview": _times(
                 lambda: client.get(reverse("reporting:overview") + f"?ke-hoach={plan.pk}"), runs
@@ -84,133 +137,86 @@ class Command(BaseCommand):
                 runs,
             ),
         }
+        rollup = self._rollup(runs, opts["explain"])
         out = {
             "scale": {
+                "name": scale,
                 "communes_and_wards": COMMUNES,
                 "indicators": INDICATORS,
+                "indicators_with_commune_figures": INDICATORS // COMMUNE_EVERY[scale],
                 "months": MONTHS,
-                "figures": figures,
+                "figures": recorded["figures"],
+                "generated_s": recorded["generated_s"],
+                "stopped": recorded["stopped"] or None,
                 "database": connection.vendor,
             },
             "pages": pages,
-            "saves_per_second": self._saves(rng, agency),
+            "saves_per_second": self._saves(random.Random(2026), agency),
+            # the bulk path of an Excel upload (chitieu/demo/bench_saves.py) is measured once it lands
+            "bulk_10000_s": None,
             "floor_ms": self._floor(runs)["p50_ms"],
+            "rollup_ms": rollup["database"]["p95_ms"],
+            "rollup": rollup,
             "core": core_figures(),
         }
         self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
 
-    @transaction.atomic
-    def _generate(self, rng: random.Random) -> tuple[Plan, list[Organization], int]:
-        communes = [
-            Organization(
-                name=f"{'Phường' if i < 4 else 'Xã'} thử {i + 1:02d}",
-                kind="ward" if i < 4 else "commune",
+    def _progress(self, text: str) -> None:
+        self.stderr.write(f"== đo: {text}")
+
+    def _rollup(self, runs: int, explain: bool) -> dict[str, Any]:
+        """The communes' roll-up of one weighted-mean indicator for its last month: by the
+        database's selector, and by `counting.select` over that month's figures, which must agree."""
+        spec_row = (
+            ReportingSpec.objects.filter(
+                indicator__key__startswith="bench|", aggregation=Aggregation.WEIGHTED_MEAN
             )
-            for i in range(COMMUNES)
-        ]
-        Organization.objects.bulk_create(communes)
-        communes = list(Organization.objects.filter(name__contains=" thử "))
-        agencies = list(Organization.objects.filter(kind="department", active=True))
-        plan = Plan.objects.create(
-            kind=PlanKind.FIVE_YEAR,
-            title="Kế hoạch thử quy mô tỉnh",
-            period_code="2026-2030",
-            source_name="bench",
-            source_checksum="bench-" + str(time.time()),
+            .order_by("indicator__key")
+            .first()
         )
-        groups = [IndicatorGroup.ECONOMIC, IndicatorGroup.SOCIAL, IndicatorGroup.ENVIRONMENT]
-        indicators = Indicator.objects.bulk_create(
-            Indicator(
-                name=f"Chỉ tiêu thử {i + 1:03d}", unit="%", key=f"bench|{i}", group=groups[i % 3]
-            )
-            for i in range(INDICATORS)
-        )
-        indicators = list(Indicator.objects.filter(key__startswith="bench|").order_by("key"))
-        ReportingSpec.objects.bulk_create(
-            ReportingSpec(indicator=i, frequency=Frequency.MONTH) for i in indicators
-        )
-        targets = Target.objects.bulk_create(
-            Target(
-                plan=plan,
-                indicator=ind,
-                period_code="2026-2030",
-                position=n,
-                row_no=str(n + 1),
-                printed_name=ind.name,
-                printed_unit="%",
-                printed_text="60 - 70",
-                kind="range",
-                low=Decimal(60),
-                high=Decimal(70),
-                source_line=n + 1,
-            )
-            for n, ind in enumerate(indicators)
-        )
-        targets = list(plan.targets.order_by("position"))
-        group = Organization.objects.get(name="UBND các xã, phường")
-        resp = []
-        for n, t in enumerate(targets):
-            resp.append(
-                Responsibility(
-                    target=t, organization=agencies[n % len(agencies)], role=RespRole.LEAD
-                )
-            )
-            resp.append(Responsibility(target=t, organization=group, role=RespRole.COORDINATING))
-        Responsibility.objects.bulk_create(resp)
-        now = timezone.now()
-        rows = []
-        months = [Period.month(FIRST_YEAR + m // 12, m % 12 + 1).code for m in range(MONTHS)]
-        years = [str(FIRST_YEAR + y) for y in range(MONTHS // 12)]
-        for n, ind in enumerate(indicators):
-            lead = agencies[n % len(agencies)]
-            level = rng.uniform(40, 75)
-            for code in months:
-                level += rng.uniform(-1, 1.2)
-                rows.append(
-                    Figure(
-                        indicator=ind,
-                        organization=lead,
-                        period_code=code,
-                        period_kind="month",
-                        vintage=Vintage.OFFICIAL,
-                        value=Decimal(f"{level:.2f}"),
-                        status=FigureStatus.APPROVED,
-                        submitted_at=now - timedelta(days=rng.randint(0, 900)),
-                    )
-                )
-            for code in years:
-                rows.append(
-                    Figure(
-                        indicator=ind,
-                        organization=lead,
-                        period_code=code,
-                        period_kind="year",
-                        vintage=Vintage.OFFICIAL,
-                        value=Decimal(f"{level:.2f}"),
-                        status=FigureStatus.APPROVED,
-                        submitted_at=now,
-                    )
-                )
-            # every tenth indicator is also reported by each commune and ward, month by month
-            if n % 10 == 0:
-                for c in communes:
-                    for code in months:
-                        rows.append(
-                            Figure(
-                                indicator=ind,
-                                organization=c,
-                                period_code=code,
-                                period_kind="month",
-                                vintage=Vintage.ESTIMATE,
-                                value=Decimal(f"{rng.uniform(30, 90):.2f}"),
-                            )
-                        )
-        Figure.objects.bulk_create(rows, batch_size=5000)
-        user = get_user_model().objects.create_user("bench-reporter", password="x")
-        Membership.objects.create(user=user, organization=agencies[0], role=Role.REPORTER)
-        return plan, agencies, len(rows)
+        if spec_row is None:
+            raise CommandError("Không có chỉ tiêu thử nào tổng hợp bình quân có trọng số.")
+        ind_id = spec_row.indicator_id
+        spec = rollup_specs([ind_id])[ind_id]
+        period = f"{FIRST_YEAR + MONTHS // 12 - 1}-12"
+
+        def database() -> object:
+            return commune_rollup(indicator_id=ind_id, period_code=period, spec=spec)
+
+        def python() -> object:
+            figures = Figure.objects.filter(
+                indicator_id__in=[ind_id, spec.weight_indicator_id], period_code=period
+            ).select_related("organization")
+            chosen = select(figures, indicator_id=ind_id, responsible=set(), rollup=spec)
+            counted = chosen.rollups.get(period)  # none when generation stopped before it
+            return None if counted is None else counted.rollup
+
+        got, expected = database(), python()
+        if got != expected:
+            raise CommandError(f"Hai cách tổng hợp cho kết quả khác nhau: {got} và {expected}.")
+        if explain and connection.vendor == "postgresql":
+            for which in (ind_id, spec.weight_indicator_id):
+                assert which is not None
+                # QuerySet.explain() cannot wrap a query filtered on a window: EXPLAIN by hand
+                query, params = best_commune_figures_qs(which, period).query.sql_with_params()
+                with connection.cursor() as cur:
+                    cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params)
+                    plan = "\n".join(row[0] for row in cur.fetchall())
+                sys.stderr.write(f"-- {connection.ops.compose_sql(query, params)}\n{plan}\n")
+        return {
+            "indicator": spec_row.indicator.name,
+            "rule": spec.rule.value,
+            "period": period,
+            "communes": got.covered if got is not None else 0,  # type: ignore[attr-defined]
+            "figures_of_communes": Figure.objects.filter(
+                organization__kind__in=["commune", "ward"]
+            ).count(),
+            "database": _times(database, runs),
+            "python_select": _times(python, runs),
+        }
 
     def _saves(self, rng: random.Random, agency: Organization) -> float:
+        """Single saves through figure_save, revision-checked, as the entry page makes them."""
         user = get_user_model().objects.get(username="bench-reporter")
         indicators = list(
             Indicator.objects.filter(
