@@ -38,13 +38,13 @@ from chitieu.demo.bench_data import (
     database_disk,
     generate,
 )
+from chitieu.demo.bench_saves import bulk_seconds, saves_per_second
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Aggregation, Vintage
+from chitieu.reporting.choices import Aggregation
 from chitieu.reporting.counting import select
 from chitieu.reporting.evaluation import rollup_specs
 from chitieu.reporting.models import Figure, ReportingSpec
 from chitieu.reporting.rollup import best_commune_figures_qs, commune_rollup
-from chitieu.reporting.services import figure_save
 
 
 def _times(fn: Callable[[], object], runs: int) -> dict[str, float]:
@@ -138,6 +138,8 @@ class Command(BaseCommand):
             ),
         }
         rollup = self._rollup(runs, opts["explain"])
+        reporter = get_user_model().objects.get(username="bench-reporter")
+        self._progress("đo tốc độ lưu số liệu")
         out = {
             "scale": {
                 "name": scale,
@@ -151,9 +153,9 @@ class Command(BaseCommand):
                 "database": connection.vendor,
             },
             "pages": pages,
-            "saves_per_second": self._saves(random.Random(2026), agency),
-            # the bulk path of an Excel upload (chitieu/demo/bench_saves.py) is measured once it lands
-            "bulk_10000_s": None,
+            "saves_per_second": saves_per_second(agency, reporter, random.Random(2026)),
+            # last: it leaves 10.000 draft figures behind (dated after the bench's own years)
+            "bulk_10000_s": bulk_seconds(agency, reporter),
             "floor_ms": self._floor(runs)["p50_ms"],
             "rollup_ms": rollup["database"]["p95_ms"],
             "rollup": rollup,
@@ -214,36 +216,6 @@ class Command(BaseCommand):
             "database": _times(database, runs),
             "python_select": _times(python, runs),
         }
-
-    def _saves(self, rng: random.Random, agency: Organization) -> float:
-        """Single saves through figure_save, revision-checked, as the entry page makes them."""
-        user = get_user_model().objects.get(username="bench-reporter")
-        indicators = list(
-            Indicator.objects.filter(
-                key__startswith="bench|", targets__responsibilities__organization=agency
-            )
-        )
-        n = 300
-        start = time.perf_counter()
-        for i in range(n):
-            indicator, period = indicators[i % len(indicators)], f"2026-{i % 12 + 1:02d}"
-            # a writer sends the revision it saw (every save is revision-checked)
-            seen = Figure.objects.filter(
-                indicator=indicator,
-                organization=agency,
-                period_code=period,
-                vintage=Vintage.ESTIMATE,
-            ).values_list("revision", flat=True)
-            figure_save(
-                user=user,
-                indicator=indicator,
-                organization=agency,
-                period_code=period,
-                vintage=Vintage.ESTIMATE,
-                value=f"{rng.uniform(40, 80):.2f}",
-                expected_revision=next(iter(seen), 0),
-            )
-        return round(n / (time.perf_counter() - start), 1)
 
     def _floor(self, runs: int) -> dict[str, float]:
         """The overview's aggregates computed by DuckDB over the same rows, for comparison."""
