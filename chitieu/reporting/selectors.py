@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from chitieu.core.periods import Period, PeriodKind
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
+from . import stored
 from .choices import Aggregation, FigureStatus, Status
 from .counting import Basis, Counted, RollupSpec, Selection, select
 from .evaluation import (
@@ -27,7 +29,6 @@ from .evaluation import (
     Evaluation,
     Scorecard,
     counting_figures,
-    evaluate_targets,
     lower_first,
     rollup_specs,
     scorecard,
@@ -55,48 +56,110 @@ def default_plan() -> Plan | None:
     )
 
 
-def plan_targets(plan: Plan) -> list[Target]:
-    """The plan's targets that set something (heading rows left out), with their lead agencies."""
+def plan_targets(plan: Plan, *, led_by: Organization | None = None) -> list[Target]:
+    """The plan's targets that set something (heading rows left out), with their lead agencies;
+    with ``led_by``, only those that organisation leads."""
     leads = Prefetch(
         "responsibilities",
         queryset=Responsibility.objects.filter(role=RespRole.LEAD).select_related("organization"),
         to_attr="leads",
     )
-    return list(
-        plan.targets.exclude(kind="")
-        .select_related("indicator", "plan")
-        .prefetch_related(leads)
-        .order_by("position")
-    )
+    qs = plan.targets.exclude(kind="")
+    if led_by is not None:
+        # one responsibility per target, organisation and role: no duplicate rows
+        qs = qs.filter(responsibilities__organization=led_by, responsibilities__role=RespRole.LEAD)
+    # each target's plan is the one asked for: the related manager sets it, no join needed
+    return list(qs.select_related("indicator").prefetch_related(leads).order_by("position"))
+
+
+@dataclass
+class OverviewRow:
+    """One target of the overview page as its stored evaluation tells it (``result``, which
+    ``stored.load`` turns into an Evaluation): no model objects, so a plan of hundreds of targets
+    is read in a few milliseconds."""
+
+    target_id: int
+    indicator_id: int
+    name: str  # as the plan printed it
+    group: str  # the indicator's group
+    result: dict[str, Any]
+
+    @property
+    def status(self) -> str:
+        return str(self.result["s"])
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.result["s"]).label
+
+    @property
+    def sentence(self) -> str:
+        return str(self.result["t"])
+
+    @property
+    def provisional(self) -> dict[str, Any] | None:
+        """The tạm tính evaluation (status "s", sentence "t"), where verified figures change it."""
+        p: dict[str, Any] | None = self.result["p"]
+        return p
+
+    @property
+    def provisional_label(self) -> str:
+        p = self.provisional
+        return Status(p["s"]).label if p else ""
 
 
 @dataclass
 class Overview:
     plan: Plan
-    evaluations: list[Evaluation]
+    rows: list[OverviewRow]
     by_group: list[tuple[str, Counter[str]]] = field(default_factory=list)
     by_agency: list[tuple[Organization, Counter[str]]] = field(default_factory=list)
     totals: Counter[str] = field(default_factory=Counter)
     # tạm tính, kept apart: the statuses that verified, not yet approved, figures would give
     provisional_totals: Counter[str] = field(default_factory=Counter)
 
+    @functools.cached_property
+    def evaluations(self) -> list[Evaluation]:
+        """The rows as Evaluations of their targets (with lead agencies), for the exports and the
+        API: the same stored results as the rows, not read again."""
+        targets = {t.pk: t for t in plan_targets(self.plan)}
+        return [
+            stored.load(r.result, targets[r.target_id]) for r in self.rows if r.target_id in targets
+        ]
+
 
 def overview(plan: Plan) -> Overview:
     """Statuses of a plan's targets, by indicator group and by lead agency (signed: approved
-    figures only), and beside them the provisional statuses where verified figures differ."""
-    targets = plan_targets(plan)
-    evaluations = evaluate_targets(targets, provisional=True)
-    ov = Overview(plan, evaluations, totals=Counter(e.status for e in evaluations))
-    if any(e.provisional for e in evaluations):
-        ov.provisional_totals = Counter((e.provisional or e).status for e in evaluations)
+    figures only), and beside them the provisional statuses where verified figures differ; read
+    from the stored evaluations (those stale or missing recomputed first)."""
+    targets = list(
+        plan.targets.exclude(kind="")
+        .order_by("position")
+        .values_list("pk", "indicator_id", "printed_name", "indicator__group")
+    )
+    results = stored.results((pk, indicator_id) for pk, indicator_id, _, _ in targets)
+    rows = [
+        OverviewRow(pk, indicator_id, name, group, results[pk])
+        for pk, indicator_id, name, group in targets
+        if pk in results  # deleted meanwhile
+    ]
+    ov = Overview(plan, rows, totals=Counter(r.status for r in rows))
+    if any(r.provisional for r in rows):
+        ov.provisional_totals = Counter((r.provisional or r.result)["s"] for r in rows)
+    leads: dict[int, list[int]] = defaultdict(list)
+    for target_id, org_id in (
+        Responsibility.objects.filter(target__plan=plan, role=RespRole.LEAD)
+        .order_by("target_id", "position")
+        .values_list("target_id", "organization_id")
+    ):
+        leads[target_id].append(org_id)
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     agencies: dict[int, Counter[str]] = defaultdict(Counter)
-    orgs: dict[int, Organization] = {}
-    for e in evaluations:
-        groups[e.target.indicator.group][e.status] += 1
-        for r in getattr(e.target, "leads", []):
-            agencies[r.organization_id][e.status] += 1
-            orgs[r.organization_id] = r.organization
+    for r in rows:
+        groups[r.group][r.status] += 1
+        for org_id in leads.get(r.target_id, []):
+            agencies[org_id][r.status] += 1
+    orgs = Organization.objects.in_bulk(list(agencies))
     labels = dict(IndicatorGroup.choices)
     ov.by_group = [(labels[g], groups[g]) for g in IndicatorGroup.values if g in groups]
     ov.by_agency = sorted(((orgs[i], c) for i, c in agencies.items()), key=lambda x: x[0].name)
@@ -136,18 +199,19 @@ def figures_deadline() -> Callable[[str], date]:
 def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None) -> Scorecard:
     """The agency's scorecard for a plan; `now` (default: the current time) is the moment from
     which deadlines are judged."""
-    targets = [
-        t
-        for t in plan_targets(plan)
-        if any(r.organization_id == org.pk for r in getattr(t, "leads", []))
-    ]
+    targets = plan_targets(plan, led_by=org)
     figures = list(
         Figure.objects.filter(organization=org)
         .exclude(submitted_at=None)
         .select_related("indicator")
         .only("period_code", "submitted_at", "indicator__name")
     )
-    card = scorecard(targets, figures, figures_deadline())
+    card = scorecard(
+        targets,
+        figures,
+        figures_deadline(),
+        evaluations=stored.evaluations(targets, provisional=False),
+    )
     at = now if now is not None else timezone.now()
     for contribute in SCORECARD_CONTRIBUTORS:
         contribute(card, org, at)
@@ -270,9 +334,9 @@ def indicator_status(indicator: Indicator) -> IndicatorStatus:
         .prefetch_related(leads)
         .order_by("-plan__issued_on", "period_code")
     )
+    evaluations = stored.evaluations(targets)
     specs = rollup_specs([indicator.pk])
     figures = counting_figures([indicator.pk], specs, Basis.PROVISIONAL)
-    evaluations = evaluate_targets(targets, provisional=True, specs=specs, figures=figures)
     spec = specs.get(indicator.pk)
     responsible = {
         r.organization_id for t in targets for r in t.leads if not r.organization.is_group

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -437,6 +438,14 @@ def _plan(request: HttpRequest) -> Plan:
     return plan
 
 
+def links(name: str, pks: Iterable[int]) -> dict[int, str]:
+    """The address of each object's page, reversed once for all of them (a page of three hundred
+    rows would otherwise spend more on reversing than on its data)."""
+    mark = 987654321
+    pattern = reverse(name, args=[mark])
+    return {pk: pattern.replace(str(mark), str(pk)) for pk in pks}
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
     ov = selectors.overview(plan)
@@ -445,6 +454,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "reporting/overview.html",
         {
             "ov": ov,
+            "indicator_links": links("web:indicator", {r.indicator_id for r in ov.rows}),
             "plans": Plan.objects.all(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
