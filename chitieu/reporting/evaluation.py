@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -491,7 +491,7 @@ class Scorecard:
     counts: dict[str, int] = field(default_factory=dict)
     on_time: int = 0
     submitted: int = 0
-    late: list[Figure] = field(default_factory=list)
+    late: Sequence[Figure] = field(default_factory=list)  # a list, or read lazily by a selector
     missed_obligations: int = 0  # reporting obligations sent late or not at all
 
     @property
@@ -528,6 +528,8 @@ def scorecard(
     card = Scorecard(evaluations=evaluate_targets(targets) if evaluations is None else evaluations)
     for e in card.evaluations:
         card.counts[e.status] = card.counts.get(e.status, 0) + 1
+    late: list[Figure] = []
+    card.late = late
     for f in figures:
         if f.submitted_at is None:
             continue
@@ -540,5 +542,5 @@ def scorecard(
         if submitted_on <= due(f.period_code):
             card.on_time += 1
         else:
-            card.late.append(f)
+            late.append(f)
     return card

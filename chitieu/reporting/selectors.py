@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, overload
 
+from django.db import connection
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
@@ -28,12 +29,13 @@ from .evaluation import (
     AGENCY_DEADLINE,
     Evaluation,
     Scorecard,
+    active_communes,
     counting_figures,
     lower_first,
     rollup_specs,
     scorecard,
 )
-from .models import Figure
+from .models import Figure, ReportingSpec
 
 # the reporter's list lives in its own module and is read through here like every page's data
 from .worklist import DueRow, Worklist, due_row, my_figures  # noqa: F401
@@ -196,22 +198,81 @@ def figures_deadline() -> Callable[[str], date]:
     return due
 
 
+class LateFigures(Sequence[Figure]):
+    """Figures sent late, by id; read (with their indicator) only when shown: a page lists twenty
+    of the hundreds an agency may have."""
+
+    def __init__(self, pks: list[int]) -> None:
+        self.pks = pks
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    @overload
+    def __getitem__(self, i: int) -> Figure: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Figure]: ...
+    def __getitem__(self, i: int | slice) -> Figure | list[Figure]:
+        if isinstance(i, slice):
+            return self._read(self.pks[i])
+        return self._read([self.pks[i]])[0]
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self._read(self.pks))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @staticmethod
+    def _read(pks: list[int]) -> list[Figure]:
+        found = Figure.objects.select_related("indicator").in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+
+def figure_timeliness(
+    org: Organization, due: Callable[[str], date]
+) -> tuple[int, int, LateFigures]:
+    """How many figures the organisation sent, how many on time (by the end of the day its period
+    was due, local time), and those sent late (in the figures' usual order); each period's
+    deadline computed once and compared in the database, one query for all the figures. It does
+    not depend on today's date (only the obligations part of a scorecard does)."""
+    sent = Figure.objects.filter(organization=org).exclude(submitted_at=None)
+    codes = list(sent.order_by().values_list("period_code", flat=True).distinct())
+    if not codes:
+        return 0, 0, LateFigures([])
+    tz = timezone.get_current_timezone()
+    deadlines = []
+    for code in codes:
+        ends = timezone.make_aware(datetime.combine(due(code) + timedelta(days=1), time.min), tz)
+        deadlines += [code, connection.ops.adapt_datetimefield_value(ends)]
+    q = connection.ops.quote_name
+    f, i = Figure._meta, Indicator._meta
+    col = {name: q(f.get_field(name).column) for name in ("organization", "indicator")}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT f.{q('id')}, CASE WHEN f.{q('submitted_at')} < d.ends THEN 1 ELSE 0 END "
+            f"FROM {q(f.db_table)} f "
+            f"JOIN {q(i.db_table)} i ON i.{q('id')} = f.{col['indicator']} "
+            f"JOIN ({' UNION ALL '.join(['SELECT %s AS code, %s AS ends'] * len(codes))}) d "
+            f"ON d.code = f.{q('period_code')} "
+            f"WHERE f.{col['organization']} = %s AND f.{q('submitted_at')} IS NOT NULL "
+            # the order of Figure.Meta (its indicator's name, then period and vintage)
+            f"ORDER BY i.{q('name')}, f.{q('period_code')}, f.{q('vintage')}",
+            [*deadlines, org.pk],
+        )
+        rows = cursor.fetchall()
+    late = [pk for pk, on_time in rows if not on_time]
+    return len(rows), len(rows) - len(late), LateFigures(late)
+
+
 def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None) -> Scorecard:
     """The agency's scorecard for a plan; `now` (default: the current time) is the moment from
     which deadlines are judged."""
     targets = plan_targets(plan, led_by=org)
-    figures = list(
-        Figure.objects.filter(organization=org)
-        .exclude(submitted_at=None)
-        .select_related("indicator")
-        .only("period_code", "submitted_at", "indicator__name")
-    )
-    card = scorecard(
-        targets,
-        figures,
-        figures_deadline(),
-        evaluations=stored.evaluations(targets, provisional=False),
-    )
+    card = scorecard(targets, [], evaluations=stored.evaluations(targets, provisional=False))
+    card.submitted, card.on_time, card.late = figure_timeliness(org, figures_deadline())
     at = now if now is not None else timezone.now()
     for contribute in SCORECARD_CONTRIBUTORS:
         contribute(card, org, at)
@@ -320,6 +381,18 @@ class IndicatorStatus:
     problems: list[str] = field(default_factory=list)
 
 
+def _rollup_spec(indicator: Indicator) -> RollupSpec | None:
+    """The indicator's roll-up rule, as ``rollup_specs`` gives it, from its reporting spec (no
+    query when the caller read the indicator with ``select_related("reporting")``)."""
+    try:
+        spec = indicator.reporting  # type: ignore[attr-defined]
+    except ReportingSpec.DoesNotExist:
+        return None
+    if spec.aggregation == Aggregation.NONE:
+        return None
+    return RollupSpec(Aggregation(spec.aggregation), active_communes(), spec.aggregation_weight_id)
+
+
 def indicator_status(indicator: Indicator) -> IndicatorStatus:
     """Statuses of every target of the indicator, with the tạm tính beside the signed one, and
     its chart: one query for the figures serves both."""
@@ -335,9 +408,9 @@ def indicator_status(indicator: Indicator) -> IndicatorStatus:
         .order_by("-plan__issued_on", "period_code")
     )
     evaluations = stored.evaluations(targets)
-    specs = rollup_specs([indicator.pk])
+    spec = _rollup_spec(indicator)
+    specs = {indicator.pk: spec} if spec is not None else {}
     figures = counting_figures([indicator.pk], specs, Basis.PROVISIONAL)
-    spec = specs.get(indicator.pk)
     responsible = {
         r.organization_id for t in targets for r in t.leads if not r.organization.is_group
     }
