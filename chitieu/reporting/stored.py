@@ -278,6 +278,12 @@ def _split(pairs: Iterable[tuple[int, int]]) -> tuple[dict[int, dict[str, Any]],
     return fresh, stale
 
 
+def stale(targets: Iterable[Target]) -> list[int]:
+    """The ids of the targets (heading rows left out) whose stored evaluation is stale or
+    missing, in order."""
+    return sorted(_split((t.pk, t.indicator_id) for t in targets if t.kind)[1])
+
+
 def results(pairs: Iterable[tuple[int, int]]) -> dict[int, dict[str, Any]]:
     """What is stored for these (target, indicator) pairs, as plain data (:func:`load` makes it an
     Evaluation): the stale or missing ones recomputed and stored first. For pages that show
