@@ -53,7 +53,10 @@ def _indicator(sender: object, instance: Indicator, **kwargs: Any) -> None:
 @receiver(post_save, sender=Responsibility)
 @receiver(post_delete, sender=Responsibility)
 def _responsibility(sender: object, instance: Responsibility, **kwargs: Any) -> None:
-    stored.touch_targets({instance.target_id})
+    if Responsibility._meta.get_field("target").is_cached(instance):  # as the import creates it
+        stored.touch([instance.target.indicator_id])
+    else:
+        stored.touch_targets({instance.target_id})
 
 
 @receiver(post_save, sender=Organization)

@@ -145,9 +145,10 @@ def overview(plan: Plan) -> Overview:
         for pk, indicator_id, name, group in targets
         if pk in results  # deleted meanwhile
     ]
-    ov = Overview(plan, rows, totals=Counter(r.status for r in rows))
-    if any(r.provisional for r in rows):
-        ov.provisional_totals = Counter((r.provisional or r.result)["s"] for r in rows)
+    statuses = [r.result["s"] for r in rows]
+    ov = Overview(plan, rows, totals=Counter(statuses))
+    if any(r.result["p"] for r in rows):
+        ov.provisional_totals = Counter((r.result["p"] or r.result)["s"] for r in rows)
     leads: dict[int, list[int]] = defaultdict(list)
     for target_id, org_id in (
         Responsibility.objects.filter(target__plan=plan, role=RespRole.LEAD)
@@ -157,10 +158,10 @@ def overview(plan: Plan) -> Overview:
         leads[target_id].append(org_id)
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     agencies: dict[int, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        groups[r.group][r.status] += 1
-        for org_id in leads.get(r.target_id, []):
-            agencies[org_id][r.status] += 1
+    for r, status in zip(rows, statuses, strict=True):
+        groups[r.group][status] += 1
+        for org_id in leads.get(r.target_id, ()):
+            agencies[org_id][status] += 1
     orgs = Organization.objects.in_bulk(list(agencies))
     labels = dict(IndicatorGroup.choices)
     ov.by_group = [(labels[g], groups[g]) for g in IndicatorGroup.values if g in groups]

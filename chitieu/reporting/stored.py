@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch, Q
@@ -207,8 +207,7 @@ def _q(name: str) -> str:
     return str(connection.ops.quote_name(name))
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     indicator_key: int
     indicator_version: int
     weight_key: int | None

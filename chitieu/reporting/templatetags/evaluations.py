@@ -4,9 +4,9 @@ targets renders in about a millisecond here, against several in a template loop.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape  # what Django's escape does, without its lazy-string wrapper
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from chitieu.reporting.choices import Status
