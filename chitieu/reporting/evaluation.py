@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -51,6 +51,8 @@ class Evaluation:
     unapproved: bool = False  # rests on at least one figure only verified
     # the provisional (tạm tính) status, set only where verified figures change what is known
     provisional: Evaluation | None = None
+    # the figure the value is (a stored evaluation keeps its id only: ``figure`` is then None)
+    figure_id: int | None = None
 
     @property
     def get_status_label(self) -> str:
@@ -192,6 +194,7 @@ def _result(
         year=_year_of(c) if c else None,
         counted=c,
         baseline=y.baseline,
+        figure_id=c.figure.pk if c and c.figure else None,
         **kw,  # type: ignore[arg-type]
     )
 
@@ -381,8 +384,16 @@ def _judge_level(target: Target, t: CoreTarget, y: _Years, unit: str, described:
     )
 
 
-def rollup_specs(indicator_ids: Collection[int]) -> dict[int, RollupSpec]:
-    """The commune roll-up rule of each indicator that has one (two queries at most)."""
+def active_communes() -> int:
+    """How many communes and wards the province has now: what a complete roll-up covers."""
+    return Organization.objects.filter(kind__in=COMMUNE_KINDS, active=True).count()
+
+
+def rollup_specs(
+    indicator_ids: Collection[int], *, expected: int | None = None
+) -> dict[int, RollupSpec]:
+    """The commune roll-up rule of each indicator that has one (two queries at most; one when
+    the caller already counted the communes and wards, ``expected``)."""
     specs = list(
         ReportingSpec.objects.filter(indicator_id__in=indicator_ids).exclude(
             aggregation=Aggregation.NONE
@@ -390,7 +401,8 @@ def rollup_specs(indicator_ids: Collection[int]) -> dict[int, RollupSpec]:
     )
     if not specs:
         return {}
-    expected = Organization.objects.filter(kind__in=COMMUNE_KINDS, active=True).count()
+    if expected is None:
+        expected = active_communes()
     return {
         s.indicator_id: RollupSpec(Aggregation(s.aggregation), expected, s.aggregation_weight_id)
         for s in specs
@@ -492,7 +504,7 @@ class Scorecard:
     counts: dict[str, int] = field(default_factory=dict)
     on_time: int = 0
     submitted: int = 0
-    late: list[Figure] = field(default_factory=list)
+    late: Sequence[Figure] = field(default_factory=list)  # a list, or read lazily by a selector
     missed_obligations: int = 0  # reporting obligations sent late or not at all
 
     @property
@@ -517,13 +529,20 @@ class Scorecard:
 
 
 def scorecard(
-    targets: list[Target], figures: list[Figure], due: Callable[[str], date] = due_date
+    targets: list[Target],
+    figures: list[Figure],
+    due: Callable[[str], date] = due_date,
+    *,
+    evaluations: list[Evaluation] | None = None,
 ) -> Scorecard:
     """An agency's scorecard from the targets it leads and the figures it submitted; ``due``
-    gives a period's deadline (by default the 12th, unshifted)."""
-    card = Scorecard(evaluations=evaluate_targets(targets))
+    gives a period's deadline (by default the 12th, unshifted). A caller that already holds the
+    targets' (signed) evaluations, stored ones, passes them instead of evaluating again."""
+    card = Scorecard(evaluations=evaluate_targets(targets) if evaluations is None else evaluations)
     for e in card.evaluations:
         card.counts[e.status] = card.counts.get(e.status, 0) + 1
+    late: list[Figure] = []
+    card.late = late
     for f in figures:
         if f.submitted_at is None:
             continue
@@ -536,5 +555,5 @@ def scorecard(
         if submitted_on <= due(f.period_code):
             card.on_time += 1
         else:
-            card.late.append(f)
+            late.append(f)
     return card

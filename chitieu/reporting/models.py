@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from chitieu.audit.models import AppendOnlyModel
-from chitieu.catalog.models import Indicator
+from chitieu.catalog.models import Indicator, Target
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 
-from .choices import Action, Aggregation, FigureStatus, Frequency, RuleKind, Vintage
+from .choices import Action, Aggregation, FigureStatus, Frequency, RuleKind, Status, Vintage
 
 
 class ReportingSpec(models.Model):
@@ -192,3 +192,53 @@ class FigureUpload(models.Model):
 
     def __str__(self) -> str:
         return self.source_name
+
+
+# -- evaluations computed once and read many times (docs/decisions/0036) -----------------------
+class EvaluationClock(models.Model):
+    """How many times the inputs filed under one key have changed: an indicator's id (its figures,
+    its reporting spec, its targets and their lead agencies, the indicator itself) or 0 (the
+    organisations: their kinds, names, and how many communes and wards are active).
+
+    Every write bumps its keys in its own transaction (``stored.touch``); a stored evaluation keeps
+    the versions it read before reading its inputs, and is fresh while they are unchanged. A row is
+    never deleted, so a version never repeats."""
+
+    key = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "phiên bản đầu vào đánh giá"
+        verbose_name_plural = "phiên bản đầu vào đánh giá"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.version}"
+
+
+class StoredEvaluation(models.Model):
+    """A target's evaluation (signed, and its tạm tính where verified figures change it) as
+    ``evaluate_targets`` computed it, with the versions of the inputs it was computed from."""
+
+    target = models.OneToOneField(
+        Target, on_delete=models.CASCADE, primary_key=True, related_name="stored_evaluation"
+    )
+    # what it was computed from: the clocks read before its inputs (EvaluationClock)
+    indicator_key = models.BigIntegerField()
+    indicator_version = models.BigIntegerField()
+    weight_key = models.BigIntegerField(null=True)  # the roll-up's weight indicator, if any
+    weight_version = models.BigIntegerField(default=0)
+    global_version = models.BigIntegerField()
+    communes = models.PositiveIntegerField()  # active communes and wards counted
+    algorithm = models.PositiveSmallIntegerField()
+    computed_at = models.DateTimeField()
+    # the result: the statuses as columns (for SQL), the whole evaluation as computed
+    status = models.CharField(max_length=20, choices=Status.choices)
+    provisional_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    result = models.JSONField()
+
+    class Meta:
+        verbose_name = "đánh giá đã tính"
+        verbose_name_plural = "đánh giá đã tính"
+
+    def __str__(self) -> str:
+        return f"{self.target_id}: {self.status}"

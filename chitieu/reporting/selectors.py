@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, overload
 
+from django.db import connection
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
@@ -20,19 +22,20 @@ from chitieu.core.periods import Period, PeriodKind
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
+from . import stored
 from .choices import Aggregation, FigureStatus, Status
 from .counting import Basis, Counted, RollupSpec, Selection, select
 from .evaluation import (
     AGENCY_DEADLINE,
     Evaluation,
     Scorecard,
+    active_communes,
     counting_figures,
-    evaluate_targets,
     lower_first,
     rollup_specs,
     scorecard,
 )
-from .models import Figure
+from .models import Figure, ReportingSpec
 
 # the reporter's list lives in its own module and is read through here like every page's data
 from .worklist import DueRow, Worklist, due_row, my_figures  # noqa: F401
@@ -55,48 +58,114 @@ def default_plan() -> Plan | None:
     )
 
 
-def plan_targets(plan: Plan) -> list[Target]:
-    """The plan's targets that set something (heading rows left out), with their lead agencies."""
+def plan_targets(plan: Plan, *, led_by: Organization | None = None) -> list[Target]:
+    """The plan's targets that set something (heading rows left out), with their lead agencies;
+    with ``led_by``, only those that organisation leads."""
     leads = Prefetch(
         "responsibilities",
         queryset=Responsibility.objects.filter(role=RespRole.LEAD).select_related("organization"),
         to_attr="leads",
     )
-    return list(
-        plan.targets.exclude(kind="")
-        .select_related("indicator", "plan")
-        .prefetch_related(leads)
-        .order_by("position")
-    )
+    qs = plan.targets.exclude(kind="")
+    if led_by is not None:
+        # one responsibility per target, organisation and role: no duplicate rows
+        qs = qs.filter(responsibilities__organization=led_by, responsibilities__role=RespRole.LEAD)
+    # each target's plan is the one asked for: the related manager sets it, no join needed
+    return list(qs.select_related("indicator").prefetch_related(leads).order_by("position"))
+
+
+@dataclass
+class OverviewRow:
+    """One target of the overview page as its stored evaluation tells it (``result``, which
+    ``stored.load`` turns into an Evaluation): no model objects, so a plan of hundreds of targets
+    is read in a few milliseconds."""
+
+    target_id: int
+    indicator_id: int
+    name: str  # as the plan printed it
+    group: str  # the indicator's group
+    result: dict[str, Any]
+    amended: bool = False  # a later document replaced this target (judged by the one in force)
+
+    @property
+    def status(self) -> str:
+        return str(self.result["s"])
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.result["s"]).label
+
+    @property
+    def sentence(self) -> str:
+        return str(self.result["t"])
+
+    @property
+    def provisional(self) -> dict[str, Any] | None:
+        """The tạm tính evaluation (status "s", sentence "t"), where verified figures change it."""
+        p: dict[str, Any] | None = self.result["p"]
+        return p
+
+    @property
+    def provisional_label(self) -> str:
+        p = self.provisional
+        return Status(p["s"]).label if p else ""
 
 
 @dataclass
 class Overview:
     plan: Plan
-    evaluations: list[Evaluation]
+    rows: list[OverviewRow]
     by_group: list[tuple[str, Counter[str]]] = field(default_factory=list)
     by_agency: list[tuple[Organization, Counter[str]]] = field(default_factory=list)
     totals: Counter[str] = field(default_factory=Counter)
     # tạm tính, kept apart: the statuses that verified, not yet approved, figures would give
     provisional_totals: Counter[str] = field(default_factory=Counter)
 
+    @functools.cached_property
+    def evaluations(self) -> list[Evaluation]:
+        """The rows as Evaluations of their targets (with lead agencies), for the exports and the
+        API: the same stored results as the rows, not read again."""
+        targets = {t.pk: t for t in plan_targets(self.plan)}
+        return [
+            stored.load(r.result, targets[r.target_id]) for r in self.rows if r.target_id in targets
+        ]
+
 
 def overview(plan: Plan) -> Overview:
     """Statuses of a plan's targets, by indicator group and by lead agency (signed: approved
-    figures only), and beside them the provisional statuses where verified figures differ."""
-    targets = plan_targets(plan)
-    evaluations = evaluate_targets(targets, provisional=True)
-    ov = Overview(plan, evaluations, totals=Counter(e.status for e in evaluations))
-    if any(e.provisional for e in evaluations):
-        ov.provisional_totals = Counter((e.provisional or e).status for e in evaluations)
+    figures only), and beside them the provisional statuses where verified figures differ; read
+    from the stored evaluations (those stale or missing recomputed first)."""
+    targets = list(
+        plan.targets.exclude(kind="")
+        .order_by("position")
+        .values_list(
+            "pk", "indicator_id", "printed_name", "indicator__group", "superseded_by_id"
+        )
+    )
+    results = stored.results((pk, indicator_id) for pk, indicator_id, *_ in targets)
+    rows = [
+        OverviewRow(pk, indicator_id, name, group, results[pk], amended=by is not None)
+        for pk, indicator_id, name, group, by in targets
+        if pk in results  # deleted meanwhile
+    ]
+    statuses = [r.result["s"] for r in rows]
+    ov = Overview(plan, rows, totals=Counter(statuses))
+    if any(r.result["p"] for r in rows):
+        ov.provisional_totals = Counter((r.result["p"] or r.result)["s"] for r in rows)
+    leads: dict[int, list[int]] = defaultdict(list)
+    for target_id, org_id in (
+        Responsibility.objects.filter(target__plan=plan, role=RespRole.LEAD)
+        .order_by("target_id", "position")
+        .values_list("target_id", "organization_id")
+    ):
+        leads[target_id].append(org_id)
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     agencies: dict[int, Counter[str]] = defaultdict(Counter)
-    orgs: dict[int, Organization] = {}
-    for e in evaluations:
-        groups[e.target.indicator.group][e.status] += 1
-        for r in getattr(e.target, "leads", []):
-            agencies[r.organization_id][e.status] += 1
-            orgs[r.organization_id] = r.organization
+    for r, status in zip(rows, statuses, strict=True):
+        groups[r.group][status] += 1
+        for org_id in leads.get(r.target_id, ()):
+            agencies[org_id][status] += 1
+    orgs = Organization.objects.in_bulk(list(agencies))
     labels = dict(IndicatorGroup.choices)
     ov.by_group = [(labels[g], groups[g]) for g in IndicatorGroup.values if g in groups]
     ov.by_agency = sorted(((orgs[i], c) for i, c in agencies.items()), key=lambda x: x[0].name)
@@ -133,21 +202,81 @@ def figures_deadline() -> Callable[[str], date]:
     return due
 
 
+class LateFigures(Sequence[Figure]):
+    """Figures sent late, by id; read (with their indicator) only when shown: a page lists twenty
+    of the hundreds an agency may have."""
+
+    def __init__(self, pks: list[int]) -> None:
+        self.pks = pks
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    @overload
+    def __getitem__(self, i: int) -> Figure: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Figure]: ...
+    def __getitem__(self, i: int | slice) -> Figure | list[Figure]:
+        if isinstance(i, slice):
+            return self._read(self.pks[i])
+        return self._read([self.pks[i]])[0]
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self._read(self.pks))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @staticmethod
+    def _read(pks: list[int]) -> list[Figure]:
+        found = Figure.objects.select_related("indicator").in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+
+def figure_timeliness(
+    org: Organization, due: Callable[[str], date]
+) -> tuple[int, int, LateFigures]:
+    """How many figures the organisation sent, how many on time (by the end of the day its period
+    was due, local time), and those sent late (in the figures' usual order); each period's
+    deadline computed once and compared in the database, one query for all the figures. It does
+    not depend on today's date (only the obligations part of a scorecard does)."""
+    sent = Figure.objects.filter(organization=org).exclude(submitted_at=None)
+    codes = list(sent.order_by().values_list("period_code", flat=True).distinct())
+    if not codes:
+        return 0, 0, LateFigures([])
+    tz = timezone.get_current_timezone()
+    deadlines = []
+    for code in codes:
+        ends = timezone.make_aware(datetime.combine(due(code) + timedelta(days=1), time.min), tz)
+        deadlines += [code, connection.ops.adapt_datetimefield_value(ends)]
+    q = connection.ops.quote_name
+    f, i = Figure._meta, Indicator._meta
+    col = {name: q(f.get_field(name).column) for name in ("organization", "indicator")}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT f.{q('id')}, CASE WHEN f.{q('submitted_at')} < d.ends THEN 1 ELSE 0 END "
+            f"FROM {q(f.db_table)} f "
+            f"JOIN {q(i.db_table)} i ON i.{q('id')} = f.{col['indicator']} "
+            f"JOIN ({' UNION ALL '.join(['SELECT %s AS code, %s AS ends'] * len(codes))}) d "
+            f"ON d.code = f.{q('period_code')} "
+            f"WHERE f.{col['organization']} = %s AND f.{q('submitted_at')} IS NOT NULL "
+            # the order of Figure.Meta (its indicator's name, then period and vintage)
+            f"ORDER BY i.{q('name')}, f.{q('period_code')}, f.{q('vintage')}",
+            [*deadlines, org.pk],
+        )
+        rows = cursor.fetchall()
+    late = [pk for pk, on_time in rows if not on_time]
+    return len(rows), len(rows) - len(late), LateFigures(late)
+
+
 def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None) -> Scorecard:
     """The agency's scorecard for a plan; `now` (default: the current time) is the moment from
     which deadlines are judged."""
-    targets = [
-        t
-        for t in plan_targets(plan)
-        if any(r.organization_id == org.pk for r in getattr(t, "leads", []))
-    ]
-    figures = list(
-        Figure.objects.filter(organization=org)
-        .exclude(submitted_at=None)
-        .select_related("indicator")
-        .only("period_code", "submitted_at", "indicator__name")
-    )
-    card = scorecard(targets, figures, figures_deadline())
+    targets = plan_targets(plan, led_by=org)
+    card = scorecard(targets, [], evaluations=stored.evaluations(targets, provisional=False))
+    card.submitted, card.on_time, card.late = figure_timeliness(org, figures_deadline())
     at = now if now is not None else timezone.now()
     for contribute in SCORECARD_CONTRIBUTORS:
         contribute(card, org, at)
@@ -256,6 +385,18 @@ class IndicatorStatus:
     problems: list[str] = field(default_factory=list)
 
 
+def _rollup_spec(indicator: Indicator) -> RollupSpec | None:
+    """The indicator's roll-up rule, as ``rollup_specs`` gives it, from its reporting spec (no
+    query when the caller read the indicator with ``select_related("reporting")``)."""
+    try:
+        spec = indicator.reporting  # type: ignore[attr-defined]
+    except ReportingSpec.DoesNotExist:
+        return None
+    if spec.aggregation == Aggregation.NONE:
+        return None
+    return RollupSpec(Aggregation(spec.aggregation), active_communes(), spec.aggregation_weight_id)
+
+
 def indicator_status(indicator: Indicator) -> IndicatorStatus:
     """Statuses of every target of the indicator, with the tạm tính beside the signed one, and
     its chart: one query for the figures serves both."""
@@ -270,10 +411,10 @@ def indicator_status(indicator: Indicator) -> IndicatorStatus:
         .prefetch_related(leads)
         .order_by("-plan__issued_on", "period_code")
     )
-    specs = rollup_specs([indicator.pk])
+    evaluations = stored.evaluations(targets)
+    spec = _rollup_spec(indicator)
+    specs = {indicator.pk: spec} if spec is not None else {}
     figures = counting_figures([indicator.pk], specs, Basis.PROVISIONAL)
-    evaluations = evaluate_targets(targets, provisional=True, specs=specs, figures=figures)
-    spec = specs.get(indicator.pk)
     responsible = {
         r.organization_id for t in targets for r in t.leads if not r.organization.is_group
     }

@@ -29,6 +29,7 @@ from . import selectors
 from .choices import Action, FigureStatus, Status, Vintage
 from .evaluation import SCORE_RULES, lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
+from .links import links
 from .models import Figure, FigureUpload
 from .services import TRANSITIONS, FigureConflict, FigureError, figure_save, figure_transition
 from .sheet import SHEET_LIMITS
@@ -445,6 +446,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "reporting/overview.html",
         {
             "ov": ov,
+            "indicator_links": links("web:indicator", {r.indicator_id for r in ov.rows}),
             "plans": Plan.objects.all(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },

@@ -18,6 +18,8 @@ from chitieu.catalog.models import Indicator, Plan
 from chitieu.catalog.services import plan_agency_resolve
 from chitieu.organizations.models import Organization
 from chitieu.reporting import selectors as reporting_selectors
+from chitieu.reporting.choices import FigureStatus, Vintage
+from chitieu.reporting.links import links
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -86,7 +88,8 @@ def indicators(request: HttpRequest) -> HttpResponse:
 
 
 def indicator(request: HttpRequest, pk: int) -> HttpResponse:
-    ind = get_object_or_404(Indicator.objects.select_related("parent"), pk=pk)
+    # with its reporting spec: the statuses' roll-up rule needs no query of its own
+    ind = get_object_or_404(Indicator.objects.select_related("parent", "reporting"), pk=pk)
     figures, figure_count = reporting_selectors.indicator_figures(ind)
     status = reporting_selectors.indicator_status(ind)
     context = {
@@ -95,6 +98,10 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
         "children": ind.children.all(),
         "figures": figures,
         "figure_count": figure_count,
+        # a hundred rows: their addresses reversed once, their labels from plain dicts
+        "figure_links": links("reporting:figure", (f.pk for f in figures)),
+        "vintage_labels": dict(Vintage.choices),
+        "status_labels": dict(FigureStatus.choices),
         "status": status,
         "chart": status.chart,
     }

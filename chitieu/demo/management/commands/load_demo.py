@@ -15,6 +15,7 @@ from chitieu.investment import demo as investment_demo
 from chitieu.organizations.selectors import organization_directory
 from chitieu.organizations.services import organizations_load_directory
 from chitieu.reporting import demo as reporting_demo
+from chitieu.reporting.stored import rebuild as evaluations_rebuild
 from chitieu.scenarios import demo as scenario_demo
 from chitieu.scenarios import demo_actuals as scenario_actuals_demo
 from chitieu.scenarios.models import GrowthScenario
@@ -84,3 +85,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Nhiệm vụ và lịch báo cáo: thêm {actions} nhiệm vụ.")
         projects = investment_demo.load()
         self.stdout.write(f"Dự án đầu tư (minh họa giải ngân): thêm {projects}.")
+        # the loaders above write with get_or_create and bulk paths: every evaluation afresh
+        self.stdout.write(f"Đánh giá đã tính: {evaluations_rebuild()} mục tiêu.")

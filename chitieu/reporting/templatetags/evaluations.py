@@ -1,0 +1,45 @@
+"""The overview's table of targets, one row per target, built in Python: a plan of three hundred
+targets renders in about a millisecond here, against several in a template loop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape  # what Django's escape does, without its lazy-string wrapper
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from chitieu.reporting.choices import Status
+
+register = template.Library()
+
+LABELS = dict(Status.choices)
+PROVISIONAL_TITLE = "Tạm tính, chưa phải số liệu đã duyệt"
+AMENDED = '<br><span class="small amended">Mục tiêu đã được sửa đổi</span>'
+
+
+@register.simple_tag
+def overview_rows(rows: Iterable[object], links: dict[int, str]) -> SafeString:
+    """``<tr>`` for each OverviewRow: the indicator's name linked to its page, the status (and
+    the tạm tính beside it where verified figures change it), and the sentences."""
+    out = []
+    for r in rows:
+        d = r.result  # type: ignore[attr-defined]
+        p = d["p"]
+        out.append(
+            f'<tr><td><a href="{escape(links.get(r.indicator_id, ""))}">'  # type: ignore[attr-defined]
+            f"{escape(r.name)}</a>"  # type: ignore[attr-defined]
+            + (AMENDED if r.amended else "")  # type: ignore[attr-defined]
+            + "</td>"
+            f'<td><span class="st {escape(d["s"])}">{escape(LABELS[d["s"]])}</span>'
+            + (
+                f'<br><span class="st provisional" title="{PROVISIONAL_TITLE}">'
+                f"Tạm tính: {escape(LABELS[p['s']])}</span>"
+                if p
+                else ""
+            )
+            + f"</td><td>{escape(d['t'])}"
+            + (f'<br><span class="provisional-note">Tạm tính: {escape(p["t"])}</span>' if p else "")
+            + "</td></tr>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
