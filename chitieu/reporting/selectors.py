@@ -138,9 +138,7 @@ def overview(plan: Plan) -> Overview:
     targets = list(
         plan.targets.exclude(kind="")
         .order_by("position")
-        .values_list(
-            "pk", "indicator_id", "printed_name", "indicator__group", "superseded_by_id"
-        )
+        .values_list("pk", "indicator_id", "printed_name", "indicator__group", "superseded_by_id")
     )
     results = stored.results((pk, indicator_id) for pk, indicator_id, *_ in targets)
     rows = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalog', '0002_target_printed_text_any_length'),
-        ('reporting', '0005_figure_upload_kept_between_preview_and_save'),
+        ('reporting', '0006_rollup_indexes'),
     ]
 
     operations = [
