@@ -73,3 +73,35 @@ def test_the_pages_print_the_old_target_and_mark_it_amended(client, amended):
     # a row no amendment names carries no mark
     assert plan_page.count("Đã sửa đổi tại") == 1
     assert Target.objects.filter(superseded_by__isnull=False).count() == 1
+
+
+def _stored_life(plan: Plan):
+    from chitieu.reporting.selectors import overview
+
+    [row] = [r for r in overview(plan).rows if r.name == LIFE]
+    return row
+
+
+def test_the_stored_row_follows_the_replacing_target_edited_or_deleted_outside_the_services(
+    amended,
+):
+    """The replacing target changed in the admin (a plain save, no service) or deleted: the row it
+    replaced is read again, not left with the old sentence."""
+    assert _stored_life(amended["000"]).sentence.startswith(PREFIX)
+    new = Target.objects.get(
+        pk=amended["old"].__class__.objects.get(pk=amended["old"].pk).superseded_by_id
+    )
+    assert new.plan_id == amended["003"].pk
+    new.printed_text, new.kind, new.low, new.high = "76", "exact", None, None
+    new.value = D(76)
+    new.save()
+    row = _stored_life(amended["000"])
+    assert row.status == Status.MISSED
+    assert row.sentence == (
+        "Theo mục tiêu điều chỉnh tại Kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2030: "
+        "76 tuổi. Đạt 74 Tuổi năm 2030; mục tiêu đạt 76 tuổi: không đạt."
+    )
+    new.delete()
+    row = _stored_life(amended["000"])
+    # 74 against 000's own 75,5 again, without the amendment's words
+    assert row.status == Status.MISSED and not row.sentence.startswith("Theo mục tiêu điều chỉnh")
