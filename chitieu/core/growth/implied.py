@@ -95,6 +95,12 @@ class Split:
         self, anchor: str, contribution: Decimal, g: dict[str, Decimal], like: Split | None = None
     ) -> None:
         self.contribution, self.g = contribution, g
+        if g[anchor] == 0:
+            # a growth nudged to nought within its rounding: the share (contribution / growth) may
+            # be anything, so the printed figures bound nothing
+            self.w1 = self.w3 = self.wh = None
+            self.undetermined = True
+            return
         if like and contribution is like.contribution and g[anchor] is like.g[anchor]:
             self.share = like.share
         else:
