@@ -195,6 +195,7 @@ SPECTACULAR_SETTINGS = {
         "PlanStatusEnum": "chitieu.catalog.choices.PlanStatus",
         "FigureStatusEnum": "chitieu.reporting.choices.FigureStatus",
         "ActionStatusEnum": "chitieu.actions.choices.ActionStatus",
+        "ScenarioVersionStatusEnum": "chitieu.scenarios.models.ScenarioVersion.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
