@@ -43,3 +43,19 @@ def overview_rows(rows: Iterable[object], links: dict[int, str]) -> SafeString:
             + "</td></tr>"
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def status_bar(counts: object, statuses: Iterable[tuple[str, str]]) -> SafeString:
+    """How many targets have each status, in the order of ``statuses`` (code, label), those with
+    none left out: what ``reporting/_status_bar.html`` shows, for pages that show dozens."""
+    get = counts.get if isinstance(counts, dict) else (lambda s, d: d)
+    parts = []
+    for s, label in statuses:
+        n = get(s, "")
+        if n:
+            parts.append(
+                f'<span class="st {escape(s)}" title="{escape(label)}">{escape(label)}: {n}</span>'
+            )
+    # (the included template ended with a new line: kept, so the page is the same byte for byte)
+    return mark_safe(f'<span class="bar">{"".join(parts)}</span>\n')  # noqa: S308 - escaped
