@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Aggregation, FigureStatus, Frequency, Vintage
 from chitieu.reporting.models import Figure, ReportingSpec
 
+from .budget import Budget, OutOfBudget
+
 COMMUNES, INDICATORS, MONTHS = 65, 300, 60
 FIRST_YEAR = 2021
 # indicator n has commune figures when n % every == 0
@@ -43,31 +44,6 @@ COLUMNS = (
     "indicator_id, organization_id, period_code, period_kind, vintage, value, comment, source, "
     "status, return_reason, revision, entered_by_id, updated_at, submitted_at"
 )
-
-
-class OutOfBudget(Exception):
-    """The time budget or the free disk ran out: generation stops with what it has written."""
-
-
-@dataclass
-class Budget:
-    """How long generation may take and how much disk it must leave free."""
-
-    seconds: float
-    min_free_bytes: int
-    disk_path: Path
-    started: float = 0.0
-
-    def check(self) -> None:
-        spent = time.monotonic() - self.started
-        if spent > self.seconds:
-            raise OutOfBudget(f"hết thời gian cho phép ({self.seconds:.0f} giây)")
-        free = shutil.disk_usage(self.disk_path).free
-        if free < self.min_free_bytes:
-            raise OutOfBudget(
-                f"ổ đĩa chỉ còn {free / 2**30:.1f} GB trống "
-                f"(cần giữ lại {self.min_free_bytes / 2**30:.1f} GB)"
-            )
 
 
 def database_disk() -> Path:

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import math
 import random
-import shutil
 import statistics
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from psycopg import Connection, sql
+
+from .budget import Budget, OutOfBudget
 
 LAYOUTS = ("unpartitioned", "by_province", "by_period")
 FIRST_YEAR = 2021
@@ -47,30 +47,6 @@ class Size:
     @property
     def years(self) -> list[int]:
         return list(range(FIRST_YEAR, FIRST_YEAR + (self.months + 11) // 12))
-
-
-class OutOfBudget(Exception):
-    """The time budget or the free disk ran out."""
-
-
-@dataclass
-class Budget:
-    """Seconds generation may take and bytes of disk it must leave free where the server writes."""
-
-    seconds: float
-    min_free_bytes: int
-    disk_path: Path
-    started: float
-
-    def check(self) -> None:
-        if time.monotonic() - self.started > self.seconds:
-            raise OutOfBudget(f"hết thời gian cho phép ({self.seconds:.0f} giây)")
-        free = shutil.disk_usage(self.disk_path).free
-        if free < self.min_free_bytes:
-            raise OutOfBudget(
-                f"ổ đĩa chỉ còn {free / 2**30:.1f} GB trống "
-                f"(cần giữ lại {self.min_free_bytes / 2**30:.1f} GB)"
-            )
 
 
 _COLUMNS = """
