@@ -27,7 +27,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from chitieu.catalog.choices import Role as RespRole
@@ -287,10 +287,12 @@ def results(pairs: Iterable[tuple[int, int]]) -> dict[int, dict[str, Any]]:
     """What is stored for these (target, indicator) pairs, as plain data (:func:`load` makes it an
     Evaluation): the stale or missing ones recomputed and stored first. For pages that show
     statuses and sentences without the targets' model objects."""
+    pairs = list(pairs)
     fresh, stale = _split(pairs)
     if stale:
-        targets = _fetch(stale)
-        fresh.update((pk, _dump(e)) for pk, e in _recompute(targets).items())
+        wanted = set(stale)
+        recomputed = _recompute([p for p in pairs if p[0] in wanted])
+        fresh.update((pk, _dump(e)) for pk, e in recomputed.items())
     return fresh
 
 
@@ -302,7 +304,7 @@ def evaluations(targets: Sequence[Target], *, provisional: bool = True) -> list[
     by_pk = {t.pk: t for t in targets}
     out: dict[int, Evaluation] = {pk: load(d, by_pk[pk]) for pk, d in fresh.items()}
     if stale:
-        out.update(_recompute([by_pk[pk] for pk in stale]))
+        out.update(_recompute([(pk, by_pk[pk].indicator_id) for pk in stale], shown=by_pk))
     result = [
         out[t.pk] if t.kind else evaluate_target(t, [])  # a heading row rests on nothing
         for t in targets
@@ -331,13 +333,17 @@ def _leads() -> Prefetch:
     )
 
 
-def _recompute(targets: Sequence[Target]) -> dict[int, Evaluation]:
-    """Evaluate afresh and store. The versions are read before the inputs (the targets are read
-    again for that), so a change committed meanwhile leaves the stored row stale, never wrong."""
-    guessed = {t.indicator_id for t in targets}
+def _recompute(
+    pairs: Sequence[tuple[int, int]], shown: dict[int, Target] | None = None
+) -> dict[int, Evaluation]:
+    """Evaluate the (target, indicator) pairs afresh and store them. The versions are read before
+    the inputs (the targets themselves are read after them), so a change committed meanwhile
+    leaves the stored row stale, never wrong. The evaluations come with the caller's targets
+    (``shown``) where it has them; a target deleted meanwhile is then evaluated, not stored."""
+    guessed = {indicator_id for _, indicator_id in pairs}
     clocks = _clocks(guessed | {GLOBAL})
     communes = active_communes()
-    current = _fetch([t.pk for t in targets])
+    current = _fetch([pk for pk, _ in pairs])
     indicator_ids = {t.indicator_id for t in current}
     specs = rollup_specs(indicator_ids, expected=communes)
     weights = _clocks(
@@ -371,16 +377,15 @@ def _recompute(targets: Sequence[Target]) -> dict[int, Evaluation]:
             )
         )
     _store(rows)
-    by_pk = {t.pk: t for t in targets}
-    out: dict[int, Evaluation] = {}
+    out = {e.target.pk: e for e in computed}
+    if shown is None:
+        return out
     for e in computed:
         # shown with the caller's target (its plan, its leads as the page read them)
-        t = by_pk[e.target.pk]
-        e.target = t
+        t = e.target = shown[e.target.pk]
         if e.provisional is not None:
             e.provisional.target = t
-        out[t.pk] = e
-    gone = [t for t in targets if t.pk not in out]  # deleted meanwhile: evaluated, not stored
+    gone = [shown[pk] for pk, _ in pairs if pk not in out]
     if gone:
         out.update((e.target.pk, e) for e in evaluate_targets(gone, provisional=True))
     return out
@@ -390,35 +395,47 @@ _STORED = [f.attname for f in StoredEvaluation._meta.concrete_fields if f.attnam
 
 
 def _store(rows: list[StoredEvaluation]) -> None:
-    """Store each row unless what is stored was computed from newer versions. On SQLite one
-    transaction (writers take turns anyway); on PostgreSQL one statement a row, in target order,
-    so that two readers storing the same targets never deadlock. A failure to store (a database
-    busy for longer than its timeout) is logged: the page still shows what was computed."""
+    """Store each row unless what is stored was computed from newer versions: one conditional
+    UPDATE a row (sent together), then one INSERT that leaves alone the rows already there (updated
+    just now, or newer). On SQLite in one transaction (writers take turns anyway); on PostgreSQL
+    each statement on its own, in target order, so two readers storing the same targets never
+    wait on each other in a cycle. A failure to store (a database busy past its timeout) is
+    logged: the page still shows what was computed."""
+    if not rows:
+        return
     rows = sorted(rows, key=lambda r: r.target_id)
     conn = transaction.get_connection()
     together = conn.vendor == "sqlite" or conn.in_atomic_block
+    fields = [StoredEvaluation._meta.get_field(f) for f in _STORED]
+    assign = ", ".join(f"{_q(f.column)} = %s" for f in fields)
+    # not newer: another indicator, or an older (or equal) version of each key
+    sql = (
+        f"UPDATE {_table(StoredEvaluation)} SET {assign} WHERE target_id = %s "
+        "AND (indicator_key <> %s OR indicator_version <= %s) AND global_version <= %s "
+        "AND (weight_key IS NULL OR weight_key <> %s OR weight_version <= %s)"
+    )
+    params = []
+    for r in rows:
+        values = [f.get_db_prep_save(getattr(r, f.attname), conn) for f in fields]
+        weight = r.weight_key if r.weight_key is not None else -1  # no key is ever -1
+        params.append(
+            [
+                *values,
+                r.target_id,
+                r.indicator_key,
+                r.indicator_version,
+                r.global_version,
+                weight,
+                r.weight_version,
+            ]
+        )
     try:
         with transaction.atomic() if together else nullcontext():
-            missing = [r for r in rows if not _update(r)]
-            if missing:
-                StoredEvaluation.objects.bulk_create(missing, ignore_conflicts=True)
+            with conn.cursor() as cursor:
+                cursor.executemany(sql, params)
+            StoredEvaluation.objects.bulk_create(rows, ignore_conflicts=True)
     except DatabaseError:
         log.warning("Không lưu được %d đánh giá đã tính lại", len(rows), exc_info=True)
-
-
-def _update(r: StoredEvaluation) -> int:
-    not_newer = (
-        (~Q(indicator_key=r.indicator_key) | Q(indicator_version__lte=r.indicator_version))
-        & Q(global_version__lte=r.global_version)
-        & (
-            Q(weight_key__isnull=True)
-            | ~Q(weight_key=r.weight_key)
-            | Q(weight_version__lte=r.weight_version)
-        )
-    )
-    return StoredEvaluation.objects.filter(not_newer, target_id=r.target_id).update(
-        **{f: getattr(r, f) for f in _STORED}
-    )
 
 
 # -- whole rebuilds ------------------------------------------------------------------------------
@@ -428,12 +445,18 @@ def _all_targets() -> Iterator[list[Target]]:
         yield _fetch(ids[start : start + CHUNK])
 
 
+def _all_pairs() -> Iterator[list[tuple[int, int]]]:
+    pairs = list(Target.objects.exclude(kind="").order_by("pk").values_list("pk", "indicator_id"))
+    for start in range(0, len(pairs), CHUNK):
+        yield pairs[start : start + CHUNK]
+
+
 def refresh() -> int:
     """Recompute what is stale or missing (the worker's job after a large change); returns how
     many targets were looked at."""
     n = 0
-    for chunk in _all_targets():
-        evaluations(chunk)
+    for chunk in _all_pairs():
+        results(chunk)
         n += len(chunk)
     return n
 
@@ -442,7 +465,7 @@ def rebuild() -> int:
     """Recompute and store every target's evaluation, stale or not: after writes that bypassed
     the versions (bulk loads, raw SQL). Returns how many were stored."""
     n = 0
-    for chunk in _all_targets():
+    for chunk in _all_pairs():
         _recompute(chunk)
         n += len(chunk)
     return n
