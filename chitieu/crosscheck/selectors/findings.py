@@ -22,6 +22,7 @@ from chitieu.core.crosscheck import (
 )
 from chitieu.core.periods import PeriodError, PeriodKind
 
+from .. import memo
 from ..models import FindingExplanation
 from .facts import plan_label, target_fact, targets_in_order
 from .links import indicator_groups
@@ -179,8 +180,7 @@ def _rate_findings(targets: list[Target]) -> list[Finding]:
     return rate_findings(name, both)
 
 
-def crosscheck_report(plan: str | None = None) -> Report:
-    """Findings between plans and within each plan (only those of one plan when asked)."""
+def _all_findings() -> tuple[tuple[Finding, ...], tuple[Check, ...]]:
     targets = targets_in_order()
     gs = groups(targets)
     findings: list[Finding] = []
@@ -193,6 +193,14 @@ def crosscheck_report(plan: str | None = None) -> Report:
     checks = _within_plan_checks(targets, facts_by_target)
     findings.extend(_rate_findings(targets))
     findings.extend(c.finding for c in checks if c.finding is not None)
+    return tuple(findings), tuple(checks)
+
+
+def crosscheck_report(plan: str | None = None) -> Report:
+    """Findings between plans and within each plan (only those of one plan when asked); computed
+    once for each state of the targets, plans, indicators and links (decision 0048)."""
+    every_finding, every_check = memo.remembered("findings", _all_findings)
+    findings, checks = list(every_finding), list(every_check)
     if plan:
         plans = {p.pk for p in Plan.objects.all() if _plan_matches(p, plan)}
         findings = [f for f in findings if any(x.plan_id in plans for x in f.facts)]

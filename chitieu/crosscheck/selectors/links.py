@@ -11,6 +11,7 @@ from django.apps.registry import Apps
 from chitieu.catalog.models import Indicator, Target
 from chitieu.core.matching import LinkProposal, NamedIndicator, propose_links
 
+from .. import memo
 from ..choices import LinkStatus
 from ..models import IndicatorLink
 from .facts import plan_label
@@ -69,7 +70,12 @@ class ProposalRow:
 
 
 def link_proposals() -> list[ProposalRow]:
-    """Links a person has not decided on yet, best first; pairs already decided never return."""
+    """Links a person has not decided on yet, best first; pairs already decided never return.
+    Computed once for each state of the targets, plans, indicators and links (decision 0048)."""
+    return list(memo.remembered("proposals", _link_proposals))
+
+
+def _link_proposals() -> tuple[ProposalRow, ...]:
     decided = set(IndicatorLink.objects.values_list("low_id", "high_id"))
     groups = indicator_groups()
     named = named_indicators()
@@ -87,7 +93,7 @@ def link_proposals() -> list[ProposalRow]:
     labels: dict[int, set[str]] = defaultdict(set)
     for t in Target.objects.filter(indicator_id__in=ids).select_related("plan"):
         labels[t.indicator_id].add(plan_label(t.plan))
-    return [
+    return tuple(
         ProposalRow(
             p,
             inds[p.a],
@@ -98,7 +104,7 @@ def link_proposals() -> list[ProposalRow]:
             parents.get(p.b, ""),
         )
         for p in proposals
-    ]
+    )
 
 
 def decided_links() -> list[IndicatorLink]:
