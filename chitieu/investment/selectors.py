@@ -409,7 +409,11 @@ class GrowthLink:
 
 
 def growth_link(
-    *, year: int, as_of_month: int, inputs: YearInputs | None = None
+    *,
+    year: int,
+    as_of_month: int,
+    inputs: YearInputs | None = None,
+    rows: list[ProjectRow] | None = None,
 ) -> GrowthLink | None:
     """How far the expected disbursement of July-December supports construction's required value
     added, and what the shortfall of ``as_of_month`` (and all the capital stuck) costs in points."""
@@ -422,15 +426,18 @@ def growth_link(
     h2: dict[str, Decimal] = defaultdict(lambda: ZERO)
     month_gap: dict[str, Decimal] = defaultdict(lambda: ZERO)
     stuck: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    # each project's progress, when the caller measured it already at this month
+    measured = {r.project.pk: r.progress for r in rows or []}
     for p in items:
         path = calc.expected_path(p.capital_plan, promised.get(p.pk, {}))
         h2[p.source] += path[11] - path[5]
         due = path[as_of_month - 1] - (path[as_of_month - 2] if as_of_month > 1 else ZERO)
         done = actual.get(p.pk, {}).get(as_of_month, ZERO)
         month_gap[p.source] += max(due - done, ZERO)
-        stuck[p.source] += calc.progress(
+        done_by_now = measured.get(p.pk) or calc.progress(
             p.capital_plan, promised.get(p.pk, {}), actual.get(p.pk, {}), as_of_month
-        ).stuck
+        )
+        stuck[p.source] += done_by_now.stuck
     return GrowthLink(
         base=base,
         coefficients=coef,

@@ -95,7 +95,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year": year,
             "month": month,
             "months": range(1, 13),
-            "link": selectors.growth_link(year=year, as_of_month=month, inputs=inputs),
+            "link": selectors.growth_link(year=year, as_of_month=month, inputs=inputs, rows=rows),
             "curve": selectors.overall_curve(year=year, as_of_month=month, inputs=inputs),
             "by_group": selectors.totals_by(year=year, as_of_month=month, key="group", rows=rows),
             "by_source": selectors.totals_by(year=year, as_of_month=month, key="source", rows=rows),
