@@ -138,3 +138,18 @@ class CrosscheckEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.subject}"
+
+
+class ComparisonInputs(models.Model):
+    """One row whose token changes, in the writer's transaction, with every write to what the
+    findings and the proposed links are computed from (decision 0048). A token, not a counter: a
+    rolled-back write must never let a later write reuse its value."""
+
+    token = models.UUIDField("phiên bản")
+
+    class Meta:
+        verbose_name = "phiên bản dữ liệu đối chiếu"
+        verbose_name_plural = "phiên bản dữ liệu đối chiếu"
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -9,7 +9,13 @@ from chitieu.catalog.models import Plan, Target
 from chitieu.catalog.selectors import targets_judged_by
 from chitieu.catalog.signals import targets_changed
 
+from .memo import touch
 from .services import superseded_by_sync
+
+
+def inputs_changed(sender: object, **kwargs: Any) -> None:
+    """A row the findings or the proposed links read was written: they are computed again."""
+    touch()
 
 
 def plan_deleting(sender: type[Plan], instance: Plan, **kwargs: Any) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet, Sum
 
 from chitieu.actions.choices import ActionStatus
 from chitieu.core import investment as calc
@@ -75,11 +75,16 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _approved_by_month(project_ids: list[int], year: int) -> dict[int, dict[int, Decimal]]:
+def _of_projects(project_ids: list[int] | None, year: int) -> Q:
+    # None: every project of the year (no list of ids to send)
+    return Q(project__year=year) if project_ids is None else Q(project_id__in=project_ids)
+
+
+def _approved_by_month(project_ids: list[int] | None, year: int) -> dict[int, dict[int, Decimal]]:
     out: dict[int, dict[int, Decimal]] = defaultdict(dict)
     rows = (
         Disbursement.objects.filter(
-            project_id__in=project_ids, year=year, status=DisbursementStatus.APPROVED
+            _of_projects(project_ids, year), year=year, status=DisbursementStatus.APPROVED
         )
         .values_list("project_id", "month")
         .annotate(s=Sum("amount"))
@@ -89,11 +94,53 @@ def _approved_by_month(project_ids: list[int], year: int) -> dict[int, dict[int,
     return out
 
 
-def _commitments(project_ids: list[int], year: int) -> dict[int, dict[int, Decimal]]:
+def _commitments(project_ids: list[int] | None, year: int) -> dict[int, dict[int, Decimal]]:
     out: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for c in Commitment.objects.filter(project_id__in=project_ids, year=year):
-        out[c.project_id][c.month] = c.amount
+    rows = Commitment.objects.filter(_of_projects(project_ids, year), year=year)
+    for pid, month, amount in rows.values_list("project_id", "month", "amount"):
+        out[pid][month] = amount
     return out
+
+
+@dataclass
+class YearInputs:
+    """A year's projects with their approved disbursement and commitments by month, read once and
+    shared by the sections of a page."""
+
+    projects: list[Project]
+    actual: dict[int, dict[int, Decimal]]
+    promised: dict[int, dict[int, Decimal]]
+    milestones: dict[int, list[Milestone]]
+
+
+def _inputs(
+    year: int, items: list[Project], milestones: dict[int, list[Milestone]] | None = None
+) -> YearInputs:
+    ids = [p.pk for p in items]
+    if milestones is None:
+        milestones = defaultdict(list)
+        for m in Milestone.objects.filter(project_id__in=ids).order_by("id"):
+            milestones[m.project_id].append(m)
+    return YearInputs(items, _approved_by_month(ids, year), _commitments(ids, year), milestones)
+
+
+def year_inputs(*, year: int, filters: Filters | None = None) -> YearInputs:
+    """The projects a list shows (narrowed by the filters) and their amounts by month."""
+    items = list(projects(year=year, filters=filters))
+    return _inputs(year, items, {p.pk: list(p.milestones.all()) for p in items})
+
+
+def overview_inputs(*, year: int) -> YearInputs:
+    """Every project of the year, read by year rather than by a list of ids."""
+    milestones: dict[int, list[Milestone]] = defaultdict(list)
+    for m in Milestone.objects.filter(project__year=year).order_by("id"):
+        milestones[m.project_id].append(m)
+    return YearInputs(
+        list(Project.objects.filter(year=year)),
+        _approved_by_month(None, year),
+        _commitments(None, year),
+        milestones,
+    )
 
 
 @dataclass
@@ -108,19 +155,22 @@ class ProjectRow:
 
 
 def project_rows(
-    *, year: int, as_of_month: int, filters: Filters | None = None
+    *,
+    year: int,
+    as_of_month: int,
+    filters: Filters | None = None,
+    inputs: YearInputs | None = None,
 ) -> list[ProjectRow]:
-    """Every project of the year with its progress at the end of ``as_of_month``."""
-    items = list(projects(year=year, filters=filters))
-    ids = [p.pk for p in items]
-    actual = _approved_by_month(ids, year)
-    promised = _commitments(ids, year)
+    """Every project of the year with its progress at the end of ``as_of_month`` (from
+    ``inputs`` when the caller read them already, for the same filters)."""
+    data = inputs or year_inputs(year=year, filters=filters)
+    items, actual, promised = data.projects, data.actual, data.promised
     as_of = month_end(year, as_of_month)
     labels = dict(MilestoneKind.choices)
     rows: list[ProjectRow] = []
     for p in items:
         worst = ("", 0)
-        for m in p.milestones.all():
+        for m in data.milestones.get(p.pk, []):
             late = calc.days_late(m.planned_on, m.actual_on, as_of)
             if late > worst[1]:
                 worst = (labels[m.kind], late)
@@ -137,6 +187,14 @@ def project_rows(
     return rows
 
 
+def project_row(project: Project, *, as_of_month: int) -> ProjectRow:
+    """One project's row, as the lists show it, without reading the others."""
+    [row] = project_rows(
+        year=project.year, as_of_month=as_of_month, inputs=_inputs(project.year, [project])
+    )
+    return row
+
+
 def holding_back(
     *,
     year: int,
@@ -144,11 +202,13 @@ def holding_back(
     filters: Filters | None = None,
     behind_points: Decimal = BEHIND_POINTS,
     late_days: int = LATE_DAYS,
+    rows: list[ProjectRow] | None = None,
 ) -> list[ProjectRow]:
-    """Projects behind on disbursement or on a milestone beyond the thresholds, most stuck first."""
-    rows = {
-        r.project.pk: r for r in project_rows(year=year, as_of_month=as_of_month, filters=filters)
-    }
+    """Projects behind on disbursement or on a milestone beyond the thresholds, most stuck first
+    (among ``rows`` when the caller computed them already, for the same filters)."""
+    if rows is None:
+        rows = project_rows(year=year, as_of_month=as_of_month, filters=filters)
+    by_pk = {r.project.pk: r for r in rows}
     ranked = calc.holding_back(
         (
             calc.Lateness(
@@ -157,14 +217,14 @@ def holding_back(
                 worst_milestone=r.worst_milestone,
                 worst_days=r.worst_days,
             )
-            for pk, r in rows.items()
+            for pk, r in by_pk.items()
         ),
         behind_points=behind_points,
         late_days=late_days,
     )
     out = []
     for item in ranked:
-        row = rows[item.key]
+        row = by_pk[item.key]
         row.reasons = item.reasons
         out.append(row)
     return out
@@ -188,12 +248,12 @@ def project_curve(project: Project, *, as_of_month: int) -> dict[str, Any]:
     }
 
 
-def overall_curve(*, year: int, as_of_month: int) -> dict[str, Any]:
+def overall_curve(
+    *, year: int, as_of_month: int, inputs: YearInputs | None = None
+) -> dict[str, Any]:
     """Every project of the year summed: the province's disbursement curve against its plans."""
-    items = list(Project.objects.filter(year=year))
-    ids = [p.pk for p in items]
-    actual = _approved_by_month(ids, year)
-    promised = _commitments(ids, year)
+    data = inputs or _inputs(year, list(Project.objects.filter(year=year)))
+    items, actual, promised = data.projects, data.actual, data.promised
     plan = [ZERO] * 12
     monthly: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for p in items:
@@ -348,29 +408,36 @@ class GrowthLink:
     stuck_cost: calc.ShortfallCost
 
 
-def growth_link(*, year: int, as_of_month: int) -> GrowthLink | None:
+def growth_link(
+    *,
+    year: int,
+    as_of_month: int,
+    inputs: YearInputs | None = None,
+    rows: list[ProjectRow] | None = None,
+) -> GrowthLink | None:
     """How far the expected disbursement of July-December supports construction's required value
     added, and what the shortfall of ``as_of_month`` (and all the capital stuck) costs in points."""
     base = growth_base(year)
     if base is None:
         return None
     coef = coefficients()
-    items = list(Project.objects.filter(year=year))
-    ids = [p.pk for p in items]
-    actual = _approved_by_month(ids, year)
-    promised = _commitments(ids, year)
+    data = inputs or _inputs(year, list(Project.objects.filter(year=year)))
+    items, actual, promised = data.projects, data.actual, data.promised
     h2: dict[str, Decimal] = defaultdict(lambda: ZERO)
     month_gap: dict[str, Decimal] = defaultdict(lambda: ZERO)
     stuck: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    # each project's progress, when the caller measured it already at this month
+    measured = {r.project.pk: r.progress for r in rows or []}
     for p in items:
         path = calc.expected_path(p.capital_plan, promised.get(p.pk, {}))
         h2[p.source] += path[11] - path[5]
         due = path[as_of_month - 1] - (path[as_of_month - 2] if as_of_month > 1 else ZERO)
         done = actual.get(p.pk, {}).get(as_of_month, ZERO)
         month_gap[p.source] += max(due - done, ZERO)
-        stuck[p.source] += calc.progress(
+        done_by_now = measured.get(p.pk) or calc.progress(
             p.capital_plan, promised.get(p.pk, {}), actual.get(p.pk, {}), as_of_month
-        ).stuck
+        )
+        stuck[p.source] += done_by_now.stuck
     return GrowthLink(
         base=base,
         coefficients=coef,
@@ -384,11 +451,16 @@ def growth_link(*, year: int, as_of_month: int) -> GrowthLink | None:
     )
 
 
-def totals_by(*, year: int, as_of_month: int, key: str) -> list[dict[str, Any]]:
-    """Plan, expected, approved and stuck capital summed by group or by source."""
+def totals_by(
+    *, year: int, as_of_month: int, key: str, rows: list[ProjectRow] | None = None
+) -> list[dict[str, Any]]:
+    """Plan, expected, approved and stuck capital summed by group or by source (over ``rows``
+    when the caller computed every project's row already)."""
     labels = dict(ProjectGroup.choices if key == "group" else CapitalSource.choices)
     sums: dict[str, dict[str, Decimal]] = {}
-    for r in project_rows(year=year, as_of_month=as_of_month):
+    if rows is None:
+        rows = project_rows(year=year, as_of_month=as_of_month)
+    for r in rows:
         k = getattr(r.project, key)
         s = sums.setdefault(
             k, {"plan": ZERO, "expected": ZERO, "actual": ZERO, "stuck": ZERO, "count": ZERO}
@@ -410,19 +482,26 @@ def plan_findings(year: int) -> list[calc.Finding]:
     """The plan's own sums: each printed group against its sub-groups and against the amounts
     printed beside its projects, and its printed count against the projects it names."""
     findings: list[calc.Finding] = []
-    groups = list(
-        PrintedGroup.objects.filter(year=year).prefetch_related("children__projects", "projects")
-    )
-    for g in groups:
-        children = list(g.children.all())
-        named = list(g.projects.all())
-        if g.printed_total is not None and children:
+    # the year's groups and their sub-groups, in the groups' order; of a project, only the amount
+    # printed beside it counts here (its group's projects in their own order)
+    every = list(PrintedGroup.objects.filter(Q(year=year) | Q(parent__year=year)))
+    children: dict[int, list[PrintedGroup]] = defaultdict(list)
+    for g in every:
+        if g.parent_id is not None:
+            children[g.parent_id].append(g)
+    amounts: dict[int, list[Decimal | None]] = defaultdict(list)
+    for gid, amount in Project.objects.filter(printed_group__in=[g.pk for g in every]).values_list(
+        "printed_group_id", "printed_amount"
+    ):
+        amounts[gid].append(amount)
+    for g in (g for g in every if g.year == year):
+        if g.printed_total is not None and children[g.pk]:
             # a sub-group printed without a total counts by the amounts beside its projects
             parts = [
                 c.printed_total
                 if c.printed_total is not None
-                else sum((p.printed_amount or ZERO for p in c.projects.all()), ZERO)
-                for c in children
+                else sum((a or ZERO for a in amounts[c.pk]), ZERO)
+                for c in children[g.pk]
             ]
             findings.append(
                 calc.check_total(
@@ -433,13 +512,14 @@ def plan_findings(year: int) -> list[calc.Finding]:
                     open_ended=g.open_ended,
                 )
             )
+        named = amounts[g.pk]
         if g.printed_count is not None and named:
             findings.append(
                 calc.check_count(
                     code=f"{g.code}-count", label=g.name, printed=g.printed_count, listed=len(named)
                 )
             )
-        listed = [p.printed_amount for p in named if p.printed_amount is not None]
+        listed = [a for a in named if a is not None]
         if g.printed_total is not None and listed:
             findings.append(
                 calc.check_total(

@@ -85,6 +85,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     rules.require_view(request.user)
     year = _year(request)
     month = _month(request, year)
+    # every section reads the same projects and amounts: once
+    inputs = selectors.overview_inputs(year=year)
+    rows = selectors.project_rows(year=year, as_of_month=month, inputs=inputs)
     return render(
         request,
         "investment/overview.html",
@@ -92,11 +95,11 @@ def overview(request: HttpRequest) -> HttpResponse:
             "year": year,
             "month": month,
             "months": range(1, 13),
-            "link": selectors.growth_link(year=year, as_of_month=month),
-            "curve": selectors.overall_curve(year=year, as_of_month=month),
-            "by_group": selectors.totals_by(year=year, as_of_month=month, key="group"),
-            "by_source": selectors.totals_by(year=year, as_of_month=month, key="source"),
-            "top": selectors.holding_back(year=year, as_of_month=month)[:5],
+            "link": selectors.growth_link(year=year, as_of_month=month, inputs=inputs, rows=rows),
+            "curve": selectors.overall_curve(year=year, as_of_month=month, inputs=inputs),
+            "by_group": selectors.totals_by(year=year, as_of_month=month, key="group", rows=rows),
+            "by_source": selectors.totals_by(year=year, as_of_month=month, key="source", rows=rows),
+            "top": selectors.holding_back(year=year, as_of_month=month, rows=rows)[:5],
             "findings": selectors.plan_findings(year),
             "is_finance": rules.is_finance(request.user),
         },
@@ -134,8 +137,7 @@ def holding_back(request: HttpRequest) -> HttpResponse:
 
 
 def _project_context(request: HttpRequest, project: Project, month: int) -> dict[str, Any]:
-    rows = selectors.project_rows(year=project.year, as_of_month=month, filters=selectors.Filters())
-    row = next(r for r in rows if r.project.pk == project.pk)
+    row = selectors.project_row(project, as_of_month=month)
     milestones = {m.kind: m for m in project.milestones.all()}
     return {
         "project": project,

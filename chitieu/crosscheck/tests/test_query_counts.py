@@ -9,11 +9,19 @@ from chitieu.crosscheck.services import (
     plan_amendment_record,
 )
 
-# session, user, membership (role), the header's role and unread notices, then the page's reads
+# session, user, membership (role), the header's role and unread notices, then the page's reads;
+# the findings and the proposed links read their key, then their inputs when the key is new
 BASELINE = {
-    "/doi-chieu/": 15,
-    "/doi-chieu/?theo=chi-tieu": 15,
-    "/doi-chieu/lien-ket/": 12,
+    "/doi-chieu/": 17,
+    "/doi-chieu/?theo=chi-tieu": 17,
+    "/doi-chieu/lien-ket/": 13,
+    "/doi-chieu/song-song/": 5,
+}
+# the same pages once this process has computed the findings and links for the current key
+KEPT = {
+    "/doi-chieu/": 8,
+    "/doi-chieu/?theo=chi-tieu": 8,
+    "/doi-chieu/lien-ket/": 6,
     "/doi-chieu/song-song/": 5,
 }
 
@@ -24,6 +32,8 @@ def test_each_page_keeps_its_query_count_as_decisions_grow(
 ):
     client.force_login(taichinh)
     with django_assert_num_queries(count):
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(KEPT[url]):
         assert client.get(url).status_code == 200
     for a, b in [
         (("000", "Tỷ lệ che phủ rừng"), ("001", "Tỷ lệ che phủ của rừng")),

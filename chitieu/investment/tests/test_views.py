@@ -236,3 +236,22 @@ def test_the_scenario_page_shows_how_far_disbursement_supports_construction(clie
     share = format_number(D(str(link.support.share_of_required)), 1)
     assert f"bằng {share} % mức kịch bản cần" in page
     assert f"trong tháng {month}/2026" in page
+
+
+def test_the_overview_and_a_project_page_keep_their_query_count_as_projects_grow(
+    client, leader, scenario, fresh, django_assert_num_queries
+):
+    client.force_login(leader)
+    # session, user, role (twice: who may read, who is finance), then the page's own reads
+    pages = {reverse("investment:overview"): 15, reverse("investment:project", args=[fresh.pk]): 21}
+    for url, count in pages.items():
+        with django_assert_num_queries(count):
+            assert client.get(url).status_code == 200
+    # given more projects
+    for n in range(3):
+        copy = Project.objects.get(pk=fresh.pk)
+        copy.pk, copy.code = None, f"{fresh.code}-{n}"
+        copy.save()
+    for url, count in pages.items():
+        with django_assert_num_queries(count):
+            assert client.get(url).status_code == 200
