@@ -43,7 +43,9 @@ def appendix_rows(plan: Plan, lines: list[AppendixLine]) -> SafeString:
     for ln in lines:
         t = ln.target
         if t is None:
-            out.append(f'<tr class="section"><td colspan="6">{escape(ln.section or "")}</td></tr>\n')
+            out.append(
+                f'<tr class="section"><td colspan="6">{escape(ln.section or "")}</td></tr>\n'
+            )
             continue
         cells = [
             f'<tr id="dong-{t.position}" class="{"" if t.row_no else "sub"}">',
