@@ -37,11 +37,19 @@ def _responsibilities() -> Prefetch[Responsibility]:
 
 def plan_appendix(plan: Plan) -> list[AppendixLine]:
     """The plan's table in printed order, with section headings and merged agency cells."""
-    targets = (
-        plan.targets.select_related("indicator", "superseded_by__plan")
-        .prefetch_related(_responsibilities())
-        .order_by("position")
+    targets = plan.targets.select_related("superseded_by__plan").order_by("position")
+    # who is responsible as (target, role, organisation) triples and each organisation built
+    # once: a responsibility and its organisation as models per cell were half the page's time
+    # on a plan of a hundred rows
+    cells = (
+        Responsibility.objects.filter(target__plan=plan)
+        .order_by("role", "position")
+        .values_list("target_id", "role", "organization_id")
     )
+    orgs = Organization.objects.in_bulk({org_id for _, _, org_id in cells})
+    by_target: dict[int, list[tuple[str, Organization]]] = {}
+    for target_id, role, org_id in cells:
+        by_target.setdefault(target_id, []).append((role, orgs[org_id]))
     lines: list[AppendixLine] = []
     section = None
     prev: Target | None = None
@@ -50,12 +58,12 @@ def plan_appendix(plan: Plan) -> list[AppendixLine]:
             section = t.section
             lines.append(AppendixLine(section=section))
             prev = None
-        resp = list(t.responsibilities.all())
+        resp = by_target.get(t.pk, [])
         lines.append(
             AppendixLine(
                 target=t,
-                leads=[r.organization for r in resp if r.role == Role.LEAD],
-                coordinating=[r.organization for r in resp if r.role == Role.COORDINATING],
+                leads=[o for role, o in resp if role == Role.LEAD],
+                coordinating=[o for role, o in resp if role == Role.COORDINATING],
             )
         )
         _merge_down(lines, prev, t)

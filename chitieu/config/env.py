@@ -70,7 +70,12 @@ def env_database(name: str, default: str) -> dict[str, object]:
     if raw.startswith("sqlite:"):
         _check_sqlite_path(name, raw)
     try:
-        config = dj_database_url.parse(raw, conn_max_age=60)
+        # Each gunicorn thread keeps its connection for a minute (a PostgreSQL connection costs
+        # a server process and an authentication); PostgreSQL's is checked before a request
+        # reuses it, so a restarted server costs no failed page (decision 0050).
+        config = dj_database_url.parse(
+            raw, conn_max_age=60, conn_health_checks=not raw.startswith("sqlite:")
+        )
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name}={raw!r} không hợp lệ: {exc}") from exc
     if not config.get("NAME"):

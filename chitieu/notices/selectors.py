@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import QuerySet
 
+from chitieu.access.models import Membership
 from chitieu.access.permissions import menu_for_role, role_from
 
 from .models import Notice
@@ -24,26 +24,21 @@ class Header:
     unread: int = 0
 
 
-def _unread(user_ref: Any) -> Subquery:
-    return Subquery(
-        Notice.objects.filter(user=user_ref, read_at__isnull=True)
-        .values("user")
-        .annotate(n=Count("pk"))
-        .values("n"),
-        output_field=IntegerField(),
-    )
+# Drawn on every page, so asked in plain SQL: built by the ORM (a join and a counting subquery)
+# the question cost several times its SQL, about a fifth of a light page (decision 0050).
+_HEADER_SQL = (
+    f"SELECT (SELECT role FROM {Membership._meta.db_table} WHERE user_id = %s), "
+    f"(SELECT COUNT(*) FROM {Notice._meta.db_table} WHERE user_id = %s AND read_at IS NULL)"
+)
 
 
 def header_for(user: Any) -> Header:
     """The user's role and unread count in one query: the header is drawn on every page."""
     if not getattr(user, "is_authenticated", False):
         return Header()
-    membership_role, unread = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .values_list("membership__role", Coalesce(_unread(OuterRef("pk")), Value(0)))
-        .get()
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_HEADER_SQL, [user.pk, user.pk])
+        membership_role, unread = cursor.fetchone()
     role = role_from(membership_role, user)
     return Header(menu=menu_for_role(role, is_staff=bool(user.is_staff)), unread=unread)
 

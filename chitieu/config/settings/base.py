@@ -118,6 +118,10 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "media/"
 
+# Sessions stay in the database (a sign-out or a password change ends them on the server; a
+# signed cookie could not be revoked), read by one plain query per request (decision 0050).
+SESSION_ENGINE = "chitieu.access.sessions"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"

@@ -98,6 +98,15 @@ def test_postgres_gets_no_sqlite_options(monkeypatch):
     config = env_database("DATABASE_URL", "sqlite:////x.sqlite3")
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert "transaction_mode" not in config.get("OPTIONS", {})
+    # kept between requests, and checked before reuse so a restarted server fails no page
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
+
+
+def test_templates_are_parsed_once_per_process_without_debug():
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    assert isinstance(engines["django"].engine.template_loaders[0], Loader)
 
 
 def test_a_file_database_runs_in_wal_mode(tmp_path, db):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from chitieu.access.choices import Role
 from chitieu.access.models import Membership
 from chitieu.access.permissions import menu_for
+from chitieu.notices.choices import NoticeKind
+from chitieu.notices.models import Notice
 from chitieu.organizations.models import Organization
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +67,17 @@ def test_the_pages_the_menu_hides_from_a_leader_are_refused_to_them(client):
     assert client.get(WORKING["review"]).status_code == 403
     assert client.post(WORKING["import"], {}).status_code == 403
     assert client.post(reverse("reporting:upload"), {}).status_code == 403
+
+
+def test_the_header_follows_a_new_notice_and_a_new_role_at_once(client):
+    # given a leader with nothing unread
+    user = _user(Role.LEADER)
+    client.force_login(user)
+    html = client.get(reverse("web:plans")).content.decode()
+    assert "không có thông báo mới" in html and _offered(client, user) == set()
+    # when a notice arrives and the role becomes reporter
+    Notice.objects.create(user=user, kind=NoticeKind.choices[0][0], text="Nhắc hạn")
+    Membership.objects.filter(user=user).update(role=Role.REPORTER)
+    # then the very next page counts the notice and offers the entry page
+    html = client.get(reverse("web:plans")).content.decode()
+    assert "Thông báo: 1 chưa đọc" in html and _offered(client, user) == {"enter"}

@@ -11,32 +11,39 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from chitieu.reporting.choices import FigureStatus, Vintage
+from chitieu.reporting.selectors import FigureLine
 
 from .vn import ky, vnnum
 
 register = template.Library()
 
-VINTAGES = dict(Vintage.choices)
-STATUSES = dict(FigureStatus.choices)
+VINTAGES = {k: escape(v) for k, v in Vintage.choices}
+STATUSES = {k: escape(v) for k, v in FigureStatus.choices}
 
 
 @register.simple_tag
-def figure_rows(figures: Iterable[object], links: dict[int, str]) -> SafeString:
+def figure_rows(figures: Iterable[FigureLine], links: dict[int, str]) -> SafeString:
     """``<tr>`` for each figure: period, value linked to the figure's page, vintage, organisation,
     who entered it and when (local time), status, source."""
+    tz = timezone.get_current_timezone()
+    # a table shows a few periods, each for many organisations: each label is worked out once
+    periods: dict[str, str] = {}
     out = []
     for f in figures:
-        who = f.entered_by  # type: ignore[attr-defined]
-        updated = f.updated_at  # type: ignore[attr-defined]
-        when = timezone.localtime(updated).strftime("%d/%m/%Y %H:%M") if updated else ""
+        period = periods.get(f.period_code)
+        if period is None:
+            period = periods[f.period_code] = escape(ky(f.period_code))
+        updated = f.updated_at
+        when = updated.astimezone(tz).strftime("%d/%m/%Y %H:%M") if updated else ""
+        who = escape(f.entered_by) if f.entered_by else "—"
         out.append(
-            f"<tr><td>{escape(ky(f.period_code))}</td>"  # type: ignore[attr-defined]
-            f'<td class="num"><a href="{escape(links.get(f.pk, ""))}">'  # type: ignore[attr-defined]
-            f"{escape(vnnum(f.value))}</a></td>"  # type: ignore[attr-defined]
-            f"<td>{escape(VINTAGES.get(f.vintage, ''))}</td>"  # type: ignore[attr-defined]
-            f"<td>{escape(f.organization.name)}</td>"  # type: ignore[attr-defined]
-            f"<td>{escape(str(who)) if who else '—'} · {when}</td>"
-            f"<td>{escape(STATUSES.get(f.status, ''))}</td>"  # type: ignore[attr-defined]
-            f'<td class="muted">{escape(f.source)}</td></tr>\n'  # type: ignore[attr-defined]
+            f"<tr><td>{period}</td>"
+            f'<td class="num"><a href="{escape(links.get(f.pk, ""))}">'
+            f"{escape(vnnum(f.value))}</a></td>"
+            f"<td>{VINTAGES.get(f.vintage, '')}</td>"
+            f"<td>{escape(f.organization_name)}</td>"
+            f"<td>{who} · {when}</td>"
+            f"<td>{STATUSES.get(f.status, '')}</td>"
+            f'<td class="muted">{escape(f.source)}</td></tr>\n'
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
