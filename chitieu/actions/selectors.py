@@ -14,7 +14,7 @@ from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
 from chitieu.reporting.selectors import default_plan, overview
-from chitieu.scenarios.actuals import ActualsView, actuals_view, version_in_force
+from chitieu.scenarios.actuals import ActualsView, Reads, actuals_view, version_in_force
 from chitieu.scenarios.drivers import DriverRow, drivers_view
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
@@ -113,9 +113,12 @@ def monthly_report(period_code: str) -> MonthlyReport:
             (r.label, [c.value for c in r.cells]) for r in view.rows if r.level <= 1
         ]
         assert len(COLUMNS) == len(report.growth_columns)
-        actual = actuals_view(scenario, v, as_of=period.end)
+        reads = Reads(scenario)
+        actual = actuals_view(scenario, v, as_of=period.end, reads=reads)
         report.growth_actuals = actual if actual.rows else None
-        report.drivers_behind = drivers_view(scenario, as_of=period.end, version=v).behind
+        report.drivers_behind = drivers_view(
+            scenario, as_of=period.end, version=v, reads=reads
+        ).behind
     month_end = period.end
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]
