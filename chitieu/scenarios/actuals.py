@@ -150,7 +150,10 @@ class Reads:
         """As `version_in_force`, from the year's adopted versions read once."""
         if year not in self._adopted:
             self._adopted[year] = list(_adopted_versions(year))
-        return next((v for v in self._adopted[year] if v.adopted_at <= at), None)  # type: ignore[operator]
+        return next(
+            (v for v in self._adopted[year] if v.adopted_at is not None and v.adopted_at <= at),
+            None,
+        )
 
     def parsed(self, data: dict[str, Any]) -> Parsed:
         """``parse_request(data)``, once per inputs."""
