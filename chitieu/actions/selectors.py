@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -13,8 +14,8 @@ from chitieu.core.calendar import VN, Shift, WorkCalendar
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
-from chitieu.reporting.selectors import default_plan, overview
-from chitieu.scenarios.actuals import ActualsView, actuals_view, version_in_force
+from chitieu.reporting.selectors import Overview, OverviewRow, default_plan, overview
+from chitieu.scenarios.actuals import ActualsView, Reads, actuals_view, version_in_force
 from chitieu.scenarios.drivers import DriverRow, drivers_view
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
@@ -72,7 +73,8 @@ def calendar_month(period_code: str) -> list[tuple[ObligationInstance, str]]:
 class MonthlyReport:
     period: Period
     plan_label: str
-    evaluations: list[Evaluation] = field(default_factory=list)
+    # the targets with data, as their stored evaluations tell them (what the page shows)
+    rows: list[OverviewRow] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
     growth_rows: list[tuple[str, list[Any]]] = field(default_factory=list)
     growth_columns: list[str] = field(default_factory=list)
@@ -83,6 +85,15 @@ class MonthlyReport:
     overdue: list[Action] = field(default_factory=list)
     late: list[tuple[ObligationInstance, str]] = field(default_factory=list)
     generated_at: Any = None
+    overview: Overview | None = None
+
+    @functools.cached_property
+    def evaluations(self) -> list[Evaluation]:
+        """The same targets as ``rows`` as Evaluations with their lead agencies, which the
+        documents print: built only when asked for, since the page needs the rows alone."""
+        if self.overview is None:
+            return []
+        return [e for e in self.overview.evaluations if e.status != "no_data"]
 
 
 def monthly_report(period_code: str) -> MonthlyReport:
@@ -95,7 +106,8 @@ def monthly_report(period_code: str) -> MonthlyReport:
     )
     if plan is not None:
         ov = overview(plan)
-        report.evaluations = [e for e in ov.evaluations if e.status != "no_data"]
+        report.overview = ov
+        report.rows = [r for r in ov.rows if r.status != "no_data"]
         report.totals = dict(ov.totals)
     # the version adopted by the month's end: a trial saved since never reaches the report
     v = version_in_force(period.year, timezone.make_aware(datetime.combine(period.end, time.max)))
@@ -113,9 +125,12 @@ def monthly_report(period_code: str) -> MonthlyReport:
             (r.label, [c.value for c in r.cells]) for r in view.rows if r.level <= 1
         ]
         assert len(COLUMNS) == len(report.growth_columns)
-        actual = actuals_view(scenario, v, as_of=period.end)
+        reads = Reads(scenario)
+        actual = actuals_view(scenario, v, as_of=period.end, reads=reads)
         report.growth_actuals = actual if actual.rows else None
-        report.drivers_behind = drivers_view(scenario, as_of=period.end, version=v).behind
+        report.drivers_behind = drivers_view(
+            scenario, as_of=period.end, version=v, reads=reads
+        ).behind
     month_end = period.end
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]

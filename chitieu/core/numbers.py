@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import (
+    ROUND_HALF_UP,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+    Rounded,
+    getcontext,
+    localcontext,
+)
 
 __all__ = [
     "NumberError",
@@ -102,6 +110,10 @@ def is_year(value: Decimal | int | str) -> bool:
     return d == d.to_integral_value() and 1900 <= d <= 2100
 
 
+# the unit of the last place for the usual numbers of decimals
+_STEPS = {n: Decimal(1).scaleb(-n) for n in range(7)}
+
+
 def format_number(value: Decimal | int | float, decimals: int | None = None) -> str:
     """Write a number the Vietnamese way: 1234.5 -> "1.234,5".
 
@@ -112,10 +124,17 @@ def format_number(value: Decimal | int | float, decimals: int | None = None) -> 
     if not d.is_finite():
         raise NumberError(f"{value} không phải là số hữu hạn")
     if decimals is not None:
-        # enough precision for every digit, so a large value is rounded, never refused or changed
-        with localcontext() as ctx:
-            ctx.prec = max(28, d.adjusted() + decimals + 2)
-            d = d.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+        # enough precision for every digit, so a large value is rounded, never refused or changed;
+        # the context is left as it is when it already has that precision (quantize's digits do
+        # not depend on it), since a new context costs more than the rounding
+        prec = max(28, d.adjusted() + decimals + 2)
+        ctx = getcontext()
+        if ctx.prec >= prec and not ctx.traps[Inexact] and not ctx.traps[Rounded]:
+            d = d.quantize(_STEPS.get(decimals) or Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        else:
+            with localcontext() as local:
+                local.prec = prec
+                d = d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     sign = "-" if d < 0 else ""
     text = f"{d.copy_abs():f}"  # copy_abs never rounds; abs() would, past 28 digits
     whole, _, frac = text.partition(".")

@@ -8,12 +8,14 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from chitieu.core.growth import GrowthError, Scenario, contributions, period_growth
 from chitieu.core.growth.actuals import Actual, Replan, gap_sentence, looks_like_index, replan
 from chitieu.core.growth.model import PERIOD_LABELS, PERIODS, QUARTERS
 from chitieu.core.growth.report import parse_request
+from chitieu.core.growth.solve import Rule, TargetSpec
 from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period
 from chitieu.reporting.choices import VINTAGE_RANK, FigureStatus, Vintage
@@ -107,6 +109,61 @@ def series_indicators(scenario: GrowthScenario) -> dict[str, int]:
     )
 
 
+Parsed = tuple[Scenario, list[tuple[str, int]], list[TargetSpec], Rule, int]
+
+
+class Reads:
+    """What one page reads of a scenario's year, each read once: the series' indicators, the
+    approved figures of a year, the adopted versions and each version's inputs parsed.
+
+    It lives for one call of a page's selectors and is never kept: the next request reads again,
+    so a new version or a newly approved figure shows at once. The parsed scenarios are shared by
+    the callers, which never change them (solving copies what it changes)."""
+
+    def __init__(self, scenario: GrowthScenario) -> None:
+        self.scenario = scenario
+        self._bound: dict[str, int] | None = None
+        self._figures: dict[int, dict[tuple[int, str], list[Figure]]] = {}
+        self._adopted: dict[int, list[ScenarioVersion]] = {}
+        self._parsed: dict[int, tuple[dict[str, Any], Parsed]] = {}
+
+    def bound(self) -> dict[str, int]:
+        if self._bound is None:
+            self._bound = series_indicators(self.scenario)
+        return self._bound
+
+    def figures(self, year: int) -> dict[tuple[int, str], list[Figure]]:
+        """Approved figures of every period of ``year`` (and of the year before, which the same
+        pages compare with), by (indicator, period), best vintage first."""
+        if year not in self._figures:
+            years = [y for y in (year, year - 1) if y not in self._figures]
+            found = _figures(
+                list(self.bound().values()), [period_code(y, k) for y in years for k in KEYS]
+            )
+            for y in years:
+                self._figures[y] = {}
+            for (indicator_id, code), figures in found.items():
+                self._figures[int(code[:4])][(indicator_id, code)] = figures
+        return self._figures[year]
+
+    def version_in_force(self, year: int, at: datetime) -> ScenarioVersion | None:
+        """As `version_in_force`, from the year's adopted versions read once."""
+        if year not in self._adopted:
+            self._adopted[year] = list(_adopted_versions(year))
+        return next(
+            (v for v in self._adopted[year] if v.adopted_at is not None and v.adopted_at <= at),
+            None,
+        )
+
+    def parsed(self, data: dict[str, Any]) -> Parsed:
+        """``parse_request(data)``, once per inputs."""
+        kept = self._parsed.get(id(data))
+        if kept is None or kept[0] is not data:
+            kept = (data, parse_request(data))
+            self._parsed[id(data)] = kept
+        return kept[1]
+
+
 def _figures(indicator_ids: list[int], codes: list[str]) -> dict[tuple[int, str], list[Figure]]:
     """Approved figures by (indicator, period), best vintage first: only signed figures count."""
     out: dict[tuple[int, str], list[Figure]] = {}
@@ -121,14 +178,18 @@ def _figures(indicator_ids: list[int], codes: list[str]) -> dict[tuple[int, str]
 
 
 def actuals_table(
-    scenario: GrowthScenario, year: int, rank: int = 0, as_of: date | None = None
+    scenario: GrowthScenario,
+    year: int,
+    rank: int = 0,
+    as_of: date | None = None,
+    reads: Reads | None = None,
 ) -> dict[str, dict[str, ActualFigure]]:
     """{series: {period: figure}} — the best vintage (rank 0), or the one before it (rank 1);
     with ``as_of``, only periods that had ended by then."""
-    bound = series_indicators(scenario)
+    reads = reads or Reads(scenario)
+    bound = reads.bound()
     keys = [k for k in KEYS if as_of is None or Period.parse(period_code(year, k)).end <= as_of]
-    codes = [period_code(year, k) for k in keys]
-    found = _figures(list(bound.values()), codes)
+    found = reads.figures(year)
     out: dict[str, dict[str, ActualFigure]] = {}
     for series, indicator_id in bound.items():
         for key in keys:
@@ -139,19 +200,19 @@ def actuals_table(
     return out
 
 
+def _adopted_versions(year: int, at: datetime | None = None) -> QuerySet[ScenarioVersion]:
+    """The year's adopted versions (by ``at``), the one adopted last first."""
+    qs = ScenarioVersion.objects.filter(
+        scenario__year=year, status=ScenarioVersion.Status.ADOPTED, adopted_at__isnull=False
+    )
+    if at is not None:
+        qs = qs.filter(adopted_at__lte=at)
+    return qs.select_related("scenario").order_by("-adopted_at", "-number")
+
+
 def version_in_force(year: int, at: datetime) -> ScenarioVersion | None:
     """The scenario version of the year adopted last before ``at`` (trials never count)."""
-    return (
-        ScenarioVersion.objects.filter(
-            scenario__year=year,
-            status=ScenarioVersion.Status.ADOPTED,
-            adopted_at__isnull=False,
-            adopted_at__lte=at,
-        )
-        .select_related("scenario")
-        .order_by("-adopted_at", "-number")
-        .first()
-    )
+    return _adopted_versions(year, at).first()
 
 
 def _end_of(year: int, key: str) -> datetime:
@@ -166,8 +227,10 @@ def _core_actuals(table: dict[str, dict[str, ActualFigure]]) -> dict[str, dict[s
     }
 
 
-def _solved(s: Scenario, table: dict[str, dict[str, ActualFigure]], data: dict[str, Any]) -> Replan:
-    _, cells, targets, rule, _ = parse_request(data)
+def _solved(
+    s: Scenario, table: dict[str, dict[str, ActualFigure]], data: dict[str, Any], reads: Reads
+) -> Replan:
+    _, cells, targets, rule, _ = reads.parsed(data)
     return replan(s, _core_actuals(table), targets, rule, cells)
 
 
@@ -177,15 +240,17 @@ def growth_status(
     *,
     version: ScenarioVersion | None = None,
     as_of: date | None = None,
+    reads: Reads | None = None,
 ) -> GrowthStatus:
     """The period ``key`` ("Q1" … "H1" … "year") of the scenario's year against its actuals."""
     if key not in PERIODS:
         raise GrowthError("period", f"kỳ “{key}” không có (dùng {', '.join(KEYS)})")
+    reads = reads or Reads(scenario)
     version = version or scenario.adopted
     fallback = version is None
     version = version or scenario.latest
     data = version.data
-    s, _, _, _, _ = parse_request(data)
+    s, _, _, _, _ = reads.parsed(data)
     top = display_order(s)[0][0]
     status = GrowthStatus(scenario, version, key, period_code(scenario.year, key), top)
     if fallback:
@@ -193,7 +258,7 @@ def growth_status(
             f"Kịch bản chưa có phiên bản được thông qua: các kỳ còn lại tính theo bản thử "
             f"(phiên bản {version.number})."
         )
-    table = actuals_table(scenario, scenario.year, as_of=as_of)
+    table = actuals_table(scenario, scenario.year, as_of=as_of, reads=reads)
     if not table:
         status.notes.append(
             "Chưa có số liệu thực hiện đã duyệt của các chuỗi kịch bản (hoặc chưa gắn chỉ tiêu)."
@@ -204,7 +269,7 @@ def growth_status(
         status.error = "; ".join(doubtful)
         return status
     try:
-        r = _solved(s, table, data)
+        r = _solved(s, table, data, reads)
     except GrowthError as exc:
         status.error = exc.message
         return status
@@ -216,7 +281,7 @@ def growth_status(
     status.actual = table.get(top, {}).get(key)
     period_done = all(QUARTERS[q] in r.elapsed for q in PERIODS[key])
     if period_done:
-        status.computed = _one_vintage(status, scenario, s, r, table, key, as_of)
+        status.computed = _one_vintage(status, s, r, table, key, as_of, reads)
         if status.actual is None:
             status.notes.append(
                 f"{top} {PERIOD_LABELS[key]} chưa có số liệu riêng: tính từ các quý của các khu vực "
@@ -228,11 +293,11 @@ def growth_status(
                 f"{format_number(status.computed, 2)} %; số liệu công bố là "
                 f"{format_number(status.actual.value, 2)} %."
             )
-    status.reference = version_in_force(scenario.year, _end_of(scenario.year, key))
+    status.reference = reads.version_in_force(scenario.year, _end_of(scenario.year, key))
     if status.reference is not None:
-        ref, _, _, _, _ = parse_request(status.reference.data)
+        ref, _, _, _, _ = reads.parsed(status.reference.data)
         status.scenario_value = period_growth(ref, top, key)
-    last = actuals_table(scenario, scenario.year - 1).get(top, {}).get(key)
+    last = actuals_table(scenario, scenario.year - 1, reads=reads).get(top, {}).get(key)
     status.last_year = last.value if last else None
     labels = series_labels(data)
     if period_done and top in s.aggregates:
@@ -259,7 +324,7 @@ def growth_status(
                 if g is not None and c is not None
             ],
         )
-    status.moved = _moved(s, scenario, data, r, top, as_of)
+    status.moved = _moved(s, scenario, data, r, top, as_of, reads)
     return status
 
 
@@ -278,12 +343,12 @@ def _index_lookalikes(
 
 
 def _quarters_by_vintage(
-    scenario: GrowthScenario, year: int, as_of: date | None
+    year: int, as_of: date | None, reads: Reads
 ) -> dict[str, dict[str, dict[str, Actual]]]:
     """{vintage: {series: {quarter: actual}}}: every approved quarter, each in its own vintage."""
-    bound = series_indicators(scenario)
+    bound = reads.bound()
     keys = [q for q in QUARTERS if as_of is None or Period.parse(period_code(year, q)).end <= as_of]
-    found = _figures(list(bound.values()), [period_code(year, k) for k in keys])
+    found = reads.figures(year)
     out: dict[str, dict[str, dict[str, Actual]]] = {}
     for series, indicator_id in bound.items():
         for k in keys:
@@ -296,12 +361,12 @@ def _quarters_by_vintage(
 
 def _one_vintage(
     status: GrowthStatus,
-    scenario: GrowthScenario,
     s: Scenario,
     r: Replan,
     table: dict[str, dict[str, ActualFigure]],
     key: str,
     as_of: date | None,
+    reads: Reads,
 ) -> Decimal:
     """The top series over ``key`` from its components' quarters, all of one vintage.
 
@@ -327,7 +392,7 @@ def _one_vintage(
         f"{PERIOD_LABELS[q]} {Vintage(v).label.lower()}" for q, v in by_quarter.items()
     )
     label = f"{status.top} {PERIOD_LABELS[key]}"
-    by_vintage = _quarters_by_vintage(scenario, scenario.year, as_of)
+    by_vintage = _quarters_by_vintage(status.scenario.year, as_of, reads)
     for vintage in sorted(by_vintage, key=lambda v: -VINTAGE_RANK[Vintage(v)]):
         acts = by_vintage[vintage]
         if all(q in acts.get(c, {}) for c in s.components for q in quarters):
@@ -369,11 +434,12 @@ def _moved(
     now: Replan,
     top: str,
     as_of: date | None,
+    reads: Reads,
 ) -> list[str]:
     """What a revised quarter changed: the earlier vintage beside the new one, and the required
     growth of the remaining periods before and after."""
-    best = actuals_table(scenario, scenario.year, as_of=as_of)
-    earlier = actuals_table(scenario, scenario.year, rank=1, as_of=as_of)
+    best = actuals_table(scenario, scenario.year, as_of=as_of, reads=reads)
+    earlier = actuals_table(scenario, scenario.year, rank=1, as_of=as_of, reads=reads)
     changes: list[str] = []
     previous = {series: dict(periods) for series, periods in best.items()}
     labels = series_labels(data)
@@ -390,7 +456,7 @@ def _moved(
     if not changes:
         return []
     try:
-        before = _solved(s, previous, data).required(top)
+        before = _solved(s, previous, data, reads).required(top)
     except GrowthError:
         return changes
     after = now.required(top)
@@ -418,19 +484,23 @@ class ActualsView:
 
 
 def actuals_view(
-    scenario: GrowthScenario, version: ScenarioVersion, as_of: date | None = None
+    scenario: GrowthScenario,
+    version: ScenarioVersion,
+    as_of: date | None = None,
+    reads: Reads | None = None,
 ) -> ActualsView:
     """Each series' actual for every period that has one, beside the version in force then."""
     view = ActualsView()
-    table = actuals_table(scenario, scenario.year, as_of=as_of)
+    reads = reads or Reads(scenario)
+    table = actuals_table(scenario, scenario.year, as_of=as_of, reads=reads)
     if not table:
         return view
     keys = [k for k in KEYS if any(k in periods for periods in table.values())]
-    s, _, _, _, _ = parse_request(version.data)
+    s, _, _, _, _ = reads.parsed(version.data)
     references: dict[str, Scenario | None] = {}
     for k in keys:
-        ref = version_in_force(scenario.year, _end_of(scenario.year, k))
-        references[k] = parse_request(ref.data)[0] if ref else None
+        ref = reads.version_in_force(scenario.year, _end_of(scenario.year, k))
+        references[k] = reads.parsed(ref.data)[0] if ref else None
     labels = series_labels(version.data)
     view.columns = [(k, PERIOD_LABELS[k]) for k in keys]
     for series, level in display_order(s):
@@ -448,7 +518,7 @@ def actuals_view(
         view.rows.append((series, labels.get(series, series), level, cells))
     cumulative = [k for k in ("year", "9M", "H1", "Q1") if k in keys]
     view.status = growth_status(
-        scenario, cumulative[0] if cumulative else keys[-1], version=version
+        scenario, cumulative[0] if cumulative else keys[-1], version=version, reads=reads
     )
     if view.status.required:
         order = [k for k in KEYS if k in view.status.required]

@@ -14,14 +14,13 @@ from django.utils import timezone
 from chitieu.core.growth import GrowthError, Scenario
 from chitieu.core.growth.drivers import Pace, pace_share, quarter_levels
 from chitieu.core.growth.model import PERIOD_LABELS
-from chitieu.core.growth.report import parse_request
 from chitieu.core.growth.solve import solve
 from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period, PeriodKind
 from chitieu.reporting.counting import Counted, select
 from chitieu.reporting.models import Figure
 
-from .actuals import actuals_view, version_in_force
+from .actuals import Reads, actuals_view
 from .models import Driver, GrowthScenario, ScenarioVersion
 from .selectors import series_labels
 
@@ -133,10 +132,10 @@ class DriversView:
         return [r for r in self.rows if r.behind]
 
 
-def _planned(version: ScenarioVersion) -> Scenario | None:
+def _planned(version: ScenarioVersion, reads: Reads) -> Scenario | None:
     """The version with its unknown cells solved, as its table prints it."""
     try:
-        s, cells, targets, rule, _ = parse_request(version.data)
+        s, cells, targets, rule, _ = reads.parsed(version.data)
         if targets:
             s, _, _ = solve(s, cells, targets, rule)
     except GrowthError:
@@ -161,7 +160,10 @@ def _cumulative(
 
 
 def drivers_view(
-    scenario: GrowthScenario, as_of: date | None = None, version: ScenarioVersion | None = None
+    scenario: GrowthScenario,
+    as_of: date | None = None,
+    version: ScenarioVersion | None = None,
+    reads: Reads | None = None,
 ) -> DriversView:
     """Every driver of the scenario with its approved figures up to ``as_of``, paced by the
     adopted version (the one in force at ``as_of``); trials never set the pace."""
@@ -170,14 +172,15 @@ def drivers_view(
     if not drivers:
         return view
     year = scenario.year
+    reads = reads or Reads(scenario)
     if version is None:
         if as_of is not None:
             at = timezone.make_aware(datetime.combine(as_of, time.max))
-            version = version_in_force(year, at)
+            version = reads.version_in_force(year, at)
         else:
             version = scenario.adopted
     view.version = version
-    planned = _planned(version) if version is not None else None
+    planned = _planned(version, reads) if version is not None else None
     if version is None:
         view.notes.append(
             "Chưa có phiên bản kịch bản được thông qua: chưa tính tiến độ cần đạt của các động lực."
@@ -254,9 +257,10 @@ def behind_threshold(
     the list is what a notice would carry (the in-app notices are another app's)."""
     out: list[Behind] = []
     at = timezone.make_aware(datetime.combine(as_of, time.max))
-    version = version_in_force(scenario.year, at)
+    reads = Reads(scenario)
+    version = reads.version_in_force(scenario.year, at)
     if version is not None:
-        actual = actuals_view(scenario, version, as_of=as_of)
+        actual = actuals_view(scenario, version, as_of=as_of, reads=reads)
         for series, label, _, cells in actual.rows:
             latest: tuple[str, Any, Decimal, Decimal] | None = None
             for (key, _), (a, planned, gap) in zip(actual.columns, cells, strict=True):
@@ -275,7 +279,7 @@ def behind_threshold(
                         f"quá ngưỡng {format_number(points)} điểm %.",
                     )
                 )
-    for row in drivers_view(scenario, as_of=as_of).rows:
+    for row in drivers_view(scenario, as_of=as_of, reads=reads).rows:
         pace = row.pace
         if pace is None or pace.shortfall_percent() <= percent:
             continue

@@ -56,9 +56,20 @@ LEADER_REFUSAL = (
 
 def scenario_may(user: Any, what: str) -> bool:
     """May ``user`` save, propose or adopt a scenario version (an administrator may all)?"""
-    roles = {"save": SAVE_ROLES, "propose": PROPOSE_ROLES, "adopt": ADOPT_ROLES}[what]
+    return scenario_permissions(user)[what]
+
+
+def scenario_permissions(user: Any) -> dict[str, bool]:
+    """What ``user`` may do to a scenario version (save, propose, adopt), asking for the role once."""
     role = role_of(user)
-    return role == Role.ADMIN or role in roles
+    return {
+        what: role == Role.ADMIN or role in roles
+        for what, roles in (
+            ("save", SAVE_ROLES),
+            ("propose", PROPOSE_ROLES),
+            ("adopt", ADOPT_ROLES),
+        )
+    }
 
 
 def scenario_require(user: Any, what: str) -> None:

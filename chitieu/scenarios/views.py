@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from chitieu.access.params import int_param
 from chitieu.core.numbers import NumberError, format_number, parse_number
 
-from .actuals import actuals_view
+from .actuals import Reads, actuals_view
 from .drivers import drivers_view
 from .forms import grid_to_data, paste_to_data
 from .models import GrowthScenario, ScenarioVersion
@@ -26,7 +26,7 @@ from .services import (
     ScenarioConflict,
     ScenarioStatusError,
     scenario_create,
-    scenario_may,
+    scenario_permissions,
     scenario_require,
     scenario_set_thresholds,
     scenario_version_adopt,
@@ -69,15 +69,18 @@ def _context(
     data: dict[str, Any],
     errors: dict[str, str],
     user: Any = None,
+    versions: list[ScenarioVersion] | None = None,
 ) -> dict[str, Any]:
     labels = series_labels(data)
+    if versions is None:
+        versions = list(scenario.versions.order_by("number"))
     return {
         "scenario": scenario,
         "version": version,
-        "latest": scenario.latest,
-        "adopted": scenario.adopted,
-        "versions": scenario.versions.order_by("number"),
-        "may": {what: scenario_may(user, what) for what in ("save", "propose", "adopt")},
+        "latest": versions[-1] if versions else None,
+        "adopted": _adopted(scenario, versions),
+        "versions": versions,
+        "may": scenario_permissions(user),
         "data": data,
         "grid": [
             (
@@ -102,6 +105,15 @@ def _context(
     }
 
 
+def _adopted(scenario: GrowthScenario, versions: list[ScenarioVersion]) -> ScenarioVersion | None:
+    """``scenario.adopted`` from the versions already read; asked of the database only when a
+    version was adopted without a date, whose place in the order the database decides."""
+    adopted = [v for v in versions if v.status == ScenarioVersion.Status.ADOPTED]
+    if any(v.adopted_at is None for v in adopted):
+        return scenario.adopted
+    return max(adopted, key=lambda v: (v.adopted_at, v.number), default=None)
+
+
 def _render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
     template = (
         "scenarios/_editor.html" if request.headers.get("HX-Request") else "scenarios/detail.html"
@@ -113,14 +125,18 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Opens on the adopted version; a trial is shown only when asked for by its number."""
     scenario = get_object_or_404(GrowthScenario, pk=pk)
     number = int_param(request.GET, "phien-ban")
-    version = (
-        get_object_or_404(ScenarioVersion, scenario=scenario, number=number)
-        if number is not None
-        else scenario.adopted or scenario.latest
-    )
-    context = _context(scenario, version, version.data, {}, request.user)
-    context["actuals"] = actuals_view(scenario, version)
-    context["drivers"] = drivers_view(scenario)
+    versions = list(scenario.versions.order_by("number"))
+    adopted = _adopted(scenario, versions)
+    if number is not None:
+        version = next((v for v in versions if v.number == number), None)
+    else:
+        version = adopted or (versions[-1] if versions else None)
+    if version is None:
+        raise Http404("Không có phiên bản này.")
+    context = _context(scenario, version, version.data, {}, request.user, versions)
+    reads = Reads(scenario)
+    context["actuals"] = actuals_view(scenario, version, reads=reads)
+    context["drivers"] = drivers_view(scenario, version=context["adopted"], reads=reads)
     return _render(request, context)
 
 

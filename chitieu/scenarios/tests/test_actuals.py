@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from chitieu.core.growth import period_growth
 from chitieu.core.growth.report import parse_request
@@ -21,7 +22,11 @@ from chitieu.reporting.models import Figure
 from chitieu.scenarios.accounts import accounts_import, series_indicators_ensure
 from chitieu.scenarios.actuals import growth_status
 from chitieu.scenarios.models import GrowthScenario, SeriesIndicator
-from chitieu.scenarios.services import scenario_create
+from chitieu.scenarios.services import (
+    scenario_create,
+    scenario_version_adopt,
+    scenario_version_save,
+)
 
 GSO = Path(__file__).resolve().parents[2] / "core" / "tests" / "data" / "gso_2024_gdp.tsv"
 SEED_SENTENCE = (
@@ -233,3 +238,30 @@ def test_the_scenario_page_shows_actual_beside_plan(demo, client):
     assert [c for c, _ in view.required_columns] == ["Q3", "Q4", "H2"]
     html = response.content.decode()
     assert "Thực hiện so với kịch bản" in html and SEED_SENTENCE in html
+
+
+def test_the_pages_show_a_newly_approved_figure_and_a_new_adoption_at_once(demo, client):
+    # given both pages seen once (each page reads its figures and versions once, per request)
+    finance = get_user_model().objects.get(username="taichinh")
+    client.force_login(finance)
+    pages = (f"/kich-ban/{demo.pk}/", "/bao-cao-thang/?thang=2026-07")
+    revised = "quý II: sơ bộ 5,71 % thay cho ước tính 6,71 %"
+    for url in pages:
+        assert revised not in client.get(url).content.decode()
+    # when a revised quarter is approved, then the next request of each page says what moved
+    services = SeriesIndicator.objects.get(scenario=demo, series="S").indicator
+    _approve(services, "2026-Q2", Vintage.PRELIMINARY, "5.71")
+    for url in pages:
+        assert revised in client.get(url).content.decode(), url
+    # when a new version is saved and adopted, then the scenario page opens on it at once
+    latest = demo.latest
+    data = json.loads(json.dumps(latest.data))
+    data["growth"]["A"][3] = 6.5
+    saved = scenario_version_save(
+        scenario=demo, data=data, based_on=latest.number, note="", user=finance
+    )
+    assert client.get(f"/kich-ban/{demo.pk}/").context["version"].number == latest.number
+    scenario_version_adopt(version=saved, user=finance, at=timezone.now())
+    response = client.get(f"/kich-ban/{demo.pk}/")
+    assert response.context["version"].number == response.context["adopted"].number == saved.number
+    assert response.context["data"]["growth"]["A"][3] == 6.5
