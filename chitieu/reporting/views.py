@@ -26,7 +26,7 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
-from .choices import Action, FigureStatus, Status, Vintage
+from .choices import Action, FigureStatus, Status
 from .evaluation import SCORE_RULES, lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .links import links
@@ -84,9 +84,8 @@ def _mine_url(period: str, indicator_pk: int | None = None) -> str:
 
 def _row_context(request: HttpRequest, row: object, period: Period, notice: dict | None) -> dict:
     return {
-        "row": row,
+        "rows": [row],
         "period": period,
-        "vintages": Vintage.choices,
         "can_edit": _can_edit(request),
         "notice": notice,
         "next": _mine_url(period.code),
@@ -122,7 +121,6 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         "org": org,
         "period": Period.parse(period),
         "worklist": worklist,
-        "vintages": Vintage.choices,
         "can_edit": _can_edit(request),
         "notice": None,  # each row carries its own
         "next": _mine_url(period),
