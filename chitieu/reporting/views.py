@@ -46,10 +46,13 @@ def _period(request: HttpRequest) -> str:
         raise BadRequest(f"Tham số “ky”={code[:40]!r} không hợp lệ: {exc}") from exc
 
 
+NO_ORG = "Tài khoản chưa gắn với cơ quan nào; hãy liên hệ quản trị."
+
+
 def _my_org(request: HttpRequest) -> Organization:
     m = membership(request.user)
     if m is None:
-        raise PermissionDenied("Tài khoản chưa gắn với cơ quan nào; hãy liên hệ quản trị.")
+        raise PermissionDenied(NO_ORG)
     return m.organization
 
 
@@ -108,7 +111,10 @@ def _answer_row(
 
 
 def my_figures(request: HttpRequest) -> HttpResponse:
-    org = _my_org(request)
+    m = membership(request.user)  # once: who the user is gives both the list and the right to edit
+    if m is None:
+        raise PermissionDenied(NO_ORG)
+    org = m.organization
     period = _period(request)
     notice = request.session.pop(ROW_NOTICE, None)
     if notice and notice.get("period") != period:
@@ -121,7 +127,7 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         "org": org,
         "period": Period.parse(period),
         "worklist": worklist,
-        "can_edit": _can_edit(request),
+        "can_edit": m.role in (Role.REPORTER, Role.ADMIN),
         "notice": None,  # each row carries its own
         "next": _mine_url(period),
         "due": _due_date(period),
