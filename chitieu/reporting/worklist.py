@@ -114,6 +114,13 @@ def _responsibilities(org: Organization) -> tuple[list[_Named], list[Indicator]]
     fields = Indicator._meta.concrete_fields
     columns = ", ".join(f"i.{connection.ops.quote_name(f.column)}" for f in fields)
     names = [f.attname for f in fields]
+    # what the ORM would do to each column read (SQLite gives a boolean as 0 or 1)
+    converters = [
+        (n, col, convert)
+        for n, f in enumerate(fields)
+        for col in [f.get_col("i")]
+        for convert in [*connection.ops.get_db_converters(col), *f.get_db_converters(connection)]
+    ]
     decode = Organization._meta.get_field("member_kinds").from_db_value
     with connection.cursor() as cursor:
         cursor.execute(_RESPONSIBILITIES_SQL.format(columns=columns), [org.pk, OrgKind.GROUP])
@@ -130,6 +137,8 @@ def _responsibilities(org: Organization) -> tuple[list[_Named], list[Indicator]]
                 continue
         indicator = indicators.get(values[0])
         if indicator is None:
+            for n, col, convert in converters:
+                values[n] = convert(values[n], col, connection)
             indicator = indicators[values[0]] = Indicator.from_db(db, names, values)
         if org_id == org.pk:
             named.append(_Named(indicator, plan_id, position, role))
