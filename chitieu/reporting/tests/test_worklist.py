@@ -93,7 +93,7 @@ def test_a_returned_figure_shows_its_reason_the_send_button_and_the_form_filled(
     returned, forest, nnmt
 ):
     html = _render([due_row(nnmt, "2026", forest)])
-    assert "64,5</a> sơ bộ — <span class=\"st returned\">Trả lại</span>" in html
+    assert '64,5</a> sơ bộ — <span class="st returned">Trả lại</span>' in html
     assert "Lý do trả lại: sai &lt;đơn vị&gt;" in html
     assert html.count('name="csrfmiddlewaretoken" value="TOKEN"') == 2  # send, and save
     assert '<option value="preliminary" selected>Sơ bộ</option>' in html
@@ -114,4 +114,4 @@ def test_a_refused_entry_keeps_what_was_typed_and_points_at_the_error(demo, fore
     assert '<option value="official" selected>' in html and 'value="1&lt;2"' in html
     assert 'aria-invalid="true"' in html and "autofocus" in html
     assert "Sai. Bạn nhập 1&lt;2, hiện đang lưu 3: hãy kiểm tra" in html
-    assert "<span class=\"muted\">chưa nhập</span>" in html and "revision\" value=\"0\"" in html
+    assert '<span class="muted">chưa nhập</span>' in html and 'revision" value="0"' in html
