@@ -132,31 +132,52 @@ class Overview:
         ]
 
 
-def overview(plan: Plan) -> Overview:
+_LEADS_SQL = (
+    "SELECT r.target_id, r.organization_id, o.name FROM catalog_responsibility r "
+    "JOIN catalog_target t ON t.id = r.target_id "
+    "JOIN organizations_organization o ON o.id = r.organization_id "
+    "WHERE t.plan_id = %s AND r.role = %s ORDER BY r.target_id, r.position"
+)
+
+
+@dataclass
+class OverviewInputs:
+    """Everything the overview's tables are made of, as the database gives it: the targets with
+    their stored results and versions, and the lead agencies with their names. The same inputs
+    always make the same tables."""
+
+    plan_id: int
+    rows: list[tuple[Any, ...]]
+    leads: list[tuple[Any, ...]]
+
+    @functools.cached_property
+    def fresh(self) -> bool:
+        """Whether every stored result is fresh (else the overview recomputes some)."""
+        return stored.all_fresh(self.rows)
+
+
+def overview_inputs(plan: Plan) -> OverviewInputs:
+    with connection.cursor() as cursor:  # plain SQL: the ORM costs more than the query here
+        cursor.execute(_LEADS_SQL, [plan.pk, RespRole.LEAD])
+        leads = cursor.fetchall()
+    return OverviewInputs(plan.pk, stored.plan_rows(plan.pk), leads)
+
+
+def overview(plan: Plan, inputs: OverviewInputs | None = None) -> Overview:
     """Statuses of a plan's targets, by indicator group and by lead agency (signed: approved
     figures only), and beside them the provisional statuses where verified figures differ; read
     from the stored evaluations (those stale or missing recomputed first)."""
-    targets = list(
-        plan.targets.exclude(kind="")
-        .order_by("position")
-        .values_list("pk", "indicator_id", "printed_name", "indicator__group", "superseded_by_id")
-    )
-    results = stored.results((pk, indicator_id) for pk, indicator_id, *_ in targets)
+    inputs = inputs or overview_inputs(plan)
     rows = [
-        OverviewRow(pk, indicator_id, name, group, results[pk], amended=by is not None)
-        for pk, indicator_id, name, group, by in targets
-        if pk in results  # deleted meanwhile
+        OverviewRow(t.target_id, t.indicator_id, t.name, t.group, t.result, amended=t.amended)
+        for t in stored.plan_results(plan.pk, inputs.rows)
     ]
     statuses = [r.result["s"] for r in rows]
     ov = Overview(plan, rows, totals=Counter(statuses))
     if any(r.result["p"] for r in rows):
         ov.provisional_totals = Counter((r.result["p"] or r.result)["s"] for r in rows)
     leads: dict[int, list[int]] = defaultdict(list)
-    for target_id, org_id in (
-        Responsibility.objects.filter(target__plan=plan, role=RespRole.LEAD)
-        .order_by("target_id", "position")
-        .values_list("target_id", "organization_id")
-    ):
+    for target_id, org_id, _name in inputs.leads:
         leads[target_id].append(org_id)
     groups: dict[str, Counter[str]] = defaultdict(Counter)
     agencies: dict[int, Counter[str]] = defaultdict(Counter)

@@ -31,7 +31,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from chitieu.catalog.choices import Role as RespRole
-from chitieu.catalog.models import Responsibility, Target
+from chitieu.catalog.models import Indicator, Responsibility, Target
 from chitieu.core.aggregation import Rollup, Rule
 from chitieu.organizations.models import Organization
 
@@ -230,36 +230,116 @@ class _Row(NamedTuple):
         )
 
 
+_STORED_COLUMNS = (
+    "s.indicator_key, s.indicator_version, s.weight_key, s.weight_version, s.global_version, "
+    "s.communes, s.algorithm, s.result"
+)
+
+
+def _joined() -> tuple[str, str, list[Any]]:
+    """The stored row's columns with the versions of its keys now and the organisations' now, and
+    the joins that give them (on a table aliased ``s``)."""
+    c, key, version = _table(EvaluationClock), _q("key"), _q("version")
+    now_sql, now_params = _now_sql()
+    return (
+        f"{_STORED_COLUMNS}, ci.{version}, cw.{version}, {now_sql}",
+        f"LEFT JOIN {c} ci ON ci.{key} = s.indicator_key "
+        f"LEFT JOIN {c} cw ON cw.{key} = s.weight_key",
+        now_params,
+    )
+
+
+def _row(values: Sequence[Any], *, decode: bool = True) -> tuple[_Row | None, _Now]:
+    """A stored row as :func:`_joined` selects it (None when nothing is stored), and the now."""
+    *row, now_i, now_w, global_v, communes = values
+    now = _Now(global_v or 0, communes)
+    if row[0] is None:
+        return None, now
+    result = row[7]
+    if decode and isinstance(result, str | bytes):
+        row[7] = json.loads(result)
+    return _Row(*row, now_i or 0, now_w or 0), now
+
+
 def _rows(ids: list[int]) -> tuple[dict[int, _Row], _Now | None]:
     """The stored rows with the versions of their keys now, and the organisations' version now
     (one query; plain SQL because the ORM's row building costs more than the query itself at
     three hundred rows). No row, no versions read."""
     if not ids:
         return {}, None
-    s, c = _table(StoredEvaluation), _table(EvaluationClock)
-    key, version = _q("key"), _q("version")
-    now_sql, now_params = _now_sql()
+    columns, joins, now_params = _joined()
     out = {}
     now = None
     with connection.cursor() as cursor:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             cursor.execute(
-                "SELECT s.target_id, s.indicator_key, s.indicator_version, s.weight_key, "
-                "s.weight_version, s.global_version, s.communes, s.algorithm, s.result, "
-                f"ci.{version}, cw.{version}, {now_sql} FROM {s} s "
-                f"LEFT JOIN {c} ci ON ci.{key} = s.indicator_key "
-                f"LEFT JOIN {c} cw ON cw.{key} = s.weight_key "
+                f"SELECT s.target_id, {columns} FROM {_table(StoredEvaluation)} s {joins} "
                 f"WHERE s.target_id IN ({', '.join(['%s'] * len(chunk))})",
                 [*now_params, *chunk],
             )
-            for pk, *row, now_i, now_w, global_v, communes in cursor.fetchall():
-                result = row[7]
-                row[7] = json.loads(result) if isinstance(result, str | bytes) else result
-                out[pk] = _Row(*row, now_i or 0, now_w or 0)
-                if now is None:
-                    now = _Now(global_v or 0, communes)
+            for pk, *values in cursor.fetchall():
+                row, now = _row(values)
+                assert row is not None
+                out[pk] = row
     return out, now
+
+
+class PlanTarget(NamedTuple):
+    """A target of a plan (heading rows left out) as the overview shows it, with its result."""
+
+    target_id: int
+    indicator_id: int
+    name: str  # as the plan printed it
+    group: str  # the indicator's group
+    amended: bool  # a later document replaced it
+    result: dict[str, Any]
+
+
+def plan_rows(plan_id: int) -> list[tuple[Any, ...]]:
+    """The plan's targets (heading rows left out) in the appendix's order, each with what is
+    stored for it and the versions its freshness is judged by, as the database gives them (the
+    results not decoded): one query, and what :func:`plan_results` reads."""
+    columns, joins, now_params = _joined()
+    t, i = _table(Target), _table(Indicator)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT t.id, t.indicator_id, t.printed_name, i.{_q('group')}, "
+            f"t.superseded_by_id, {columns} FROM {t} t "
+            f"JOIN {i} i ON i.id = t.indicator_id "
+            f"LEFT JOIN {_table(StoredEvaluation)} s ON s.target_id = t.id {joins} "
+            f"WHERE t.plan_id = %s AND t.kind <> '' ORDER BY t.position, t.id",
+            [*now_params, plan_id],
+        )
+        return cursor.fetchall()
+
+
+def all_fresh(rows: Iterable[Sequence[Any]]) -> bool:
+    """Whether every target of :func:`plan_rows` has a stored result that is fresh."""
+    for _pk, indicator_id, _name, _group, _by, *values in rows:
+        row, now = _row(values, decode=False)
+        if row is None or not row.fresh(indicator_id, now):
+            return False
+    return True
+
+
+def plan_results(plan_id: int, rows: list[tuple[Any, ...]] | None = None) -> list[PlanTarget]:
+    """The plan's targets in the appendix's order with their stored results (the stale or
+    missing ones recomputed and stored first): what :func:`results` gives for the plan's
+    targets, read with the targets in one query (``rows``, when the caller has read them)."""
+    targets = []
+    results: dict[int, dict[str, Any]] = {}
+    stale = []
+    for pk, indicator_id, name, group, by, *values in plan_rows(plan_id) if rows is None else rows:
+        row, now = _row(values)
+        targets.append((pk, indicator_id, name, group, by is not None))
+        if row is not None and row.fresh(indicator_id, now):
+            results[pk] = row.result
+        else:
+            stale.append((pk, indicator_id))
+    if stale:
+        results.update((pk, _dump(e)) for pk, e in _recompute(stale).items())
+    return [PlanTarget(*t, results[t[0]]) for t in targets if t[0] in results]
 
 
 def _split(pairs: Iterable[tuple[int, int]]) -> tuple[dict[int, dict[str, Any]], list[int]]:

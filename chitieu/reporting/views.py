@@ -12,8 +12,10 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -26,7 +28,7 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
-from .choices import Action, FigureStatus, Status, Vintage
+from .choices import Action, FigureStatus, Status
 from .evaluation import SCORE_RULES, lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .links import links
@@ -46,10 +48,13 @@ def _period(request: HttpRequest) -> str:
         raise BadRequest(f"Tham số “ky”={code[:40]!r} không hợp lệ: {exc}") from exc
 
 
+NO_ORG = "Tài khoản chưa gắn với cơ quan nào; hãy liên hệ quản trị."
+
+
 def _my_org(request: HttpRequest) -> Organization:
     m = membership(request.user)
     if m is None:
-        raise PermissionDenied("Tài khoản chưa gắn với cơ quan nào; hãy liên hệ quản trị.")
+        raise PermissionDenied(NO_ORG)
     return m.organization
 
 
@@ -84,9 +89,8 @@ def _mine_url(period: str, indicator_pk: int | None = None) -> str:
 
 def _row_context(request: HttpRequest, row: object, period: Period, notice: dict | None) -> dict:
     return {
-        "row": row,
+        "rows": [row],
         "period": period,
-        "vintages": Vintage.choices,
         "can_edit": _can_edit(request),
         "notice": notice,
         "next": _mine_url(period.code),
@@ -109,7 +113,10 @@ def _answer_row(
 
 
 def my_figures(request: HttpRequest) -> HttpResponse:
-    org = _my_org(request)
+    m = membership(request.user)  # once: who the user is gives both the list and the right to edit
+    if m is None:
+        raise PermissionDenied(NO_ORG)
+    org = m.organization
     period = _period(request)
     notice = request.session.pop(ROW_NOTICE, None)
     if notice and notice.get("period") != period:
@@ -122,8 +129,7 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         "org": org,
         "period": Period.parse(period),
         "worklist": worklist,
-        "vintages": Vintage.choices,
-        "can_edit": _can_edit(request),
+        "can_edit": m.role in (Role.REPORTER, Role.ADMIN),
         "notice": None,  # each row carries its own
         "next": _mine_url(period),
         "due": _due_date(period),
@@ -438,17 +444,48 @@ def _plan(request: HttpRequest) -> Plan:
     return plan
 
 
+# The overview's tables (a plan of three hundred targets: 120 KB), kept per plan with the inputs
+# they were made from. A request reads the inputs again (two queries: every stored result with
+# its versions, the lead agencies with their names) and reuses the tables only when the inputs
+# are the same to the last byte and every stored result is fresh: the same inputs make the same
+# tables, so nothing is ever shown stale and nothing has to be invalidated (decision 0046).
+OVERVIEW_TABLES: dict[int, tuple[tuple[object, ...], str]] = {}
+OVERVIEW_PLANS_KEPT = 16
+
+
+def _overview_tables(request: HttpRequest, plan: Plan) -> str:
+    inputs = selectors.overview_inputs(plan)
+    pattern = links("web:indicator", [0])[0]  # the addresses written in the rows
+    key = (pattern, inputs.rows, inputs.leads)
+    kept = OVERVIEW_TABLES.get(plan.pk)
+    if kept is not None and kept[0] == key and inputs.fresh:
+        return kept[1]
+    ov = selectors.overview(plan, inputs)
+    tables = render_to_string(
+        "reporting/_overview_tables.html",
+        {
+            "ov": ov,
+            "indicator_links": links("web:indicator", {r.indicator_id for r in ov.rows}),
+            "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
+        },
+        request,
+    )
+    if inputs.fresh:  # else some were recomputed: kept from the next request on
+        if len(OVERVIEW_TABLES) >= OVERVIEW_PLANS_KEPT:
+            OVERVIEW_TABLES.clear()
+        OVERVIEW_TABLES[plan.pk] = (key, tables)
+    return tables
+
+
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
-    ov = selectors.overview(plan)
     return render(
         request,
         "reporting/overview.html",
         {
-            "ov": ov,
-            "indicator_links": links("web:indicator", {r.indicator_id for r in ov.rows}),
+            "plan": plan,
+            "tables": mark_safe(_overview_tables(request, plan)),  # noqa: S308 - a rendered template
             "plans": Plan.objects.all(),
-            "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
     )
 

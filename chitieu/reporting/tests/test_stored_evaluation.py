@@ -38,6 +38,7 @@ from chitieu.reporting.selectors import (
 )
 from chitieu.reporting.services import figure_save, figure_transition
 from chitieu.reporting.tasks import refresh_evaluations
+from chitieu.reporting.views import OVERVIEW_TABLES
 
 SEED_002 = "002_ad4a9c0b18438c67.txt"
 
@@ -335,6 +336,36 @@ def test_a_figure_changed_and_approved_changes_the_overview_at_once(
     f = Figure.objects.get(pk=f.pk)
     _step(people, f, "reopen", "compiler", "nhập nhầm")
     assert _row_status(client.get(url).content.decode(), name) == "Chưa có số liệu trong kỳ"
+
+
+def test_the_kept_overview_tables_follow_any_change_of_what_they_show_at_once(
+    people, client, plan, forest, nnmt
+):
+    # given: the overview shown once, its tables kept for the plan
+    client.force_login(people["compiler"])
+    url = reverse("reporting:overview") + f"?ke-hoach={plan.pk}"
+    target = plan.targets.get(indicator=forest)
+    first = client.get(url).content.decode()
+    again = client.get(url).content.decode()  # from the kept tables: the same content
+    assert plan.pk in OVERVIEW_TABLES and again.split("<main")[1] == first.split("<main")[1]
+    assert f">{nnmt.name}</a>" in first
+    # the lead agency renamed outside the services: shown at once
+    Organization.objects.filter(pk=nnmt.pk).update(name="Sở Nông nghiệp (tên mới)")
+    page = client.get(url).content.decode()
+    assert ">Sở Nông nghiệp (tên mới)</a>" in page and f">{nnmt.name}</a>" not in page
+    # the target's printed name changed outside the services: shown at once, status kept
+    Target.objects.filter(pk=target.pk).update(printed_name="Che phủ rừng (in lại)")
+    page = client.get(url).content.decode()
+    assert _row_status(page, "Che phủ rừng (in lại)") == "Chưa có số liệu trong kỳ"
+    # a stored result changed under the kept tables: the row follows
+    f = _save(people, forest, nnmt, "66")
+    _step(
+        people,
+        _step(people, _step(people, f, "submit", "reporter"), "verify", "reviewer"),
+        "approve",
+        "compiler",
+    )
+    assert _row_status(client.get(url).content.decode(), "Che phủ rừng (in lại)") == "Đúng tiến độ"
 
 
 # -- concurrency ----------------------------------------------------------------------------------
