@@ -48,9 +48,10 @@ def audit_row(
 ) -> FigureAudit:
     """The audit row of one write of a figure (not yet stored: ``figure_sql.insert_all`` writes
     the rows of a save, single or bulk, in one statement)."""
+    # by id: setting the related objects through their descriptors costs more than the insert
     return FigureAudit(
-        figure=figure,
-        user=user if getattr(user, "pk", None) else None,
+        figure_id=figure.pk,
+        user_id=getattr(user, "pk", None),
         action=action,
         old_value=old,
         new_value=new,

@@ -114,23 +114,39 @@ def update_checked(
         return cursor.rowcount
 
 
+# Fields whose value is stored as the attribute holds it (text, whole numbers, the id of a related
+# row); every other field goes through its own conversion, as the ORM's insert does.
+_AS_IS = {"CharField", "TextField", "IntegerField", "PositiveIntegerField", "ForeignKey"}
+
+
 @functools.cache
 def _insert_sql(
     model: type[Model], suffix: str = "", vendor: str = ""
-) -> tuple[str, list[Field[Any, Any]]]:
+) -> tuple[str, list[tuple[str, Field[Any, Any] | None]]]:
+    """The INSERT of a model's row, and for each column its attribute and the field to convert it
+    with (None when it is stored as it is)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
         f"VALUES ({placeholders(len(fields))}){suffix}"
     )
-    return sql, fields
+    plain = [
+        (f.attname, None if f.get_internal_type() in _AS_IS and not f.has_default() else f)
+        for f in fields
+    ]
+    return sql, plain
 
 
-def _params(obj: Model, fields: list[Field[Any, Any]]) -> tuple[Any, ...]:
+def _params(
+    obj: Model, columns: list[tuple[str, Field[Any, Any] | None]], db: Any
+) -> tuple[Any, ...]:
     # what the ORM's insert does for each field: pre_save (auto_now, defaults), then the
     # database's form of the value
-    return tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+    return tuple(
+        getattr(obj, name) if f is None else f.get_db_prep_save(f.pre_save(obj, True), db)
+        for name, f in columns
+    )
 
 
 def insert_all(objs: Sequence[Model]) -> None:
@@ -141,7 +157,8 @@ def insert_all(objs: Sequence[Model]) -> None:
         return
     sql, fields = _insert_sql(type(objs[0]), "", connection.vendor)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [_params(o, fields) for o in objs])
+        db = cursor.db
+        cursor.executemany(sql, [_params(o, fields, db) for o in objs])
 
 
 _ON_CONFLICT = (
@@ -154,7 +171,7 @@ def figure_insert(figure: Figure) -> bool:
     stored already (entered meanwhile by another writer). No savepoint is needed to find out."""
     sql, fields = _insert_sql(Figure, _ON_CONFLICT, connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(sql, _params(figure, fields))
+        cursor.execute(sql, _params(figure, fields, cursor.db))
         row = cursor.fetchone()
     if row is None:
         return False
