@@ -170,6 +170,9 @@ class Upload:
     skipped: list[UploadRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     rows_visited: int = 0
+    # the sheet's non-empty rows as read (row number, each cell as text): kept with the upload so
+    # that saving it checks them again without reading the workbook a second time
+    cells: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
 
 def _text(v: Any) -> str:
@@ -192,9 +195,17 @@ def read_upload(
         sheet = read_sheet(data, name, limits, clock or time.monotonic)
     except SheetRefused as exc:
         return Upload(None, errors=[str(exc)], rows_visited=exc.visited)
-    cells = dict(sheet.rows)
-    up = Upload(org, rows_visited=sheet.visited)
-    second = cells.get(2, ())
+    cells = [(n, tuple(_text(v) for v in values)) for n, values in sheet.rows]
+    return check_rows(cells, org, name, sheet.visited)
+
+
+def check_rows(
+    cells: list[tuple[int, tuple[str, ...]]], org: Organization, name: str, visited: int = 0
+) -> Upload:
+    """Check rows read from a sheet against the organisation's indicators, their rules and the
+    figures as they are now (the preview, and again when the upload is saved)."""
+    up = Upload(org, rows_visited=visited, cells=cells)
+    second = dict(cells).get(2, ())
     sheet_org = _text(second[4]) if len(second) > 4 else ""
     if sheet_org and sheet_org != str(org.pk):
         up.errors.append(
@@ -202,7 +213,7 @@ def read_upload(
         )
         return up
     known = _Known.of(org)
-    read = [_row(up, name, n, values, known) for n, values in sheet.rows if n >= FIRST_ROW]
+    read = [_row(up, name, n, values, known) for n, values in cells if n >= FIRST_ROW]
     _compare(up, name, [r for r in read if r is not None])
     return up
 
@@ -223,12 +234,12 @@ class _Known:
 
 
 def _row(
-    up: Upload, name: str, line: int, values: tuple[Any, ...], known: _Known
+    up: Upload, name: str, line: int, values: tuple[str, ...], known: _Known
 ) -> UploadRow | None:
     padded = tuple(values) + ("",) * (len(HEADER) - len(values))
-    code, _, _, period, vintage_text, value, comment, source, figure_id, revision = (
-        _text(c) for c in padded[: len(HEADER)]
-    )
+    code, _, _, period, vintage_text, value, comment, source, figure_id, revision = padded[
+        : len(HEADER)
+    ]
     where = f"{name}, dòng {line}"
     row = UploadRow(line, None, period, "", None, comment, source, value)
     if not code.isdigit() or int(code) not in known.allowed:
@@ -395,6 +406,7 @@ def figure_upload_create(
         organization=organization,
         source_name=name[:255],
         data=data,
+        cells=[[n, list(values)] for n, values in up.cells],
         checksum=hashlib.sha256(data).hexdigest(),
         created_by=user if getattr(user, "pk", None) else None,
     )
@@ -415,12 +427,16 @@ def _row_result(row: UploadRow) -> dict[str, Any]:
 
 @transaction.atomic
 def figure_upload_save(*, upload: FigureUpload, user: Any) -> Upload:
-    """Re-read the kept file against the figures as they are now and save its changed rows (all or
-    none); raise :class:`UploadRefused` with the rows to fix."""
+    """Check the kept rows again against the figures as they are now and save the changed ones (all
+    or none); raise :class:`UploadRefused` with the rows to fix."""
     upload = FigureUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.status != FigureUpload.Status.PREVIEW:
         raise UploadRefused(f"{upload.source_name}: tệp này đã được lưu; không lưu lần hai.")
-    up = read_upload(bytes(upload.data), upload.organization, upload.source_name)
+    if upload.cells is None:  # kept before the rows were kept with it: read the file again
+        up = read_upload(bytes(upload.data), upload.organization, upload.source_name)
+    else:
+        cells = [(int(n), tuple(str(v) for v in values)) for n, values in upload.cells]
+        up = check_rows(cells, upload.organization, upload.source_name)
     if up.errors:
         # the figures changed since the preview (someone saved meanwhile): say what, save nothing
         raise UploadRefused(f"Chưa lưu dòng nào: {len(up.errors)} lỗi — " + " ".join(up.errors), up)

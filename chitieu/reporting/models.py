@@ -178,6 +178,9 @@ class FigureUpload(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     source_name = models.CharField("tên tệp", max_length=255)
     data = models.BinaryField("nội dung tệp")
+    # the sheet's rows as the preview read them ([row number, [cell text, …]]): saving checks
+    # these again instead of reading the workbook a second time (decision 0047)
+    cells = models.JSONField("các dòng đã đọc", null=True, blank=True)
     checksum = models.CharField(max_length=64)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREVIEW)
     # what saving did, row by row (saved, skipped and why), for the result page

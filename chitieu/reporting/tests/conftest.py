@@ -2,9 +2,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from chitieu.access.choices import Role
 from chitieu.access.models import Membership
 from chitieu.catalog.models import Indicator
 from chitieu.organizations.models import Organization
+from chitieu.reporting.models import Figure
+from chitieu.reporting.services import figure_save
 
 
 @pytest.fixture
@@ -36,3 +39,35 @@ def forest(demo):
 @pytest.fixture
 def nnmt(demo):
     return Organization.objects.get(name="Sở Nông nghiệp và Môi trường")
+
+
+@pytest.fixture
+def people(demo, user_of):
+    """The three people a figure's workflow needs: NN&MT's reporter, the statistics office's
+    reviewer, the finance department's compiler (their user names are their roles)."""
+    return {
+        "reporter": user_of("Sở Nông nghiệp và Môi trường", Role.REPORTER, "reporter"),
+        "reviewer": user_of("Thống kê tỉnh", Role.REVIEWER, "reviewer"),
+        "compiler": user_of("Sở Tài chính", Role.COMPILER, "compiler"),
+    }
+
+
+@pytest.fixture
+def enter(people):
+    """Save a figure as the reporter, sending the revision stored (0 for a new figure)."""
+
+    def save(indicator, org, value, period="2026", vintage="official"):
+        seen = Figure.objects.filter(
+            indicator=indicator, organization=org, period_code=period, vintage=vintage
+        ).first()
+        return figure_save(
+            user=people["reporter"],
+            indicator=indicator,
+            organization=org,
+            period_code=period,
+            vintage=vintage,
+            value=value,
+            expected_revision=seen.revision if seen else 0,
+        ).figure
+
+    return save

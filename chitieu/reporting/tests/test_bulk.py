@@ -98,45 +98,26 @@ def _rolled_back(fn):
 
 
 @pytest.fixture
-def stage(user_of, forest, nnmt):
+def stage(people, enter, forest, nnmt):
     """NN&MT's figures in every state a save meets: draft, returned, submitted, approved."""
-    reporter = user_of(nnmt.name, Role.REPORTER, "reporter")
-    reviewer = user_of("Thống kê tỉnh", Role.REVIEWER, "reviewer")
-    compiler = user_of("Sở Tài chính", Role.COMPILER, "compiler")
     waste = Indicator.objects.get(name=WASTE)
 
-    def save(indicator, period, vintage, value):
-        return figure_save(
-            user=reporter,
-            indicator=indicator,
-            organization=nnmt,
-            period_code=period,
-            vintage=vintage,
-            value=value,
-            expected_revision=0,
-        ).figure
+    def step(figure, action, who, reason=""):
+        figure_transition(user=people[who], figure=figure, action=action, reason=reason)
 
-    draft = save(forest, "2036", "estimate", "65")
-    figure_save(
-        user=reporter,
-        indicator=forest,
-        organization=nnmt,
-        period_code="2036",
-        vintage="estimate",
-        value="65,1",
-        expected_revision=1,
-    )
-    returned = save(forest, "2035", "estimate", "64")
-    figure_transition(user=reporter, figure=returned, action=Action.SUBMIT)
-    figure_transition(user=reviewer, figure=returned, action=Action.RETURN, reason="Xem lại")
-    submitted = save(waste, "2036", "estimate", "90")
-    figure_transition(user=reporter, figure=submitted, action=Action.SUBMIT)
-    approved = save(waste, "2035", "official", "88")
-    figure_transition(user=reporter, figure=approved, action=Action.SUBMIT)
-    figure_transition(user=reviewer, figure=approved, action=Action.VERIFY)
-    figure_transition(user=compiler, figure=approved, action=Action.APPROVE)
+    draft = enter(forest, nnmt, "65", "2036", "estimate")
+    enter(forest, nnmt, "65,1", "2036", "estimate")  # a second revision of the draft
+    returned = enter(forest, nnmt, "64", "2035", "estimate")
+    step(returned, Action.SUBMIT, "reporter")
+    step(returned, Action.RETURN, "reviewer", "Xem lại")
+    submitted = enter(waste, nnmt, "90", "2036", "estimate")
+    step(submitted, Action.SUBMIT, "reporter")
+    approved = enter(waste, nnmt, "88", "2035", "official")
+    step(approved, Action.SUBMIT, "reporter")
+    step(approved, Action.VERIFY, "reviewer")
+    step(approved, Action.APPROVE, "compiler")
     return {
-        "reporter": reporter,
+        "reporter": people["reporter"],
         "forest": forest,
         "waste": waste,
         "draft": Figure.objects.get(pk=draft.pk),

@@ -10,7 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chitieu.access.choices import Role
-from chitieu.reporting.excel import build_template, read_upload
+from chitieu.reporting import excel
+from chitieu.reporting.excel import (
+    UploadRefused,
+    build_template,
+    figure_upload_create,
+    figure_upload_save,
+    read_upload,
+)
 from chitieu.reporting.models import Figure, FigureUpload
 from chitieu.reporting.services import figure_save, figure_transition
 from chitieu.reporting.sheet import SheetLimits
@@ -308,3 +315,60 @@ def test_the_upload_page_still_checks_csrf(demo, user_of, nnmt):
         reverse("reporting:upload"), {"file": SimpleUploadedFile("a.xlsx", data)}
     )
     assert response.status_code == 403 and FigureUpload.objects.count() == 0
+
+
+def test_saving_an_upload_checks_its_kept_rows_against_the_figures_as_they_are_then(
+    reporter, forest, nnmt, monkeypatch
+):
+    # given an upload previewed and kept, its rows read once
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    kept, up = figure_upload_create(
+        organization=nnmt, name="mot-lan.xlsx", data=_edit(data, {line: {6: "67"}}), user=reporter
+    )
+    assert kept is not None and [r.line for r in up.rows] == [line]
+    assert [n for n, _ in kept.cells] == [n for n, _ in up.cells] and line in dict(up.cells)
+    # when someone enters the figure before it is saved, and the workbook is never read again
+    monkeypatch.setattr(excel, "read_sheet", lambda *a, **k: pytest.fail("read a second time"))
+    figure_save(
+        user=reporter,
+        indicator=forest,
+        organization=nnmt,
+        period_code="2026",
+        vintage="estimate",
+        value="66",
+        expected_revision=0,
+    )
+    with pytest.raises(UploadRefused) as refused:
+        figure_upload_save(upload=kept, user=reporter)
+    # then the kept row meets the stored figure and is refused as the preview would refuse it
+    assert f"mot-lan.xlsx, dòng {line}: Số liệu này vừa được" in str(refused.value)
+    assert Figure.objects.get(indicator=forest, period_code="2026").value == D(66)
+
+
+def test_a_kept_upload_saves_its_rows_without_reading_the_workbook_again(
+    reporter, forest, nnmt, monkeypatch
+):
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    kept, _ = figure_upload_create(
+        organization=nnmt, name="luu.xlsx", data=_edit(data, {line: {6: "67,5"}}), user=reporter
+    )
+    assert kept is not None
+    monkeypatch.setattr(excel, "read_sheet", lambda *a, **k: pytest.fail("read a second time"))
+    saved = figure_upload_save(upload=kept, user=reporter)
+    assert [r.line for r in saved.rows] == [line]
+    assert Figure.objects.get(indicator=forest, period_code="2026").value == D("67.5")
+
+
+def test_an_upload_kept_before_its_rows_were_kept_is_read_from_its_file(reporter, forest, nnmt):
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    kept, _ = figure_upload_create(
+        organization=nnmt, name="cu.xlsx", data=_edit(data, {line: {6: "68"}}), user=reporter
+    )
+    assert kept is not None
+    FigureUpload.objects.filter(pk=kept.pk).update(cells=None)
+    kept.refresh_from_db()
+    figure_upload_save(upload=kept, user=reporter)
+    assert Figure.objects.get(indicator=forest, period_code="2026").value == D(68)
