@@ -5,24 +5,14 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
-from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan, Target
 from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Aggregation, Status
 from chitieu.reporting.evaluation import evaluate_targets
 from chitieu.reporting.models import Figure, ReportingSpec
 from chitieu.reporting.selectors import indicator_status, overview, plan_targets
-from chitieu.reporting.services import figure_save, figure_transition
+from chitieu.reporting.services import figure_transition
 from chitieu.reporting.stored import touch
-
-
-@pytest.fixture
-def people(demo, user_of):
-    return {
-        "reporter": user_of("Sở Nông nghiệp và Môi trường", Role.REPORTER),
-        "reviewer": user_of("Thống kê tỉnh", Role.REVIEWER),
-        "compiler": user_of("Sở Tài chính", Role.COMPILER),
-    }
 
 
 def _forest_eval(plan):
@@ -37,29 +27,14 @@ def _walk(people, figure, *steps):
     return figure
 
 
-def _save(people, indicator, org, value, period="2026", vintage="official"):
-    seen = Figure.objects.filter(
-        indicator=indicator, organization=org, period_code=period, vintage=vintage
-    ).first()
-    return figure_save(
-        user=people["reporter"],
-        indicator=indicator,
-        organization=org,
-        period_code=period,
-        vintage=vintage,
-        value=value,
-        expected_revision=seen.revision if seen else 0,
-    ).figure
-
-
 def test_a_draft_official_99_for_forest_cover_never_submitted_changes_no_status(
-    people, forest, nnmt
+    enter, people, forest, nnmt
 ):
     plan = Plan.objects.get(number="130/KH-UBND")
     before = _forest_eval(plan)
     # given: the reporter enters 99 as an official 2025 and a 2026 figure, and never submits
-    _save(people, forest, nnmt, "99", period="2025")
-    _save(people, forest, nnmt, "99", period="2026")
+    enter(forest, nnmt, "99", period="2025")
+    enter(forest, nnmt, "99", period="2026")
     # then: the status and its sentence are those of the approved estimate 64,3
     after = _forest_eval(plan)
     assert (after.status, after.sentence) == (before.status, before.sentence)
@@ -67,9 +42,9 @@ def test_a_draft_official_99_for_forest_cover_never_submitted_changes_no_status(
     assert after.provisional is None
 
 
-def test_submitted_and_returned_figures_do_not_count_either(people, forest, nnmt):
+def test_submitted_and_returned_figures_do_not_count_either(enter, people, forest, nnmt):
     plan = Plan.objects.get(number="130/KH-UBND")
-    f = _save(people, forest, nnmt, "99")
+    f = enter(forest, nnmt, "99")
     f = _walk(people, f, ("submit", "reporter"))
     assert _forest_eval(plan).status == Status.BASELINE
     figure_transition(user=people["reviewer"], figure=f, action="return", reason="sai đơn vị")
@@ -77,12 +52,10 @@ def test_submitted_and_returned_figures_do_not_count_either(people, forest, nnmt
 
 
 def test_a_verified_figure_gives_only_a_provisional_status_and_approval_signs_it(
-    people, forest, nnmt
+    enter, people, forest, nnmt
 ):
     plan = Plan.objects.get(number="130/KH-UBND")
-    f = _walk(
-        people, _save(people, forest, nnmt, "65.2"), ("submit", "reporter"), ("verify", "reviewer")
-    )
+    f = _walk(people, enter(forest, nnmt, "65.2"), ("submit", "reporter"), ("verify", "reviewer"))
     e = _forest_eval(plan)
     assert e.status == Status.BASELINE  # the signed status is unchanged
     assert e.provisional is not None and e.provisional.status == Status.ON_TRACK
@@ -231,11 +204,9 @@ def test_a_weighted_mean_uses_the_named_denominator(demo, communes):
 
 
 def test_pages_show_the_provisional_status_apart_and_the_coverage(
-    people, client, forest, nnmt, communes
+    enter, people, client, forest, nnmt, communes
 ):
-    _walk(
-        people, _save(people, forest, nnmt, "65.2"), ("submit", "reporter"), ("verify", "reviewer")
-    )
+    _walk(people, enter(forest, nnmt, "65.2"), ("submit", "reporter"), ("verify", "reviewer"))
     houses = Indicator.objects.get(name__startswith="Tổng số nhà ở xã hội")
     ReportingSpec.objects.filter(indicator=houses).update(aggregation=Aggregation.SUM)
     _commune_fig(houses, communes[0], "400")

@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from chitieu.access.choices import Role
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
 from chitieu.catalog.services import (
     ImportDecisions,
@@ -36,7 +35,7 @@ from chitieu.reporting.selectors import (
     overview,
     plan_targets,
 )
-from chitieu.reporting.services import figure_save, figure_transition
+from chitieu.reporting.services import figure_transition
 from chitieu.reporting.tasks import refresh_evaluations
 from chitieu.reporting.views import OVERVIEW_TABLES
 
@@ -89,32 +88,8 @@ def status_of(plan: Plan, indicator: Indicator) -> str:
 
 
 @pytest.fixture
-def people(demo, user_of):
-    return {
-        "reporter": user_of("Sở Nông nghiệp và Môi trường", Role.REPORTER),
-        "reviewer": user_of("Thống kê tỉnh", Role.REVIEWER),
-        "compiler": user_of("Sở Tài chính", Role.COMPILER),
-    }
-
-
-@pytest.fixture
 def plan(demo):
     return Plan.objects.get(number="130/KH-UBND")
-
-
-def _save(people, indicator, org, value, period="2026", vintage="official"):
-    seen = Figure.objects.filter(
-        indicator=indicator, organization=org, period_code=period, vintage=vintage
-    ).first()
-    return figure_save(
-        user=people["reporter"],
-        indicator=indicator,
-        organization=org,
-        period_code=period,
-        vintage=vintage,
-        value=value,
-        expected_revision=seen.revision if seen else 0,
-    ).figure
 
 
 def _step(people, figure, action, who, reason=""):
@@ -130,12 +105,12 @@ def test_load_demo_leaves_every_evaluation_stored_and_fresh(demo):
 
 
 # -- figures: every step of the workflow ---------------------------------------------------------
-def test_every_workflow_step_of_a_figure(people, plan, forest, nnmt):
+def test_every_workflow_step_of_a_figure(enter, people, plan, forest, nnmt):
     before = status_of(plan, forest)
-    f = _save(people, forest, nnmt, "66")  # saved (a draft): nothing changes, but it is marked
+    f = enter(forest, nnmt, "66")  # saved (a draft): nothing changes, but it is marked
     assert stored.stale(forest.targets.all()) == sorted(forest.targets.values_list("pk", flat=True))
     assert_stored_equals_fresh()
-    f = _save(people, forest, nnmt, "66.5")  # saved again
+    f = enter(forest, nnmt, "66.5")  # saved again
     assert_stored_equals_fresh()
     f = _step(people, f, "submit", "reporter")
     assert_stored_equals_fresh()
@@ -154,10 +129,10 @@ def test_every_workflow_step_of_a_figure(people, plan, forest, nnmt):
     assert_stored_equals_fresh()
 
 
-def test_a_change_to_one_indicator_marks_only_its_targets(people, plan, forest, nnmt):
+def test_a_change_to_one_indicator_marks_only_its_targets(enter, people, plan, forest, nnmt):
     targets = Target.objects.exclude(kind="")
     assert stored.stale(targets) == []
-    _save(people, forest, nnmt, "66")
+    enter(forest, nnmt, "66")
     assert stored.stale(targets) == sorted(
         forest.targets.exclude(kind="").values_list("pk", flat=True)
     )
@@ -319,13 +294,13 @@ def _row_status(html: str, name: str) -> str:
 
 
 def test_a_figure_changed_and_approved_changes_the_overview_at_once(
-    people, client, plan, forest, nnmt
+    enter, people, client, plan, forest, nnmt
 ):
     client.force_login(people["compiler"])
     url = reverse("reporting:overview") + f"?ke-hoach={plan.pk}"
     name = plan.targets.get(indicator=forest).printed_name
     assert _row_status(client.get(url).content.decode(), name) == "Chưa có số liệu trong kỳ"
-    f = _save(people, forest, nnmt, "66")
+    f = enter(forest, nnmt, "66")
     f = _step(people, f, "submit", "reporter")
     f = _step(people, f, "verify", "reviewer")
     page = client.get(url).content.decode()
@@ -339,7 +314,7 @@ def test_a_figure_changed_and_approved_changes_the_overview_at_once(
 
 
 def test_the_kept_overview_tables_follow_any_change_of_what_they_show_at_once(
-    people, client, plan, forest, nnmt
+    enter, people, client, plan, forest, nnmt
 ):
     # given: the overview shown once, its tables kept for the plan
     client.force_login(people["compiler"])
@@ -358,7 +333,7 @@ def test_the_kept_overview_tables_follow_any_change_of_what_they_show_at_once(
     page = client.get(url).content.decode()
     assert _row_status(page, "Che phủ rừng (in lại)") == "Chưa có số liệu trong kỳ"
     # a stored result changed under the kept tables: the row follows
-    f = _save(people, forest, nnmt, "66")
+    f = enter(forest, nnmt, "66")
     _step(
         people,
         _step(people, _step(people, f, "submit", "reporter"), "verify", "reviewer"),
