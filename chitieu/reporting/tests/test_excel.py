@@ -317,16 +317,23 @@ def test_the_upload_page_still_checks_csrf(demo, user_of, nnmt):
     assert response.status_code == 403 and FigureUpload.objects.count() == 0
 
 
+def _kept(reporter, nnmt, forest, name, value):
+    """An upload previewed and kept: the template with the forest row's value changed."""
+    data = build_template(nnmt, "2026")
+    line = _line_of(data, forest.name)
+    kept, up = figure_upload_create(
+        organization=nnmt, name=name, data=_edit(data, {line: {6: value}}), user=reporter
+    )
+    assert kept is not None
+    return kept, up, line
+
+
 def test_saving_an_upload_checks_its_kept_rows_against_the_figures_as_they_are_then(
     reporter, forest, nnmt, monkeypatch
 ):
     # given an upload previewed and kept, its rows read once
-    data = build_template(nnmt, "2026")
-    line = _line_of(data, forest.name)
-    kept, up = figure_upload_create(
-        organization=nnmt, name="mot-lan.xlsx", data=_edit(data, {line: {6: "67"}}), user=reporter
-    )
-    assert kept is not None and [r.line for r in up.rows] == [line]
+    kept, up, line = _kept(reporter, nnmt, forest, "mot-lan.xlsx", "67")
+    assert [r.line for r in up.rows] == [line]
     assert [n for n, _ in kept.cells] == [n for n, _ in up.cells] and line in dict(up.cells)
     # when someone enters the figure before it is saved, and the workbook is never read again
     monkeypatch.setattr(excel, "read_sheet", lambda *a, **k: pytest.fail("read a second time"))
@@ -349,12 +356,7 @@ def test_saving_an_upload_checks_its_kept_rows_against_the_figures_as_they_are_t
 def test_a_kept_upload_saves_its_rows_without_reading_the_workbook_again(
     reporter, forest, nnmt, monkeypatch
 ):
-    data = build_template(nnmt, "2026")
-    line = _line_of(data, forest.name)
-    kept, _ = figure_upload_create(
-        organization=nnmt, name="luu.xlsx", data=_edit(data, {line: {6: "67,5"}}), user=reporter
-    )
-    assert kept is not None
+    kept, _, line = _kept(reporter, nnmt, forest, "luu.xlsx", "67,5")
     monkeypatch.setattr(excel, "read_sheet", lambda *a, **k: pytest.fail("read a second time"))
     saved = figure_upload_save(upload=kept, user=reporter)
     assert [r.line for r in saved.rows] == [line]
@@ -362,12 +364,7 @@ def test_a_kept_upload_saves_its_rows_without_reading_the_workbook_again(
 
 
 def test_an_upload_kept_before_its_rows_were_kept_is_read_from_its_file(reporter, forest, nnmt):
-    data = build_template(nnmt, "2026")
-    line = _line_of(data, forest.name)
-    kept, _ = figure_upload_create(
-        organization=nnmt, name="cu.xlsx", data=_edit(data, {line: {6: "68"}}), user=reporter
-    )
-    assert kept is not None
+    kept, _, _ = _kept(reporter, nnmt, forest, "cu.xlsx", "68")
     FigureUpload.objects.filter(pk=kept.pk).update(cells=None)
     kept.refresh_from_db()
     figure_upload_save(upload=kept, user=reporter)
