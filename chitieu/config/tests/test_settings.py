@@ -202,3 +202,22 @@ def test_production_settings_redirect_to_https_behind_the_proxy():
         "True",
     ]
     assert "BasicAuthentication" not in done.stdout and "TokenAuthentication" in done.stdout
+
+
+def test_a_server_process_loads_the_views_and_the_holidays_before_its_first_request():
+    # what gunicorn does in each worker before it accepts: import the WSGI module
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="chitieu.config.settings.dev")
+    code = (
+        "import sys, chitieu.config.wsgi; "
+        "print(sorted(m for m in ('chitieu.reporting.views', 'chitieu.api.urls', "
+        "'holidays.countries.vietnam') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        "['chitieu.api.urls',",
+        "'chitieu.reporting.views',",
+        "'holidays.countries.vietnam']",
+    ]
