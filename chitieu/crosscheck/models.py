@@ -141,9 +141,9 @@ class CrosscheckEvent(AppendOnlyModel):
 
 
 class ComparisonInputs(models.Model):
-    """One row whose token changes, in the writer's transaction, with every write to what the
-    findings and the proposed links are computed from (decision 0048). A token, not a counter: a
-    rolled-back write must never let a later write reuse its value."""
+    """A row added, in the writer's transaction, by every write to what the findings and the
+    proposed links are computed from (decision 0048; ``memo.touch``). Its token is random: a
+    rolled-back write must never let a later one look the same."""
 
     token = models.UUIDField("phiên bản")
 

@@ -2,12 +2,15 @@
 page shows every change at once (decision 0048)."""
 
 import re
+import threading
+import time
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
-from chitieu.catalog.models import Target
+from chitieu.catalog.choices import PlanKind
+from chitieu.catalog.models import Indicator, Plan, Target
 from chitieu.catalog.services import plan_delete
 from chitieu.crosscheck import memo
 from chitieu.crosscheck.selectors import crosscheck_report, findings, links
@@ -135,3 +138,64 @@ def test_a_database_without_a_token_gets_one_on_the_first_read(db):
     assert memo.inputs_key() == first
     memo.touch()
     assert memo.inputs_key() != first
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks")
+@pytest.mark.django_db(transaction=True)
+def test_an_import_and_an_administrator_writing_at_once_never_deadlock():
+    # given two indicators with a target each, as a plan import leaves them
+    plan = Plan.objects.create(
+        kind=PlanKind.ANNUAL,
+        title="Kế hoạch thử",
+        period_code="2026",
+        source_name="thu",
+        source_checksum="thu",
+    )
+    x1, x2 = (Indicator.objects.create(name=f"Chỉ tiêu {n}", key=f"thu|{n}") for n in (1, 2))
+    t1, t2 = (
+        Target.objects.create(
+            plan=plan,
+            indicator=x,
+            period_code="2026",
+            position=n,
+            source_line=n,
+            printed_name=x.name,
+        )
+        for n, x in enumerate((x1, x2))
+    )
+    a_started, b_started = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def importer():  # a long transaction saving targets one after another
+        try:
+            with transaction.atomic():
+                t2.save()
+                a_started.set()
+                b_started.wait(5)
+                time.sleep(0.3)  # the administrator's save is under way
+                t1.save()  # its indicator's clock: the administrator holds it until commit
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    def administrator():  # saves the first indicator while the import runs
+        try:
+            a_started.wait(5)
+            with transaction.atomic():
+                x1.name = "Chỉ tiêu 1 (sửa)"
+                b_started.set()
+                x1.save()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=importer), threading.Thread(target=administrator)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    # then both commit (with one shared row updated, PostgreSQL aborted one as a deadlock)
+    assert errors == []
+    assert Indicator.objects.get(pk=x1.pk).name == "Chỉ tiêu 1 (sửa)"
