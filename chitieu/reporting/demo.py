@@ -203,6 +203,16 @@ def _indicator(name: str, parent: str | None, unit: str) -> Indicator:
     return qs.get()
 
 
+def _share_of_a_whole(name: str) -> bool:
+    """A percentage that is a part of a whole (a rate, a share, communes meeting a standard) and
+    so lies in 0 - 100, unlike a growth, a reduction or an index, which may pass 100 or go below
+    zero."""
+    low = name.lower()
+    return low.startswith(("tỷ lệ", "tỉ lệ", "tỷ trọng")) or not any(
+        word in low for word in ("tăng", "giảm", "tốc độ", "chỉ số")
+    )
+
+
 @transaction.atomic
 def load() -> int:
     """Users, reporting rules and history; a second run adds nothing. Returns figures created."""
@@ -231,7 +241,7 @@ def load() -> int:
         if ind.name == GRDP_GROWTH and spec.frequency != Frequency.QUARTER:
             spec.frequency = Frequency.QUARTER
             spec.save()
-        if ind.unit.strip() == "%" and ind.name.lower().startswith(("tỷ lệ", "tỉ lệ", "tỷ trọng")):
+        if ind.unit.strip() == "%" and _share_of_a_whole(ind.name):
             ValidationRule.objects.get_or_create(
                 indicator=ind,
                 kind=RuleKind.PERCENT_RANGE,

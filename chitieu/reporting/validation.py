@@ -85,6 +85,12 @@ def hard_errors(
                 out.append(
                     f"{format_number(value)} nằm ngoài khoảng {format_number(lo)} - {format_number(hi)} của tỷ lệ này"
                 )
+        elif rule.kind == RuleKind.STRUCTURE_SUM and not 0 <= value <= 100 and not out:
+            # a part of a structure is a share of its whole, even with no range rule of its own
+            out.append(
+                f"{format_number(value)} nằm ngoài khoảng 0 - 100: đây là tỷ trọng một phần của "
+                "cơ cấu (các phần cộng lại bằng 100 %)"
+            )
     return out
 
 

@@ -9,8 +9,8 @@ from chitieu.access.choices import Role
 from chitieu.catalog.choices import Role as CatalogRole
 from chitieu.catalog.models import Indicator, Responsibility
 from chitieu.organizations.models import Organization
-from chitieu.reporting.choices import Action, FigureStatus
-from chitieu.reporting.models import Figure, FigureAudit
+from chitieu.reporting.choices import Action, FigureStatus, RuleKind
+from chitieu.reporting.models import Figure, FigureAudit, ValidationRule
 from chitieu.reporting.services import FigureConflict, FigureError, figure_save, figure_transition
 
 
@@ -197,6 +197,14 @@ def test_structure_shares_must_sum_to_100(user_of, demo):
     ]
     with pytest.raises(FigureError, match="cộng lại 95 %, không phải 100 %"):
         figure_transition(user=reporter, figure=figs[0], action=Action.SUBMIT)
+    # and a share beyond 100 is refused at once, before it is saved, by its range rule
+    with pytest.raises(FigureError, match="1.234,5 nằm ngoài khoảng 0 - 100 của tỷ lệ này"):
+        _save(reporter, parts[0], org, "1.234,5", period="2025", vintage="official")
+    # or, where an administrator removed that rule, because it is a part of a structure
+    ValidationRule.objects.filter(indicator=parts[0], kind=RuleKind.PERCENT_RANGE).delete()
+    with pytest.raises(FigureError, match="1.234,5 nằm ngoài khoảng 0 - 100: đây là tỷ trọng"):
+        _save(reporter, parts[0], org, "1.234,5", period="2025", vintage="official")
+    assert not Figure.objects.filter(indicator=parts[0], period_code="2025", vintage="official")
 
 
 def test_per_capita_must_agree_with_total_and_population(user_of, demo):
