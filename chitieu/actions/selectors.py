@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from chitieu.core.calendar import VN, Shift, WorkCalendar
+from chitieu.core.growth.model import PERIOD_LABELS, PERIODS, QUARTERS
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
@@ -18,7 +19,7 @@ from chitieu.reporting.selectors import Overview, OverviewRow, default_plan, ove
 from chitieu.scenarios.actuals import ActualsView, Reads, actuals_view, version_in_force
 from chitieu.scenarios.drivers import DriverRow, drivers_view
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
-from chitieu.scenarios.selectors import COLUMNS, scenario_view, series_labels
+from chitieu.scenarios.reconcile import ScenarioTable, scenario_table
 
 from .choices import ActionStatus
 from .models import Action, ObligationInstance
@@ -76,12 +77,15 @@ class MonthlyReport:
     # the targets with data, as their stored evaluations tell them (what the page shows)
     rows: list[OverviewRow] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
-    growth_rows: list[tuple[str, list[Any]]] = field(default_factory=list)
-    growth_columns: list[str] = field(default_factory=list)
+    growth_table: ScenarioTable | None = None  # the version in force, as the report prints it
     growth_actuals: ActualsView | None = None  # the months ended so far against the scenario
     growth_version: ScenarioVersion | None = None  # the adopted version in force at the month's end
+    growth_version_notes: list[str] = field(default_factory=list)  # which version, and why
     growth_note: str = ""  # why there is no growth section
     drivers_behind: list[DriverRow] = field(default_factory=list)
+    # what has no approved data yet although its period has ended by the month's end
+    data_notes: list[str] = field(default_factory=list)
+    drivers_through: int | None = None  # the last month the drivers' approved figures reach
     overdue: list[Action] = field(default_factory=list)
     late: list[tuple[ObligationInstance, str]] = field(default_factory=list)
     generated_at: Any = None
@@ -119,22 +123,77 @@ def monthly_report(period_code: str) -> MonthlyReport:
         )
     if scenario is not None and v is not None:
         report.growth_version = v
-        view = scenario_view(v.data, v.published, series_labels(v.data))
-        report.growth_columns = [label for _, label in view.columns]
-        report.growth_rows = [
-            (r.label, [c.value for c in r.cells]) for r in view.rows if r.level <= 1
-        ]
-        assert len(COLUMNS) == len(report.growth_columns)
         reads = Reads(scenario)
+        report.growth_table = scenario_table(scenario, v, as_of=period.end, reads=reads)
+        report.growth_version_notes = _version_notes(scenario, v, period)
         actual = actuals_view(scenario, v, as_of=period.end, reads=reads)
         report.growth_actuals = actual if actual.rows else None
-        report.drivers_behind = drivers_view(
-            scenario, as_of=period.end, version=v, reads=reads
-        ).behind
+        older = sorted(
+            {ref.number for ref in actual.references.values() if ref is not None and ref != v}
+        )
+        if older:
+            report.growth_version_notes.append(
+                f"Phần “Thực hiện so với kịch bản” so mỗi kỳ với phiên bản được thông qua trước "
+                f"khi kỳ đó kết thúc: {actual.compared}. Phiên bản {v.number} được thông qua sau "
+                f"khi các kỳ đó kết thúc và lấy chính số thực hiện của chúng làm đầu vào, nên "
+                f"không dùng để đo chênh lệch của chúng."
+            )
+        drivers = drivers_view(scenario, as_of=period.end, version=v, reads=reads)
+        report.drivers_behind = drivers.behind
+        report.data_notes = _growth_not_in(actual, period)
+        months = [row.month for row in drivers.rows if row.month is not None]
+        if months:
+            report.drivers_through = max(months)
+            if max(months) < period.index:
+                missing = ", ".join(
+                    f"tháng {m}/{period.year}" for m in range(max(months) + 1, period.index + 1)
+                )
+                report.data_notes.append(
+                    f"Số liệu đã duyệt của các động lực tăng trưởng mới có đến hết tháng "
+                    f"{max(months)}/{period.year}; {missing} chưa có số liệu đã duyệt, nên lũy kế "
+                    f"và tiến độ dưới đây tính đến hết tháng {max(months)}/{period.year}."
+                )
     month_end = period.end
     report.overdue = list(actions(overdue=True, today=month_end))
     report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]
     return report
+
+
+def _version_notes(scenario: GrowthScenario, v: ScenarioVersion, period: Period) -> list[str]:
+    """Which version the table is and why, when a later one exists that the report does not use."""
+    on = f", thông qua ngày {v.adopted_at.astimezone(VN):%d/%m/%Y}" if v.adopted_at else ""
+    notes = [
+        f"Bảng dưới là phiên bản {v.number} của kịch bản{on}: phiên bản được thông qua sau cùng "
+        f"tính đến hết ngày {period.end:%d/%m/%Y}."
+    ]
+    later = scenario.versions.filter(number__gt=v.number).order_by("-number").first()
+    if later is not None:
+        if later.status == ScenarioVersion.Status.ADOPTED and later.adopted_at is not None:
+            why = f"thông qua ngày {later.adopted_at.astimezone(VN):%d/%m/%Y}, sau tháng báo cáo"
+        else:
+            why = f"{later.get_status_display().lower()}, chưa được thông qua"
+        notes.append(
+            f"Phiên bản mới nhất là phiên bản {later.number} ({why}), nên báo cáo không dùng."
+        )
+    return notes
+
+
+def _growth_not_in(actual: ActualsView, period: Period) -> list[str]:
+    """Quarters ended by the month's end whose growth has no approved figure yet."""
+    have = {code for code, _ in actual.columns}
+    ended = [
+        q
+        for q in QUARTERS
+        if Period.parse(f"{period.year}-{q}").end <= period.end and q not in have
+    ]
+    if not ended:
+        return []
+    latest = [label for code, label in actual.columns if code in PERIODS]
+    names = ", ".join(f"{PERIOD_LABELS[q]}/{period.year}" for q in ended)
+    text = f"{names[:1].upper()}{names[1:]} đã kết thúc nhưng chưa có số liệu tăng trưởng đã duyệt"
+    if latest:
+        text += f"; số thực hiện mới nhất là {latest[-1]}"
+    return [text + "."]
 
 
 def reporting_calendar() -> tuple[Shift, WorkCalendar]:

@@ -13,13 +13,16 @@ def warm() -> None:
     """Pay here, while a worker starts and before it takes a request, what the first person it
     serves would otherwise wait for (1–2 s measured): every view module with the Excel, Word
     and API libraries behind the URLs, and the holiday calendar (the `holidays` package loads
-    every country's rules the first time it is asked)."""
+    every country's rules the first time it is asked); and the PDF printer with its fonts (the
+    first PDF of a worker took 4–5 s, the next ones under 1 s)."""
     from django.urls import get_resolver
 
     from chitieu.core.calendar import default_holidays
+    from chitieu.exports.pdf_layout import warm as warm_pdf
 
     get_resolver().url_patterns  # noqa: B018 - reading it imports every view
     default_holidays(date.today().year)
+    warm_pdf()
 
 
 warm()

@@ -57,6 +57,7 @@ class Table:
     caption: str = ""
     before: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
+    sheet: str = ""  # a short name for a workbook's sheet (at most 31 characters), if it has one
 
     @property
     def numbered(self) -> bool:

@@ -28,3 +28,26 @@ def build(report: Report, by: Issuer | None = None) -> bytes:
     )
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
+
+
+def warm() -> None:
+    """Print a one-line document through the same template and fonts, so that a worker pays the
+    import of WeasyPrint and the font lookup (4–5 s on a loaded machine, measured) before it
+    takes a request rather than during the first PDF a person asks for (decision 0055)."""
+    from .document import Cell, Column, Table
+
+    build(
+        Report(
+            slug="khoi-dong",
+            kind_code="BC",
+            heading="BÁO CÁO",
+            title="Khởi động",
+            intro=["Tiếng Việt có dấu."],
+            tables=[
+                Table(
+                    [Column("Chỉ tiêu", 50), Column("Số", 20, numeric=True)],
+                    [[Cell("Đạt"), Cell(1)]],
+                )
+            ],
+        )
+    )

@@ -14,6 +14,7 @@ from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import SCORE_RULES, Evaluation
 from chitieu.reporting.selectors import agency_scorecard, overview
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
+from chitieu.scenarios.reconcile import TableCell
 from chitieu.scenarios.selectors import scenario_view, series_labels
 
 from .document import Cell, Column, Report, Table
@@ -202,22 +203,43 @@ def scorecard(org: Organization, plan: Plan, on: date) -> Report:
     )
 
 
+def _growth_cell(c: TableCell) -> Cell:
+    """A number where the figure stands alone; the figure and the other one as text where they
+    differ, so the file never shows one of them silently."""
+    if not c.mark or c.value is None or c.other is None:
+        return Cell(c.value, places=2)
+    return Cell(
+        f"{format_number(c.value, 2)} ({c.mark}; {c.other_label} {format_number(c.other, 2)})"
+    )
+
+
 def _growth_sections(r: MonthlyReport) -> list[Table]:
     """Growth against the adopted scenario: the table, the months ended against it with what the
     rest of the year must reach, and the drivers behind the scenario's pace."""
-    if not r.growth_rows:
+    if r.growth_table is None:
         if not r.growth_note:
             return []
-        return [Table([], caption="2. Tăng trưởng theo kịch bản (%)", before=[r.growth_note])]
+        return [
+            Table(
+                [],
+                caption="2. Tăng trưởng theo kịch bản (%)",
+                sheet="2. Kịch bản",
+                before=[r.growth_note],
+            )
+        ]
+    gt = r.growth_table
     g = Table(
-        [Column("Khu vực", 52)] + [Column(c, 16, numeric=True) for c in r.growth_columns],
+        [Column("Khu vực", 52)]
+        + [Column(label[:1].upper() + label[1:], 16, numeric=True) for _, label in gt.columns],
         caption="2. Tăng trưởng theo kịch bản (%)",
+        sheet="2. Kịch bản",
+        before=list(r.growth_version_notes),
     )
-    if (v := r.growth_version) is not None:
-        adopted = f", thông qua ngày {v.adopted_at:%d/%m/%Y}" if v.adopted_at else ""
-        g.before.append(f"Kịch bản: phiên bản {v.number}{adopted}.")
-    for label, values in r.growth_rows:
-        g.rows.append([Cell(label)] + [Cell(v, places=2) for v in values])
+    if gt.error:
+        g.before.append(gt.error)
+    for row in gt.rows:
+        g.rows.append([Cell(row.label)] + [_growth_cell(c) for c in row.cells])
+    g.after = [*(f"({mark}) {text}" for mark, text in gt.footnotes), *r.data_notes]
     sections = [g]
     actual = r.growth_actuals
     if actual is not None and actual.status is not None:
@@ -227,6 +249,7 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
         required = Table(
             columns if actual.required_rows else [],
             caption="Thực hiện so với kịch bản",
+            sheet="2a. Thực hiện",
             before=[actual.status.sentence] if actual.status.sentence else [],
             after=[*actual.status.notes, *actual.status.moved],
         )
@@ -236,9 +259,10 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
     behind = [
         f"{row.driver.indicator.name}"
         f"{f' ({row.driver.lead.name})' if row.driver.lead else ''}: lũy kế đến hết tháng "
-        f"{row.month} đạt {row.cumulative_text} {row.unit_in_text}, kịch bản cần "
+        f"{row.month}/{r.period.year} đạt {row.cumulative_text} {row.unit_in_text}, kịch bản cần "
         f"{row.expected_text} {row.unit_in_text} ({format_number(row.pace.percent_of_pace, 1)} % "
         f"tiến độ; mục tiêu cả năm {row.target_text} {row.unit_in_text})."
+        + (f" {row.scope}" if row.scope else "")
         for row in r.drivers_behind
         if row.pace is not None
     ]
@@ -246,6 +270,7 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
         Table(
             [],
             caption="Động lực tăng trưởng chậm so với tiến độ kịch bản",
+            sheet="2b. Động lực chậm",
             before=behind or ["Không có động lực nào chậm so với tiến độ kịch bản."],
         )
     )
@@ -257,11 +282,13 @@ def monthly(period_code: str, on: date) -> Report:
     r = monthly_report(period_code)
     tables = [_evaluation_table(r.evaluations)]
     tables[0].caption = "1. Tình hình thực hiện chỉ tiêu"
+    tables[0].sheet = "1. Chỉ tiêu"
     tables += _growth_sections(r)
     overdue = Table(
         [Column("TT", 10), Column("Nhiệm vụ", 80), Column("Cơ quan chủ trì", 45)]
         + [Column("Hạn", 22), Column("Tiến độ (%)", 20, numeric=True)],
         caption="3. Nhiệm vụ quá hạn",
+        sheet="3. Nhiệm vụ quá hạn",
         after=[] if r.overdue else ["Không có nhiệm vụ quá hạn."],
     )
     for i, a in enumerate(r.overdue, start=1):
@@ -272,6 +299,7 @@ def monthly(period_code: str, on: date) -> Report:
     late = Table(
         [Column("TT", 10), Column("Cơ quan", 60), Column("Báo cáo", 70), Column("Tình trạng", 35)],
         caption="4. Cơ quan báo cáo trễ hoặc chưa báo cáo",
+        sheet="4. Báo cáo trễ",
         after=[] if r.late else ["Các cơ quan đều báo cáo đúng hạn."],
     )
     for i, (inst, state) in enumerate(r.late, start=1):

@@ -27,17 +27,48 @@ def number_format(places: int | None) -> str:
     return "#,##0" if not places else "#,##0." + "0" * places
 
 
+SHEET_MAX = 31  # Excel refuses a longer sheet name
+
+
+def _words(text: str, limit: int) -> str:
+    """As many whole words of ``text`` as fit in ``limit`` characters (a word never cut)."""
+    out = ""
+    for word in text.split():
+        if len(out) + len(word) + (1 if out else 0) > limit:
+            break
+        out = f"{out} {word}" if out else word
+    return out or text[:limit]
+
+
+def sheet_name(report: Report, table: Table, n: int, used: set[str]) -> str:
+    """The table's own short name, or its caption cut at a word; unique within the workbook
+    (Excel compares names without case)."""
+    if table.sheet:
+        title = table.sheet
+    else:
+        # the sheet's number stands for the section's own ("2. Tăng trưởng" is not "2. 2. …")
+        caption = re.sub(r"^\d+\.\s*", "", table.caption or report.heading)
+        caption = re.sub(r"\s*\([^)]*\)?", "", caption).strip(" .:")  # no bracket, open or not
+        prefix = f"{n}. " if len(report.tables) > 1 else ""
+        title = prefix + _words(caption, SHEET_MAX - len(prefix))
+    for bad in "[]:*?/\\":
+        title = title.replace(bad, " ")
+    title = title.strip()[:SHEET_MAX].strip() or f"Bảng {n}"
+    name, k = title, 2
+    while name.lower() in used:
+        suffix = f" ({k})"
+        name, k = _words(title, SHEET_MAX - len(suffix)) + suffix, k + 1
+    used.add(name.lower())
+    return name
+
+
 def build(report: Report, by: Issuer | None = None) -> bytes:
     by = by or issuer()
     wb = Workbook()
     wb.remove(wb.active)
+    used: set[str] = set()
     for n, table in enumerate(report.tables, start=1):
-        # the sheet's number stands for the section's own ("2. Tăng trưởng" is not "2. 2. …")
-        title = re.sub(r"^\d+\.\s*", "", table.caption or report.heading)[:28]
-        title = re.sub(r"\s*\([^)]*$", "", title).strip(" .:")  # no bracket cut open
-        for bad in "[]:*?/\\":
-            title = title.replace(bad, " ")
-        ws = wb.create_sheet(title=f"{n}. {title}"[:31] if len(report.tables) > 1 else title)
+        ws = wb.create_sheet(title=sheet_name(report, table, n, used))
         _sheet(ws, report, table, by)
     buf = io.BytesIO()
     wb.save(buf)

@@ -13,7 +13,9 @@ from django.db.models import Prefetch, Q, QuerySet, Sum
 
 from chitieu.actions.choices import ActionStatus
 from chitieu.core import investment as calc
-from chitieu.scenarios.models import ScenarioVersion
+from chitieu.core.numbers import format_number, trim_zeros
+from chitieu.scenarios.drivers import PUBLIC_INVESTMENT
+from chitieu.scenarios.models import Driver, ScenarioVersion
 
 from .choices import CapitalSource, DisbursementStatus, MilestoneKind, ProjectGroup
 from .models import (
@@ -449,6 +451,47 @@ def growth_link(
         stuck=dict(stuck),
         stuck_cost=calc.shortfall_cost(stuck, coef, base),
     )
+
+
+# The sources paid from the state budget (ODA loans are borrowed by the budget).
+STATE_BUDGET = (
+    CapitalSource.CENTRAL,
+    CapitalSource.PROVINCIAL,
+    CapitalSource.NATIONAL_PROGRAMME,
+    CapitalSource.ODA,
+)
+
+
+def budget_scope(*, year: int, as_of_month: int, rows: list[ProjectRow]) -> str:
+    """What this page counts, said beside the growth scenario's disbursement figure, which
+    counts something close to it (the whole province's state budget) in another scope."""
+    plan = sum((r.progress.plan for r in rows), ZERO)
+    budget = [r for r in rows if r.project.source in STATE_BUDGET]
+    budget_plan = sum((r.progress.plan for r in budget), ZERO)
+    budget_done = sum((r.progress.actual for r in budget), ZERO)
+    names = ", ".join(
+        (label := CapitalSource(s).label)[:1].lower() + label[1:] for s in STATE_BUDGET
+    )
+    text = (
+        f"Trang này cộng {len(rows)} dự án trong danh mục theo dõi, mọi nguồn vốn: kế hoạch vốn "
+        f"cả năm {format_number(trim_zeros(plan))} tỷ đồng. Riêng nguồn ngân sách nhà nước "
+        f"({names}) của các dự án này: kế hoạch {format_number(trim_zeros(budget_plan))} tỷ "
+        f"đồng, đã giải ngân (đã duyệt) đến hết tháng {as_of_month}/{year} "
+        f"là {format_number(budget_done, 1)} tỷ đồng."
+    )
+    target = (
+        Driver.objects.filter(scenario__year=year, indicator__name=PUBLIC_INVESTMENT)
+        .values_list("target", flat=True)
+        .first()
+    )
+    if target is not None:
+        text += (
+            f" Chỉ tiêu “{PUBLIC_INVESTMENT}” của kịch bản tăng trưởng (kế hoạch "
+            f"{format_number(trim_zeros(target))} tỷ đồng) là số Sở Tài chính báo cáo cho toàn bộ "
+            "vốn ngân sách nhà nước của tỉnh, gồm cả các dự án không có trong danh mục này, nên "
+            "khác số trên."
+        )
+    return text
 
 
 def totals_by(

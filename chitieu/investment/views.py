@@ -97,6 +97,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "months": range(1, 13),
             "link": selectors.growth_link(year=year, as_of_month=month, inputs=inputs, rows=rows),
             "curve": selectors.overall_curve(year=year, as_of_month=month, inputs=inputs),
+            "scope": selectors.budget_scope(year=year, as_of_month=month, rows=rows),
             "by_group": selectors.totals_by(year=year, as_of_month=month, key="group", rows=rows),
             "by_source": selectors.totals_by(year=year, as_of_month=month, key="source", rows=rows),
             "top": selectors.holding_back(year=year, as_of_month=month, rows=rows)[:5],

@@ -11,7 +11,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from chitieu.core.growth import GrowthError, Scenario, contributions, period_growth
+from chitieu.core.calendar import VN
+from chitieu.core.growth import GrowthError, Scenario, period_growth
 from chitieu.core.growth.actuals import Actual, Replan, gap_sentence, looks_like_index, replan
 from chitieu.core.growth.model import PERIOD_LABELS, PERIODS, QUARTERS
 from chitieu.core.growth.report import parse_request
@@ -300,12 +301,20 @@ def growth_status(
     last = actuals_table(scenario, scenario.year - 1, reads=reads).get(top, {}).get(key)
     status.last_year = last.value if last else None
     labels = series_labels(data)
+    printed: dict[str, tuple[Decimal, Decimal]] = {}
     if period_done and top in s.aggregates:
-        c = contributions(r.scenario, top, key)
+        whole = r.scenario.base_sum(top, key)
+        in_document = ((version.published or {}).get("contributions") or {}).get(key) or {}
         for part in s.aggregates[top]:
             reported = table.get(part, {}).get(key)
             growth = reported.value if reported else period_growth(r.scenario, part, key)
-            status.parts.append((part, labels.get(part, part), growth, c[part]))
+            # the contribution of the growth the sentence prints, not of a recomputed one
+            share = r.scenario.base_sum(part, key) / whole
+            status.parts.append((part, labels.get(part, part), growth, share * growth))
+            if part in in_document:
+                name = labels.get(part, part)
+                name = SENTENCE_LABELS.get(part, name[:1].lower() + name[1:])
+                printed[name] = (Decimal(str(in_document[part])), share)
     shown = status.actual or (
         ActualFigure(status.computed, _weakest(table, r.elapsed), 0)
         if status.computed is not None
@@ -323,6 +332,7 @@ def growth_status(
                 for code, label, g, c in status.parts
                 if g is not None and c is not None
             ],
+            printed=printed,
         )
     status.moved = _moved(s, scenario, data, r, top, as_of, reads)
     return status
@@ -481,6 +491,28 @@ class ActualsView:
     required_columns: list[tuple[str, str]] = field(default_factory=list)
     required_rows: list[tuple[str, str, int, list[Decimal | None]]] = field(default_factory=list)
     status: GrowthStatus | None = None
+    # the version each period is compared with: the one in force when the period ended
+    references: dict[str, ScenarioVersion | None] = field(default_factory=dict)
+
+    @property
+    def compared(self) -> str:
+        """ "phiên bản 1 (thông qua 20/01/2026) cho quý I, quý II, 6 tháng đầu năm"."""
+        groups: dict[int | None, list[str]] = {}
+        versions: dict[int | None, ScenarioVersion | None] = {}
+        for key, label in self.columns:
+            v = self.references.get(key)
+            n = v.number if v is not None else None
+            groups.setdefault(n, []).append(label)
+            versions[n] = v
+        parts = []
+        for n, periods in groups.items():
+            v = versions[n]
+            if v is None:
+                parts.append(f"chưa có phiên bản được thông qua cho {', '.join(periods)}")
+            else:
+                on = f" (thông qua {v.adopted_at.astimezone(VN):%d/%m/%Y})" if v.adopted_at else ""
+                parts.append(f"phiên bản {v.number}{on} cho {', '.join(periods)}")
+        return "; ".join(parts)
 
 
 def actuals_view(
@@ -501,6 +533,7 @@ def actuals_view(
     for k in keys:
         ref = reads.version_in_force(scenario.year, _end_of(scenario.year, k))
         references[k] = reads.parsed(ref.data)[0] if ref else None
+        view.references[k] = ref
     labels = series_labels(version.data)
     view.columns = [(k, PERIOD_LABELS[k]) for k in keys]
     for series, level in display_order(s):

@@ -15,7 +15,7 @@ from chitieu.core.growth import GrowthError, Scenario
 from chitieu.core.growth.drivers import Pace, pace_share, quarter_levels
 from chitieu.core.growth.model import PERIOD_LABELS
 from chitieu.core.growth.solve import solve
-from chitieu.core.numbers import format_number
+from chitieu.core.numbers import format_number, trim_zeros
 from chitieu.core.periods import Period, PeriodKind
 from chitieu.reporting.counting import Counted, select
 from chitieu.reporting.models import Figure
@@ -38,7 +38,20 @@ SECTOR_LEADS = {
     "S": ["Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch"],
     "T": ["Thuế tỉnh", "Chi cục Hải quan khu vực VI"],
 }
-TASK_FORCE = "Sở Tài chính"  # the task force's standing member, told of every shortfall
+TASK_FORCE = "Sở Tài chính"
+# Decimals of an amount added up or computed, by unit (lower case), as the documents' tables print
+# them: "3.584,0" tỷ đồng, "5,12" triệu lượt. A target keeps the places the document gave it.
+UNIT_DECIMALS = {"tỷ đồng": 1, "triệu đồng": 1, "triệu usd": 1, "triệu lượt": 2, "%": 2}
+# What a driver counts, where a page of its own counts something close to it in another scope.
+PUBLIC_INVESTMENT = "Vốn đầu tư công từ ngân sách nhà nước giải ngân"
+SCOPES = {
+    PUBLIC_INVESTMENT: (
+        "Phạm vi: toàn bộ vốn đầu tư công từ ngân sách nhà nước của tỉnh do Sở Tài chính báo "
+        "cáo (kế hoạch khoảng 6.090 tỷ đồng theo kịch bản: dự án hoàn thành 4.445, khởi công mới "
+        "995, chương trình mục tiêu quốc gia 650). Trang Đầu tư công chỉ cộng các dự án có trong "
+        "danh mục theo dõi ở đó, nên số của trang ấy nhỏ hơn."
+    ),
+}  # the task force's standing member, told of every shortfall
 
 
 def _who(*names: str) -> list[str]:
@@ -83,7 +96,11 @@ class DriverRow:
 
     @property
     def decimals(self) -> int:
-        """Millions of arrivals need two decimals; billions of đồng one."""
+        """Places of a figure added up or computed, by unit, as the documents' tables print it
+        (3.584,0 tỷ đồng; 5,12 triệu lượt); an unknown unit by its size."""
+        places = UNIT_DECIMALS.get(self.unit.strip().lower())
+        if places is not None:
+            return places
         target = self.driver.target
         return 2 if target is not None and abs(target) < 100 else 1
 
@@ -92,7 +109,17 @@ class DriverRow:
 
     @property
     def target_text(self) -> str:
-        return self._fmt(self.driver.target)
+        """The year's target as the document prints it: 6.090 tỷ đồng, not 6.090,0."""
+        target = self.driver.target
+        if target is None:
+            return ""
+        own = max(-trim_zeros(target).as_tuple().exponent, 0)  # type: ignore[operator]
+        return format_number(target, min(own, self.decimals))
+
+    @property
+    def scope(self) -> str:
+        """What the figure counts, where another page counts something near it differently."""
+        return SCOPES.get(self.driver.indicator.name, "")
 
     @property
     def cumulative_text(self) -> str:

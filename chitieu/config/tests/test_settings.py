@@ -210,7 +210,7 @@ def test_a_server_process_loads_the_views_and_the_holidays_before_its_first_requ
     code = (
         "import sys, chitieu.config.wsgi; "
         "print(sorted(m for m in ('chitieu.reporting.views', 'chitieu.api.urls', "
-        "'holidays.countries.vietnam') if m in sys.modules))"
+        "'holidays.countries.vietnam', 'weasyprint') if m in sys.modules))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT
@@ -219,5 +219,6 @@ def test_a_server_process_loads_the_views_and_the_holidays_before_its_first_requ
     assert done.stdout.split() == [
         "['chitieu.api.urls',",
         "'chitieu.reporting.views',",
-        "'holidays.countries.vietnam']",
+        "'holidays.countries.vietnam',",
+        "'weasyprint']",
     ]

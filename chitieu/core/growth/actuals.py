@@ -135,6 +135,19 @@ def _pp(a: Decimal, b: Decimal, against: str) -> str:
     return f"{word} {format_number(abs(d), 2)} điểm % so với {against}"
 
 
+def _printed_contribution(
+    printed: tuple[Decimal, Decimal] | None, growth: Decimal, contribution: Decimal
+) -> str:
+    if printed is None or format_number(printed[0], 2) == format_number(contribution, 2):
+        return ""
+    value, share = printed
+    return (
+        f" (văn bản in {format_number(value, 2)}; hệ thống tính: tỷ trọng cùng kỳ "
+        f"{format_number(share * HUNDRED, 2)} % × {format_number(growth, 2)} % = "
+        f"{format_number(contribution, 3)})"
+    )
+
+
 def gap_sentence(
     *,
     period: str,
@@ -143,9 +156,12 @@ def gap_sentence(
     scenario: Decimal | None,
     last_year: Decimal | None,
     parts: list[tuple[str, Decimal, Decimal]],
+    printed: dict[str, tuple[Decimal, Decimal]] | None = None,
 ) -> str:
     """ "6 tháng đầu năm GRDP ước tăng 7,02 % so với cùng kỳ, thấp hơn 2,22 điểm % so với kịch bản, …;
-    khu vực … tăng …, đóng góp … điểm %" — parts are (label, growth, contribution)."""
+    khu vực … tăng …, đóng góp … điểm %" — parts are (label, growth, contribution); ``printed``
+    gives a part's contribution as a document printed it and the part's share of the base, so
+    that a contribution that prints differently shows both and the product that gives it."""
     label = PERIOD_LABELS[period]
     verb = VINTAGE_VERB.get(actual.vintage, "tăng")
     text = f"{label[0].upper()}{label[1:]} {total_label} {verb} {format_number(actual.growth, 2)} % so với cùng kỳ"
@@ -153,8 +169,10 @@ def gap_sentence(
         text += ", " + _pp(actual.growth, scenario, "kịch bản")
     if last_year is not None:
         text += ", " + _pp(actual.growth, last_year, "cùng kỳ năm trước")
+    printed = printed or {}
     pieces = [
         f"{name} tăng {format_number(g, 2)} %, đóng góp {format_number(c, 2)} điểm %"
+        + _printed_contribution(printed.get(name), g, c)
         for name, g, c in parts
     ]
     if pieces:

@@ -42,6 +42,38 @@ def _fmt(d: Decimal) -> str:
     return format_number(d, 2)
 
 
+def _uplift_note(
+    s: Scenario, t: TargetSpec, free: list[Cell], uplift: Decimal, growth: dict[str, list[Decimal]]
+) -> str:
+    """The additive uplift in words a leader reads: which quarters of which sectors must grow
+    how much more, and the growth that makes each of them ("quý IV: Dịch vụ 12,89 → 14,11 %")."""
+    change = (
+        f"phải tăng thêm {_fmt(uplift)} điểm %"
+        if uplift >= 0
+        else f"được phép tăng thấp hơn {_fmt(-uplift)} điểm %"
+    )
+    quarters = sorted({q for _, q in free})
+    parts = []
+    for q in quarters:
+        names = [
+            f"{s.components.get(c, c)} {_fmt(growth[c][q] - uplift)} → {_fmt(growth[c][q])} %"
+            for c, cq in free
+            if cq == q
+        ]
+        label = PERIOD_LABELS[QUARTERS[q]]
+        parts.append(f"{label[:1].upper()}{label[1:]}: {'; '.join(names)}.")
+    sectors = len({c for c, _ in free})
+    which = (
+        f"{'mỗi khu vực' if sectors > 1 else 'khu vực'} trong {PERIOD_LABELS[QUARTERS[quarters[0]]]}"
+        if len(quarters) == 1
+        else f"mỗi khu vực trong mỗi quý còn lại ({', '.join(PERIOD_LABELS[QUARTERS[q]] for q in quarters)})"
+    )
+    return (
+        f"Để {t.series} {PERIOD_LABELS[t.period]} đạt {_fmt(t.growth)} %, {which} {change} so với "
+        f"kế hoạch. {' '.join(parts)}"
+    )
+
+
 def parse_cells(s: Scenario, cells: list[str]) -> list[Cell]:
     """ "A.Q3" -> ("A", 2); an aggregate's cell stands for the same quarter of all its components."""
     out: list[Cell] = []
@@ -117,15 +149,7 @@ def solve(
             uplift = gap * HUNDRED / sum((s.base[c][q] for c, q in free), Decimal(0))
             for c, q in free:
                 growth[c][q] += uplift
-            change = (
-                f"cần thêm {_fmt(uplift)} điểm %"
-                if uplift >= 0
-                else f"có thể thấp hơn {_fmt(-uplift)} điểm %"
-            )
-            notes.append(
-                f"{t.series} {PERIOD_LABELS[t.period]} {_fmt(t.growth)} %: mỗi ô trong {len(free)} ô "
-                f"{change} so với kế hoạch."
-            )
+            notes.append(_uplift_note(s, t, free, uplift, growth))
         for c, q in free:
             if growth[c][q] <= -HUNDRED:
                 raise GrowthError(

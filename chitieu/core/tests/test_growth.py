@@ -24,6 +24,7 @@ from chitieu.core.growth import (
 )
 from chitieu.core.growth.report import solve_request
 from chitieu.core.growth.solve import parse_cells
+from chitieu.core.numbers import format_number
 
 from . import seed_004_growth as S004
 
@@ -116,6 +117,26 @@ def test_additive_rule_meets_the_year_target_with_one_uplift():
     assert "điểm %" in notes[0]
 
 
+def test_the_uplift_note_names_the_sectors_and_quarters_in_words():
+    # given the second half left to solve for the year
+    s = scenario()
+    # when
+    _, solved, notes = solve(
+        s, parse_cells(s, SECOND_HALF), [TargetSpec("GRDP", "year", D("10.61"))], Rule()
+    )
+    # then the note says which quarters of which sectors need how much, planned → required
+    uplift = solved["S.Q4"] - D(str(PLANNED["S"][3]))
+    text = notes[0]
+    assert "mỗi ô" not in text
+    assert text.startswith(
+        "Để GRDP cả năm đạt 10,61 %, mỗi khu vực trong mỗi quý còn lại (quý III, quý IV) "
+        "được phép tăng thấp hơn 0,45 điểm % so với kế hoạch. Quý III: Nông "
+    )
+    assert format_number(uplift, 2) == "-0,45"
+    assert "Quý IV: Nông 5,83 → 5,38 %; Công nghiệp 24,70 → 24,25 %;" in text
+    assert text.endswith("Dịch vụ 12,89 → 12,44 %; Thuế 10,81 → 10,36 %.")
+
+
 def test_proportional_rule_scales_every_unknown_by_one_factor():
     s = scenario()
     out, solved, _ = solve(
@@ -148,7 +169,7 @@ def test_a_narrower_target_is_met_first_then_the_aggregate_with_the_rest():
     out, _, notes = solve(s, parse_cells(s, SECOND_HALF), targets, Rule())
     assert round(period_growth(out, "A", "year"), 12) == D("5.24")
     assert round(period_growth(out, "GRDP", "year"), 12) == D("10.61")
-    assert notes[0].startswith("A cả năm")
+    assert notes[0].startswith("Để A cả năm đạt 5,24 %")
 
 
 def test_solve_request_matches_the_documented_shape():

@@ -132,21 +132,47 @@ def test_numbers_print_the_vietnamese_way():
 
 def test_monthly_report_keeps_its_text_sections_in_excel_and_pdf(build):
     # October: the drivers behind the scenario's pace are sentences, not a table
-    investment = "lũy kế đến hết tháng 9 đạt 3.360,0 tỷ đồng, kịch bản cần 3.886,7 tỷ đồng"
+    investment = (
+        "lũy kế đến hết tháng 9/2026 đạt 3.360,0 tỷ đồng, kịch bản cần 3.886,7 tỷ đồng "
+        "(86,4 % tiến độ; mục tiêu cả năm 6.090 tỷ đồng)"
+    )
     wb = openpyxl.load_workbook(io.BytesIO(build("monthly", "xlsx", period="2026-10")))
-    assert [ws.title for ws in wb.worksheets][:4] == [
-        "1. Tình hình thực hiện chỉ tiêu",
-        "2. Tăng trưởng theo kịch bản",
-        "3. Thực hiện so với kịch bản",
-        "4. Động lực tăng trưởng chậm so",
+    # short names of whole words, the sections' own numbers, none cut by Excel's 31 characters
+    assert [ws.title for ws in wb.worksheets] == [
+        "1. Chỉ tiêu",
+        "2. Kịch bản",
+        "2a. Thực hiện",
+        "2b. Động lực chậm",
+        "3. Nhiệm vụ quá hạn",
+        "4. Báo cáo trễ",
     ]
-    drivers = next(ws for ws in wb.worksheets if ws.title.startswith("4. Động lực"))
+    drivers = next(ws for ws in wb.worksheets if ws.title.startswith("2b. Động lực"))
     texts = [c.value for row in drivers.iter_rows() for c in row if isinstance(c.value, str)]
     assert any(investment in t for t in texts)
     assert drivers.page_setup.orientation == "landscape"
     cells = [c.value for row in wb.worksheets[1].iter_rows() for c in row]
-    assert "Kịch bản: phiên bản 2, thông qua ngày 02/07/2026." in cells
+    assert (
+        "Bảng dưới là phiên bản 2 của kịch bản, thông qua ngày 02/07/2026: phiên bản được thông "
+        "qua sau cùng tính đến hết ngày 31/10/2026."
+    ) in cells
+    # the approved figure with the recomputation beside it, never one of them alone
+    assert "6,59 (1; tính lại 6,60)" in cells and "8,24 (2; tính lại 8,23)" in cells
+    assert any(isinstance(c, str) and c.startswith("(1) Tốc độ tăng GRDP quý II") for c in cells)
     with pdfplumber.open(io.BytesIO(build("monthly", "pdf", period="2026-10"))) as pdf:
         text = " ".join((page.extract_text() or "") for page in pdf.pages).replace("\n", " ")
     assert "Động lực tăng trưởng chậm so với tiến độ kịch bản" in text
     assert investment in text
+
+
+def test_a_long_caption_becomes_a_sheet_name_of_whole_words_and_names_stay_unique():
+    from chitieu.exports.document import Report, Table
+    from chitieu.exports.xlsx_layout import sheet_name
+
+    long = Table([], caption="4. Động lực tăng trưởng chậm so với tiến độ kịch bản (%)")
+    report = Report(slug="x", kind_code="BC", heading="BÁO CÁO", title="T", tables=[long, long])
+    used: set[str] = set()
+    first = sheet_name(report, long, 4, used)
+    again = sheet_name(report, long, 4, used)
+    assert first == "4. Động lực tăng trưởng chậm so"  # whole words only, the bracket left out
+    assert again == "4. Động lực tăng trưởng (2)"
+    assert len(first) <= 31 and len(again) <= 31

@@ -13,6 +13,7 @@ from django.urls import reverse
 from chitieu.core.numbers import format_number
 from chitieu.investment.models import Disbursement, Project
 from chitieu.investment.tests.test_import import xlsx
+from chitieu.scenarios import demo_drivers
 
 pytestmark = pytest.mark.django_db
 PAGES = ["overview", "holding", "meeting", "transfers", "coefficients"]
@@ -39,6 +40,28 @@ def test_the_overview_shows_the_growth_link_and_the_findings(client, leader, sce
     assert "4.436,1 tỷ đồng" in text
     assert "nhiều hơn tổng in 995 tỷ đồng 30 tỷ đồng" in text
     assert "4.445 + 995 + 650 = 6.090 tỷ đồng, khớp" in text
+
+
+def test_the_overview_says_what_it_counts_beside_the_scenarios_disbursement_figure(
+    client, leader, scenario
+):
+    # given the scenario's driver "state-budget disbursement", planned at 6.090 tỷ đồng
+    demo_drivers.load(scenario)
+    client.force_login(leader)
+    # when
+    text = client.get(reverse("investment:overview"), {"thang": 9}).content.decode()
+    # then the page's own sum of state-budget sources is named as such, and the other scope too
+    summary = text[text.index('id="overall-summary"') :]
+    summary = summary[: summary.index("</p>")]
+    assert (
+        "Riêng nguồn ngân sách nhà nước (ngân sách trung ương, ngân sách tỉnh, chương trình mục "
+        "tiêu quốc gia, vốn ODA, vốn vay) của các dự án này: kế hoạch 3.170 tỷ đồng, đã giải ngân "
+        "(đã duyệt) đến hết tháng 9/2026 là "
+    ) in summary
+    assert (
+        "Chỉ tiêu “Vốn đầu tư công từ ngân sách nhà nước giải ngân” của kịch bản tăng trưởng (kế "
+        "hoạch 6.090 tỷ đồng) là số Sở Tài chính báo cáo cho toàn bộ vốn ngân sách nhà nước"
+    ) in summary
 
 
 def test_the_holding_list_filters_by_source(client, leader):
@@ -243,7 +266,8 @@ def test_the_overview_and_a_project_page_keep_their_query_count_as_projects_grow
 ):
     client.force_login(leader)
     # session, user, role (twice: who may read, who is finance), then the page's own reads
-    pages = {reverse("investment:overview"): 15, reverse("investment:project", args=[fresh.pk]): 21}
+    # the overview's 16th: the growth scenario's disbursement target, named beside this page's scope
+    pages = {reverse("investment:overview"): 16, reverse("investment:project", args=[fresh.pk]): 21}
     for url, count in pages.items():
         with django_assert_num_queries(count):
             assert client.get(url).status_code == 200

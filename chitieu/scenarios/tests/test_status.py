@@ -88,8 +88,12 @@ def test_the_monthly_report_uses_the_version_adopted_by_the_months_end(demo):
     _trial(demo)
     october = monthly_report("2026-10")
     assert october.growth_version.number == 2
-    grdp = dict(october.growth_rows)["Tốc độ tăng GRDP"]
-    assert round(grdp[3], 2) == D("12.07")  # quý III as seed 004 prints it, not the trial's
+    grdp = {row.label: row.cells for row in october.growth_table.rows}["Tốc độ tăng GRDP"]
+    assert round(grdp[3].value, 2) == D("12.07")  # quý III as seed 004 prints it, not the trial's
+    # the trial is named as the latest version and why the report leaves it out
+    assert october.growth_version_notes[1] == (
+        "Phiên bản mới nhất là phiên bản 3 (bản thử, chưa được thông qua), nên báo cáo không dùng."
+    )
     # March: only the start-of-year version had been adopted
     assert monthly_report("2026-03").growth_version.number == 1
 
@@ -97,7 +101,7 @@ def test_the_monthly_report_uses_the_version_adopted_by_the_months_end(demo):
 def test_a_scenario_with_no_adopted_version_gives_no_growth_section(db):
     scenario_create(year=2027, title="Nháp", source="", data=seed.engine_input(), published=None)
     report = monthly_report("2027-02")
-    assert report.growth_rows == [] and report.growth_version is None
+    assert report.growth_table is None and report.growth_version is None
     assert "chưa có phiên bản được thông qua" in report.growth_note
 
 
