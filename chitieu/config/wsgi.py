@@ -1,5 +1,6 @@
 """WSGI entry point; production sets DJANGO_SETTINGS_MODULE=chitieu.config.settings.prod."""
 
+import logging
 import os
 from datetime import date
 
@@ -22,7 +23,11 @@ def warm() -> None:
 
     get_resolver().url_patterns  # noqa: B018 - reading it imports every view
     default_holidays(date.today().year)
-    warm_pdf()
+    try:
+        warm_pdf()
+    except (ImportError, OSError):  # WeasyPrint without its system libraries: the PDF export
+        # says so when asked; the rest of the site must still start
+        logging.getLogger(__name__).warning("Chưa in thử được PDF khi khởi động", exc_info=True)
 
 
 warm()
