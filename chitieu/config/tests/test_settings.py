@@ -222,3 +222,15 @@ def test_a_server_process_loads_the_views_and_the_holidays_before_its_first_requ
         "'holidays.countries.vietnam',",
         "'weasyprint']",
     ]
+
+
+def test_a_worker_starts_even_when_the_pdf_printer_cannot_load(monkeypatch, caplog):
+    from chitieu.config import wsgi
+    from chitieu.exports import pdf_layout
+
+    def broken() -> None:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf_layout, "warm", broken)
+    wsgi.warm()  # no exception: the site starts without the PDF export
+    assert "Chưa in thử được PDF khi khởi động" in caplog.text
