@@ -9,7 +9,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var years = d.years.map(Number);
   var pairs = function (values) { return years.map(function (y, i) { return [y, values[i]]; }); };
   // an axis that takes in every figure and every target, with room for the points' labels
-  var lo = d.range[0], hi = d.range[1];
+  var lo = d.range.length ? d.range[0] : 0, hi = d.range.length ? d.range[1] : 1;
   var span = hi - lo || Math.abs(hi) || 1;
   var raw = span / 4, mag = Math.pow(10, Math.floor(Math.log10(raw)));
   var step = [1, 2, 2.5, 5, 10].map(function (k) { return k * mag; }).filter(function (s) { return s >= raw; })[0];
