@@ -9,13 +9,9 @@ from typing import Any
 
 from chitieu.catalog.models import Target
 from chitieu.core.periods import Period, PeriodError
-from chitieu.core.targets import Kind
 
 from .evaluation import lower_first
 
-# a change from a base ("giảm 2 %/năm", "tăng thêm 5 %") is not a level the figures can be read
-# against on the chart: it is named beside the chart, not drawn
-CHANGE_KINDS = frozenset({Kind.REDUCE_BY, Kind.INCREASE_BY})
 # one colour per target drawn, the same on the chart and in its key
 BAND_COLOURS = ("#2b8a3e", "#0b7285", "#5f3dc4", "#9c6500")
 LINE_COLOURS = ("#a4161a", "#c2410c", "#6b21a8", "#1d4ed8")
@@ -29,11 +25,12 @@ def _years(period_code: str) -> tuple[int, int] | None:
     return p.start.year, p.end.year
 
 
-def target_marks(targets: Iterable[Target]) -> tuple[list[dict[str, Any]], list[str]]:
-    """The bands and lines of the chart, and the targets stated as a change (named, not drawn).
-    Targets that set the same level are one mark naming each target and period once."""
+def target_marks(targets: Iterable[Target]) -> list[dict[str, Any]]:
+    """The bands and lines of the chart. Targets that set the same level are one mark naming each
+    target and period once. A change ("giảm 2 %/năm") is drawn as its level too: evaluation reads
+    an indicator with such a target as the change achieved (core.targets.evaluate), so its
+    figures and its target are on one scale."""
     marks: dict[tuple[str, float, float], dict[str, Any]] = {}
-    changes: list[str] = []
     for t in targets:
         typed = t.typed
         span = _years(t.period_code)
@@ -41,9 +38,6 @@ def target_marks(targets: Iterable[Target]) -> tuple[list[dict[str, Any]], list[
             continue
         period = lower_first(t.period_label)
         text = typed.describe()
-        if typed.kind in CHANGE_KINDS:
-            changes.append(f"{text} ({period})")
-            continue
         low = typed.low if typed.low is not None else typed.value
         high = typed.high if typed.high is not None else typed.value
         if low is None and high is None:
@@ -79,7 +73,7 @@ def target_marks(targets: Iterable[Target]) -> tuple[list[dict[str, Any]], list[
             m["colour"] = LINE_COLOURS[lines % len(LINE_COLOURS)]
             lines += 1
         m["name"] = f"Mục tiêu {' / '.join(m['texts'])} ({'; '.join(m['periods'])})"
-    return out, changes
+    return out
 
 
 def axis_years(figure_years: Iterable[int], marks: Sequence[dict[str, Any]]) -> list[int]:

@@ -384,7 +384,7 @@ def _chart(
         return _yearly_path(chosen)
 
     signed, provisional = path(Basis.SIGNED), path(Basis.PROVISIONAL)
-    marks, changes = target_marks(targets)
+    marks = target_marks(targets)
     years = axis_years({*signed, *provisional}, marks)
     differs = {y for y in years if y in provisional and provisional[y].unapproved}
     values = [float(signed[y].value) if y in signed else None for y in years]
@@ -395,7 +395,6 @@ def _chart(
         "values": values,
         "provisional": tentative,
         "targets": marks,
-        "changes": changes,
         "range": value_range([*values, *tentative], marks),
         "unit": indicator.unit,
     }

@@ -60,12 +60,5 @@ document.addEventListener("DOMContentLoaded", function () {
     series: series
   });
   window.chitieuLegend(chart, el, key);
-  var list = el.nextElementSibling;
-  (d.changes || []).forEach(function (text) {
-    var item = document.createElement("li");
-    item.className = "change";
-    item.textContent = "Mục tiêu " + text + " (mức thay đổi, không vẽ trên biểu đồ)";
-    list.appendChild(item);
-  });
   window.addEventListener("resize", function () { chart.resize(); });
 });

@@ -35,30 +35,25 @@ def _target(kind: str, period: str, plan: str = "KH 1", **levels: str) -> Target
         ("exact", {"value": "13.5"}, "line", 13.5, 13.5, "đạt 13,5 %"),
         ("approx", {"value": "8"}, "line", 8.0, 8.0, "khoảng 8 %"),
         ("maintain", {"value": "95"}, "line", 95.0, 95.0, "duy trì 95 %"),
+        # a pace: evaluation reads the indicator's figures as the change achieved (2,71 %/năm
+        # against "giảm 2 %/năm"), so the target is a level on the same scale
+        ("reduce_by", {"value": "2"}, "line", 2.0, 2.0, "giảm 2 %"),
+        ("increase_by", {"low": "1", "high": "1.5"}, "band", 1.0, 1.5, "tăng thêm từ 1 đến 1,5 %"),
     ],
 )
 def test_each_kind_of_level_is_a_band_or_a_line_over_its_years(
     kind, levels, shape, low, high, text
 ):
-    marks, changes = target_marks([_target(kind, "2026-2030", **levels)])
-    assert changes == []
-    [mark] = marks
+    [mark] = target_marks([_target(kind, "2026-2030", **levels)])
     assert (mark["shape"], mark["low"], mark["high"]) == (shape, low, high)
     assert (mark["from"], mark["to"]) == (2026, 2030)
     assert mark["name"] == f"Mục tiêu {text} (giai đoạn 2026 - 2030)"
 
 
-def test_a_change_from_a_base_is_named_not_drawn_as_a_level():
-    # "giảm 2 %/năm" is no level: a line at 2 would read as a poverty rate of 2 %
-    marks, changes = target_marks([_target("reduce_by", "2026-2030", value="2")])
-    assert marks == []
-    assert changes == ["giảm 2 % (giai đoạn 2026 - 2030)"]
-
-
 def test_the_same_range_of_two_plans_is_one_band_naming_each_period_once():
     # /chi-tieu/4/: two plans set 12-13 %, one for the period and one for 2030; two labels were
     # printed over each other
-    marks, _ = target_marks(
+    marks = target_marks(
         [
             _target("range", "2026-2030", "KH 130", low="12", high="13"),
             _target("range", "2030", "KH 5 năm", low="12", high="13"),
@@ -71,12 +66,12 @@ def test_the_same_range_of_two_plans_is_one_band_naming_each_period_once():
 
 
 def test_different_targets_get_different_colours():
-    marks, _ = target_marks([_target("min", "2030", low="9"), _target("exact", "2030", value="10")])
+    marks = target_marks([_target("min", "2030", low="9"), _target("exact", "2030", value="10")])
     assert len({m["colour"] for m in marks}) == 2
 
 
 def test_the_axis_reaches_the_targets_years_and_levels():
-    marks, _ = target_marks([_target("range", "2026-2030", low="10", high="11")])
+    marks = target_marks([_target("range", "2026-2030", low="10", high="11")])
     assert axis_years([2021, 2025], marks) == list(range(2021, 2031))
     assert value_range([6.01, None, 8.41], marks) == [6.01, 11.0]
 
@@ -96,7 +91,7 @@ def test_the_indicator_page_embeds_every_kind_of_target_for_its_chart(demo, clie
     for period, kind, levels in (
         ("2027", "min", {"low": D("9")}),
         ("2028", "exact", {"value": D("9.5")}),
-        ("2029", "reduce_by", {"value": D("2")}),
+        ("2029", "increase_by", {"value": D("0.5")}),
     ):
         Target.objects.create(
             plan=plan,
@@ -118,7 +113,9 @@ def test_the_indicator_page_embeds_every_kind_of_target_for_its_chart(demo, clie
         ("band", 10.0, 11.0, 2026, 2030),
         ("line", 9.0, 9.0, 2027, 2027),
         ("line", 9.5, 9.5, 2028, 2028),
+        ("line", 0.5, 0.5, 2029, 2029),
     }
-    assert chart["changes"] == ["giảm 2 % (năm 2029)"]
+    names = {m["name"] for m in chart["targets"]}
+    assert "Mục tiêu tăng thêm 0,5 % (năm 2029)" in names
     assert chart["years"][0] == "2021" and chart["years"][-1] == "2030"
-    assert chart["range"] == [6.01, 11.0]
+    assert chart["range"] == [0.5, 11.0]
