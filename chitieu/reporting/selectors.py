@@ -24,6 +24,7 @@ from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
 from . import stored
+from .charts import axis_years, target_marks, value_range
 from .choices import Aggregation, FigureStatus, Status
 from .counting import Basis, Counted, RollupSpec, Selection, select
 from .evaluation import (
@@ -32,7 +33,6 @@ from .evaluation import (
     Scorecard,
     active_communes,
     counting_figures,
-    lower_first,
     rollup_specs,
     scorecard,
 )
@@ -384,30 +384,18 @@ def _chart(
         return _yearly_path(chosen)
 
     signed, provisional = path(Basis.SIGNED), path(Basis.PROVISIONAL)
-    all_years = sorted({*signed, *provisional})
-    bands = []
-    for t in targets:
-        typed = t.typed
-        if typed is None:
-            continue
-        low = typed.low if typed.low is not None else typed.value
-        high = typed.high if typed.high is not None else typed.value
-        bands.append(
-            {
-                "label": str(t.plan),
-                "low": float(low) if low is not None else None,
-                "high": float(high) if high is not None else None,
-                "text": typed.describe(),
-                "period": lower_first(t.period_label),
-            }
-        )
-    differs = {y for y in all_years if y in provisional and provisional[y].unapproved}
+    marks = target_marks(targets)
+    years = axis_years({*signed, *provisional}, marks)
+    differs = {y for y in years if y in provisional and provisional[y].unapproved}
+    values = [float(signed[y].value) if y in signed else None for y in years]
+    # tạm tính: drawn apart, only where a verified figure is not yet approved
+    tentative = [float(provisional[y].value) if y in differs else None for y in years]
     return {
-        "years": [str(y) for y in all_years],
-        "values": [float(signed[y].value) if y in signed else None for y in all_years],
-        # tạm tính: drawn apart, only where a verified figure is not yet approved
-        "provisional": [float(provisional[y].value) if y in differs else None for y in all_years],
-        "bands": bands,
+        "years": [str(y) for y in years] if signed or provisional else [],
+        "values": values,
+        "provisional": tentative,
+        "targets": marks,
+        "range": value_range([*values, *tentative], marks),
         "unit": indicator.unit,
     }
 

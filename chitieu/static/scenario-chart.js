@@ -7,25 +7,33 @@
     var data = JSON.parse(el.dataset.chart || "{}");
     if (!data.quarters) return;
     var fmt = function (v) { return (v === null || v === undefined) ? "" : v.toFixed(2).replace(".", ","); };
-    var series = Object.keys(data.series).map(function (name) {
-      return { name: name, type: "line", data: data.series[name], label: { show: name === data.top, formatter: function (p) { return fmt(p.value); } },
+    // every series its own colour, named in full in the key below the chart (chart-legend.js)
+    var palette = ["#12355b", "#2b8a3e", "#c2410c", "#6b21a8", "#0b7285", "#9c6500", "#be185d", "#475569", "#1d4ed8"];
+    var key = [];
+    var series = Object.keys(data.series).map(function (name, i) {
+      var colour = palette[i % palette.length];
+      key.push({ name: name, colour: colour, shape: "solid" });
+      return { name: name, type: "line", data: data.series[name], color: colour, label: { show: name === data.top, formatter: function (p) { return fmt(p.value); } },
                lineStyle: { width: name === data.top ? 4 : 1.5 } };
     });
     if (data.target.length) {
       series.push({ name: "Mục tiêu cả năm", type: "line", data: data.quarters.map(function () { return data.target[0]; }),
-                    lineStyle: { type: "dashed", color: "#a4161a" }, symbol: "none" });
+                    color: "#a4161a", lineStyle: { type: "dashed" }, symbol: "none" });
       series.push({ name: "Cả năm theo kịch bản", type: "line", data: data.quarters.map(function () { return data.year; }),
-                    lineStyle: { type: "dotted", color: "#2b8a3e" }, symbol: "none" });
+                    color: "#2b8a3e", lineStyle: { type: "dotted" }, symbol: "none" });
+      key.push({ name: "Mục tiêu cả năm", colour: "#a4161a", shape: "line" });
+      key.push({ name: "Cả năm theo kịch bản", colour: "#2b8a3e", shape: "dotted" });
     }
     var chart = echarts.getInstanceByDom(el) || echarts.init(el);
     chart.setOption({
-      tooltip: { trigger: "axis", valueFormatter: fmt },
-      legend: { type: "scroll", bottom: 0 },
-      grid: { left: 40, right: 16, top: 24, bottom: 56 },
+      tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
+      legend: { show: false },
+      grid: { left: 40, right: 16, top: 28, bottom: 28 },
       xAxis: { type: "category", data: data.quarters },
       yAxis: { type: "value", name: "%", axisLabel: { formatter: function (v) { return String(v).replace(".", ","); } } },
       series: series
     }, true);
+    window.chitieuLegend(chart, el, key);
   }
   document.addEventListener("DOMContentLoaded", draw);
   document.addEventListener("htmx:afterSwap", draw);

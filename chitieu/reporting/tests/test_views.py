@@ -110,9 +110,13 @@ def test_indicator_page_shows_the_trend_and_the_figures_with_vintages(demo, clie
     )
     response = client.get(reverse("web:indicator", args=[ind.pk]))
     chart = response.context["chart"]
-    assert chart["years"] == ["2021", "2022", "2023", "2024", "2025"]
-    assert chart["values"] == [6.75, 6.63, 7.7, 6.01, 8.41]
-    assert any(b["low"] == 10 and b["high"] == 11 for b in chart["bands"])
+    # the axis runs on to the end of the plan's period, so the target's years are on it
+    assert chart["years"] == [str(y) for y in range(2021, 2031)]
+    assert chart["values"] == [6.75, 6.63, 7.7, 6.01, 8.41, None, None, None, None, None]
+    assert [(m["shape"], m["low"], m["high"], m["from"], m["to"]) for m in chart["targets"]] == [
+        ("band", 10.0, 11.0, 2026, 2030)
+    ]
+    assert chart["range"] == [6.01, 11.0]
     html = response.content.decode()
     assert "Ước tính" in html and "Chính thức" in html and "chú thích [1]" in html
 

@@ -37,13 +37,13 @@ def figure_rows(figures: Iterable[FigureLine], links: dict[int, str]) -> SafeStr
         when = updated.astimezone(tz).strftime("%d/%m/%Y %H:%M") if updated else ""
         who = escape(f.entered_by) if f.entered_by else "—"
         out.append(
-            f"<tr><td>{period}</td>"
-            f'<td class="num"><a href="{escape(links.get(f.pk, ""))}">'
+            f'<tr><td class="lead">{period}</td>'
+            f'<td class="num lead"><a href="{escape(links.get(f.pk, ""))}">'
             f"{escape(vnnum(f.value))}</a></td>"
-            f"<td>{VINTAGES.get(f.vintage, '')}</td>"
-            f"<td>{escape(f.organization_name)}</td>"
-            f"<td>{who} · {when}</td>"
-            f"<td>{STATUSES.get(f.status, '')}</td>"
-            f'<td class="muted">{escape(f.source)}</td></tr>\n'
+            f'<td class="lead">{VINTAGES.get(f.vintage, "")}</td>'
+            f'<td data-label="Cơ quan">{escape(f.organization_name)}</td>'
+            f'<td data-label="Người nhập">{who} · {when}</td>'
+            f'<td data-label="Trạng thái">{STATUSES.get(f.status, "")}</td>'
+            f'<td class="muted wide" data-label="Nguồn">{escape(f.source)}</td></tr>\n'
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped

@@ -40,17 +40,21 @@ def test_the_indicator_page_shows_its_figures_and_chart(page, sign_in, shot, axe
     where = page.evaluate(
         """() => {
           const c = echarts.getInstanceByDom(document.getElementById('trend'));
-          const [x, y] = c.convertToPixel({seriesIndex: 0}, ['2025', 64.3]);
+          const [x, y] = c.convertToPixel({seriesIndex: 0}, [2025, 64.3]);
+          const series = c.getOption().series;
           return {x, y, w: c.getWidth(), h: c.getHeight(),
-                  data: c.getOption().series[0].data,
-                  lines: c.getOption().series[0].markLine.data.map(d => d.name)};
+                  data: series[0].data.map(p => p[1]),
+                  lines: series.filter(s => s.markLine).map(s => s.name)};
         }"""
     )
     assert 64.3 in where["data"]
-    assert 48 < where["x"] < where["w"] - 24 and 36 < where["y"] < where["h"] - 32
+    assert 48 < where["x"] < where["w"] - 20 and 32 < where["y"] < where["h"] - 28
     # two plans set 65 %: one line, each target named once, no labels drawn over each other
     assert len(where["lines"]) == 1
     assert "đạt 65 %" in where["lines"][0] and "duy trì 65 %" in where["lines"][0]
+    assert (
+        page.locator("ul.chart-legend").get_by_role("button", name=where["lines"][0]).is_visible()
+    )
     # periods written out, and the plan's source by its reference rather than a stored file name
     assert page.get_by_role("cell", name="Năm 2025", exact=True).first.is_visible()
     assert "000_2572cdf0c591401d.txt" not in page.inner_text("main")

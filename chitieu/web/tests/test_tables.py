@@ -37,19 +37,19 @@ def test_a_figure_row_prints_period_value_vintage_agency_person_status_and_sourc
     # then its row says each thing, in Vietnamese and escaped
     figure.refresh_from_db()
     for text in [
-        "<td>Năm 2025</td>",
+        '<td class="lead">Năm 2025</td>',
         ">1.234,5</a>",
-        f"<td>{figure.organization.name}</td>",
-        "<td>nnmt · ",
-        f"<td>{figure.get_status_display()}</td>",
-        f"<td>{figure.get_vintage_display()}</td>",
-        "Báo cáo &lt;số 7&gt;",
+        f'<td data-label="Cơ quan">{figure.organization.name}</td>',
+        '<td data-label="Người nhập">nnmt · ',
+        f'<td data-label="Trạng thái">{figure.get_status_display()}</td>',
+        f'<td class="lead">{figure.get_vintage_display()}</td>',
+        '<td class="muted wide" data-label="Nguồn">Báo cáo &lt;số 7&gt;</td>',
     ]:
         assert text in row, text
     # and a new value and a figure nobody is recorded for show on the next request
     Figure.objects.filter(pk=figure.pk).update(value=Decimal("66"), entered_by=None)
     row = _row(client.get(url).content.decode(), reverse("reporting:figure", args=[figure.pk]))
-    assert ">66</a>" in row and "<td>— · " in row
+    assert ">66</a>" in row and '<td data-label="Người nhập">— · ' in row
 
 
 def test_the_appendix_marks_an_amendment_a_former_agency_and_unknown_names(
