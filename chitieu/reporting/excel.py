@@ -22,10 +22,12 @@ from django.db import transaction
 from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.models import Indicator
 from chitieu.core.numbers import format_number
+from chitieu.core.periods import Period
 from chitieu.core.text import fold
 from chitieu.organizations.models import Organization
 
 from .choices import VINTAGE_RANK, FigureStatus, Vintage
+from .frequency import reported_for
 from .models import Figure, FigureUpload, ValidationRule
 from .services import (
     MISSING_REVISION,
@@ -62,8 +64,9 @@ VINTAGES = {fold(label): value for value, label in Vintage.choices} | {
 
 
 def build_template(org: Organization, period_code: str) -> bytes:
-    """The organisation's indicators for a period, one row per figure already entered (or one empty
-    row), each with the figure's id and revision in hidden columns."""
+    """The organisation's indicators reported for the period's kind (the rule the save applies,
+    as on the entry page), one row per figure already entered (or one empty row), each with the
+    figure's id and revision in hidden columns."""
     import openpyxl
     from openpyxl.styles import Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -82,7 +85,12 @@ def build_template(org: Organization, period_code: str) -> bytes:
     existing: dict[int, list[Figure]] = {}
     for f in Figure.objects.filter(organization=org, period_code=period_code):
         existing.setdefault(f.indicator_id, []).append(f)
-    for ind in reportable_indicators(org):
+    indicators = reportable_indicators(org)
+    freq = frequencies(i.pk for i in indicators)
+    kind = Period.parse(period_code).kind
+    for ind in indicators:
+        if not reported_for(freq[ind.pk], kind) and ind.pk not in existing:
+            continue  # the save would refuse its row: a yearly indicator in a monthly template
         figures = sorted(existing.get(ind.pk, []), key=lambda f: VINTAGE_RANK[f.vintage])
         for f in figures or [None]:
             ws.append(

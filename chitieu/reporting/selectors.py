@@ -39,7 +39,7 @@ from .evaluation import (
 from .models import Figure, ReportingSpec
 
 # the reporter's list lives in its own module and is read through here like every page's data
-from .worklist import DueRow, Worklist, due_row, my_figures  # noqa: F401
+from .worklist import DueRow, Worklist, default_period, due_row, my_figures  # noqa: F401
 
 
 def review_queue(status: str) -> list[Figure]:

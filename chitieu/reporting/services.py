@@ -21,7 +21,7 @@ from chitieu.access.permissions import (
 )
 from chitieu.catalog.models import Indicator
 from chitieu.core.numbers import NumberError, parse_number
-from chitieu.core.periods import Period, PeriodError, PeriodKind
+from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from .choices import Action, FigureStatus, Frequency, Vintage
@@ -35,6 +35,7 @@ from .figure_sql import (
     stored_figure,
     update_checked,
 )
+from .frequency import ALLOWED, reported_for
 from .models import Figure, FigureAudit, ValidationRule
 from .signals import figures_changed
 from .validation import active_rules, hard_errors, rules_for
@@ -63,21 +64,6 @@ MISSING_REVISION = (
     "Hãy mở lại trang hoặc tải mẫu Excel mới rồi nhập lại, để không ghi đè số liệu người khác vừa sửa."
 )
 
-# Periods each frequency may be reported for: its own and every longer one.
-ALLOWED = {
-    Frequency.MONTH: set(PeriodKind) - {PeriodKind.MULTI_YEAR},
-    Frequency.QUARTER: {
-        PeriodKind.QUARTER,
-        PeriodKind.H1,
-        PeriodKind.H2,
-        PeriodKind.M9,
-        PeriodKind.YEAR,
-    },
-    Frequency.H1: {PeriodKind.H1, PeriodKind.H2, PeriodKind.YEAR},
-    Frequency.M9: {PeriodKind.M9, PeriodKind.YEAR},
-    Frequency.YEAR: {PeriodKind.YEAR, PeriodKind.MULTI_YEAR},
-}
-
 
 def frequency_of(indicator: Indicator) -> str:
     return frequencies([indicator.pk])[indicator.pk]
@@ -90,7 +76,7 @@ def parse_period(indicator: Indicator, code: str, frequency: str | None = None) 
     except PeriodError as exc:
         raise FigureError(f"Kỳ: {exc}") from exc
     freq = Frequency(frequency if frequency is not None else frequency_of(indicator))
-    if period.kind not in ALLOWED[freq]:
+    if not reported_for(freq, period.kind):
         raise FigureError(
             f"Kỳ: “{indicator.name}” báo cáo {freq.label.lower()}, không báo cáo cho {period.label}."
         )
@@ -110,6 +96,7 @@ def parse_value(text: str | Decimal) -> Decimal:
 class SaveResult:
     figure: Figure
     created: bool
+    changed: bool = True  # False: the figure already held exactly this; nothing was written
 
 
 @dataclass(frozen=True)
@@ -182,6 +169,11 @@ def _changed(c: _Change, entered_by: Any, now: datetime, user: Any) -> FigureAud
     return audit_row(f, user, Action.UPDATE, old, c.number, f.status, f.status)
 
 
+def _same(stored: Figure, number: Decimal, comment: str, source: str) -> bool:
+    """The save would store what is stored already (vintage and period are the figure's key)."""
+    return stored.value == number and stored.comment == comment and stored.source == source
+
+
 @transaction.atomic
 def figure_save(
     *,
@@ -227,6 +219,10 @@ def figure_save(
         insert_all([audit_row(figure, user, Action.CREATE, None, number, "", figure.status)])
         figures_changed.send(sender=Figure, indicator_ids={figure.indicator_id})
         return SaveResult(figure, True)
+    if expected_revision and _same(existing, number, comment, source):
+        # a second tap, or Lưu pressed on an untouched row: no revision, no audit row "42→42"
+        # (a form opened as new, revision 0, still goes to the conflict and its is_repeat)
+        return SaveResult(existing, False, changed=False)
     refusal = _refusal(existing, expected_revision, number)
     if refusal is not None:
         raise refusal

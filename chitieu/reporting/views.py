@@ -37,10 +37,11 @@ from .services import TRANSITIONS, FigureConflict, FigureError, figure_save, fig
 from .sheet import SHEET_LIMITS
 
 
-def _period(request: HttpRequest) -> str:
+def _period(request: HttpRequest, org: Organization) -> str:
     code = request.GET.get("ky") or request.POST.get("period")
     if not code:
-        return str(date.today().year - 1)
+        # the period with work still to do whose deadline is not long past, else the open one
+        return selectors.default_period(org, timezone.localdate(), selectors.figures_deadline())
     try:
         return Period.parse(code).code
     except PeriodError as exc:
@@ -100,14 +101,21 @@ def _row_context(request: HttpRequest, row: object, period: Period, notice: dict
 def _answer_row(
     request: HttpRequest, org: Organization, period_code: str, indicator: Indicator, notice: dict
 ) -> HttpResponse:
-    """htmx: the row itself, re-read, with the notice beside the field; a plain POST: back to the
-    list (PRG), the notice kept for that row."""
+    """htmx: the row itself, re-read, with the notice beside the field, and the page's counters
+    out of band (they change when a figure is entered or sent); a plain POST: back to the list
+    (PRG), the notice kept for that row."""
     if _is_htmx(request):
         period = Period.parse(period_code)
-        row = selectors.due_row(org, period.code, indicator)
-        return render(
-            request, "reporting/_figure_row.html", _row_context(request, row, period, notice)
+        worklist = selectors.my_figures(org, period.code)
+        row = next((r for r in worklist.rows if r.indicator.pk == indicator.pk), None)
+        if row is None:  # not on the organisation's list (an administrator's save): the row alone
+            row = selectors.due_row(org, period.code, indicator)
+        context = _row_context(request, row, period, notice)
+        context.update(
+            {"worklist": worklist, "org": org, "oob": True},
+            **_deadline(period.code, worklist.todo_count, timezone.localdate()),
         )
+        return render(request, "reporting/_figure_row.html", context)
     request.session[ROW_NOTICE] = {**notice, "indicator": indicator.pk, "period": period_code}
     return redirect(_mine_url(period_code, indicator.pk))
 
@@ -117,7 +125,7 @@ def my_figures(request: HttpRequest) -> HttpResponse:
     if m is None:
         raise PermissionDenied(NO_ORG)
     org = m.organization
-    period = _period(request)
+    period = _period(request, org)
     notice = request.session.pop(ROW_NOTICE, None)
     if notice and notice.get("period") != period:
         notice = None  # about another period's row: not shown on this one
@@ -132,7 +140,7 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         "can_edit": m.role in (Role.REPORTER, Role.ADMIN),
         "notice": None,  # each row carries its own
         "next": _mine_url(period),
-        "due": _due_date(period),
+        **_deadline(period, worklist.todo_count, timezone.localdate()),
         # the folded list opens by itself when the notice is about one of its rows
         "shared_open": bool(notice)
         and any(r.indicator.pk == notice.get("indicator") for r in worklist.shared),
@@ -140,11 +148,13 @@ def my_figures(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/my_figures.html", context)
 
 
-def _due_date(period_code: str) -> date | None:
+def _deadline(period_code: str, todo: int, today: date) -> dict[str, object]:
+    """The period's deadline, and by how many days it is missed while work is still to do."""
     try:
-        return selectors.figures_deadline()(period_code)
+        due = selectors.figures_deadline()(period_code)
     except (PeriodError, ValueError):
-        return None
+        return {"due": None, "overdue": 0}
+    return {"due": due, "overdue": (today - due).days if todo and due < today else 0}
 
 
 @login_not_required
@@ -194,13 +204,22 @@ def figure_save_view(request: HttpRequest) -> HttpResponse:
         notice = {"error": f"{_sentence(exc)} Chưa lưu.", "entry": typed}
         return _answer_row(request, org, period, indicator, notice)
     f = result.figure
+    if not result.changed:
+        message = (
+            f"Không có gì thay đổi; {vnnum(f.value)} {indicator.unit} "
+            f"({f.get_vintage_display().lower()}) vẫn như đã lưu lúc "
+            f"{timezone.localtime(f.updated_at):%H:%M}, không ghi thêm gì."
+        )
+        return _answer_row(request, org, period, indicator, {"ok": message, "focus": "next"})
     what = "Đã nhập" if result.created else "Đã sửa"
     message = (
         f"{what} {vnnum(f.value)} {indicator.unit} ({f.get_vintage_display().lower()}), "
         f"lúc {timezone.localtime(f.updated_at):%H:%M}. Số liệu là nháp cho đến khi bấm "
         "“Gửi Thống kê”."
     )
-    return _answer_row(request, org, period, indicator, {"ok": message, "focus": "submit"})
+    # on to the next row's value, never onto a button that sends the figure on: on a phone a
+    # second Enter would submit it to the statistics office, which the reporter cannot undo
+    return _answer_row(request, org, period, indicator, {"ok": message, "focus": "next"})
 
 
 def _session_expired(
@@ -327,7 +346,7 @@ def review(request: HttpRequest) -> HttpResponse:
 
 def template_download(request: HttpRequest) -> HttpResponse:
     org = _my_org(request)
-    period = _period(request)
+    period = _period(request, org)
     response = HttpResponse(
         build_template(org, period),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -371,7 +390,7 @@ def _template_upload(request: HttpRequest, limit: _UploadLimit) -> HttpResponse:
     org = _my_org(request)
     if role_of(request.user) not in (Role.REPORTER, Role.ADMIN):
         raise PermissionDenied("Chỉ cán bộ nhập số liệu mới được tải số liệu lên.")
-    context: dict[str, object] = {"org": org}
+    context: dict[str, object] = {"org": org, "period": _upload_period(request, org)}
     if request.method == "POST":
         request.FILES  # noqa: B018 - parse the body now, through the limit, before asking it
     if request.method == "POST" and limit.refused:
@@ -408,7 +427,7 @@ def _template_upload(request: HttpRequest, limit: _UploadLimit) -> HttpResponse:
         )
         if kept is None:
             messages.error(request, "Không còn tệp đã tải lên; hãy chọn tệp và tải lên lại.")
-            return redirect("reporting:upload")
+            return redirect(request.get_full_path())
         try:
             up = figure_upload_save(upload=kept, user=request.user)
         except UploadRefused as exc:
@@ -417,11 +436,22 @@ def _template_upload(request: HttpRequest, limit: _UploadLimit) -> HttpResponse:
             return render(request, "reporting/upload.html", context)
         messages.success(
             request,
-            f"Đã lưu {len(up.rows)} số liệu từ {kept.source_name}; "
+            f"Đã lưu {len(up.rows)} số liệu từ {kept.source_name} (nháp, chưa gửi Thống kê); "
             f"bỏ qua {len(up.skipped)} dòng (không đổi, đã khóa hoặc để trống).",
         )
         return redirect("reporting:upload_result", pk=kept.pk)
     return render(request, "reporting/upload.html", context)
+
+
+def _upload_period(request: HttpRequest, org: Organization) -> Period:
+    """The period the upload page offers the template of: ?ky= (kept from the entry page)."""
+    code = request.GET.get("ky")
+    if code:
+        try:
+            return Period.parse(code)
+        except PeriodError as exc:
+            raise BadRequest(f"Tham số “ky”={code[:40]!r} không hợp lệ: {exc}") from exc
+    return Period.parse(_period(request, org))
 
 
 def upload_result(request: HttpRequest, pk: int) -> HttpResponse:
@@ -433,7 +463,15 @@ def upload_result(request: HttpRequest, pk: int) -> HttpResponse:
         organization=org,
         status=FigureUpload.Status.SAVED,
     )
-    return render(request, "reporting/upload_result.html", {"org": org, "kept": kept})
+    # back to the period the file was for (the one most of its rows are of), not the default one
+    result = kept.result or {}
+    codes = [r["period"] for r in [*result.get("saved", []), *result.get("skipped", [])]]
+    periods = sorted(set(codes), key=lambda c: (-codes.count(c), c))
+    return render(
+        request,
+        "reporting/upload_result.html",
+        {"org": org, "kept": kept, "mine": [(c, _mine_url(c)) for c in periods]},
+    )
 
 
 def _plan(request: HttpRequest) -> Plan:

@@ -8,17 +8,22 @@ sở, ban, ngành") are listed apart, folded, never dropped: the organisation ma
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db import connection
 
 from chitieu.catalog.choices import IndicatorGroup
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility
+from chitieu.core.periods import Period
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
-from .choices import FigureStatus
+from .choices import FigureStatus, Frequency
+from .figure_sql import frequencies
+from .frequency import own_period, reported_for, where_due
 from .models import Figure, ValidationRule
 from .validation import describe
 
@@ -38,6 +43,7 @@ class DueRow:
     position: int = 0  # the row's place in the plan's appendix
     also_in: list[Plan] = field(default_factory=list)
     notice: dict | None = None  # the answer to the last save or step on this row, if any
+    last: bool = False  # the last row of its list: the phone's Enter key says "done", not "next"
 
     @property
     def todo(self) -> str:
@@ -65,6 +71,18 @@ class PlanSection:
 class Worklist:
     sections: list[PlanSection]
     shared: list[DueRow]  # reported through a group only: folded at the end
+    # indicators of the organisation not reported for this kind of period, by frequency, and the
+    # periods near it for which they are (2026-11: sixteen yearly ones, due for 2026)
+    left_out: dict[str, int] = field(default_factory=dict)
+    due_for: list[Period] = field(default_factory=list)
+
+    @property
+    def left_out_text(self) -> str:
+        """“16 chỉ tiêu báo cáo hằng năm, 2 chỉ tiêu báo cáo hằng quý”, or empty."""
+        return ", ".join(
+            f"{n} chỉ tiêu báo cáo {Frequency(f).label.lower()}"
+            for f, n in sorted(self.left_out.items(), key=lambda fn: -fn[1])
+        )
 
     @property
     def rows(self) -> list[DueRow]:
@@ -155,12 +173,21 @@ def _newest_first(plan: Plan) -> int:
 
 
 def my_figures(org: Organization, period_code: str) -> Worklist:
-    """What the organisation reports for a period, grouped by plan and indicator group."""
+    """What the organisation reports for a period, grouped by plan and indicator group: only the
+    indicators reported for this kind of period (as the save decides), and any with a figure."""
     named, every = _responsibilities(org)
     figs: dict[int, list[Figure]] = defaultdict(list)
     # the organisation's figures of the period: those of an indicator not listed are never read
     for f in Figure.objects.filter(organization=org, period_code=period_code).order_by("vintage"):
         figs[f.indicator_id].append(f)
+    period = Period.parse(period_code)
+    freq = frequencies(i.pk for i in every)
+    due = {pk for pk, f in freq.items() if reported_for(f, period.kind) or figs.get(pk)}
+    left_out: dict[str, int] = defaultdict(int)
+    for pk in freq.keys() - due:
+        left_out[freq[pk]] += 1
+    named = [n for n in named if n.indicator.pk in due]
+    every = [i for i in every if i.pk in due]
     rules: dict[int, list[str]] = defaultdict(list)
     for rule in ValidationRule.objects.filter(indicator_id__in=[i.pk for i in every], active=True):
         rules[rule.indicator_id].append(describe(rule))
@@ -209,7 +236,15 @@ def my_figures(org: Organization, period_code: str) -> Worklist:
             if i.pk not in placed
         ]
     )
-    return Worklist(sections, shared)
+    for rows in ([r for s in sections for _, g in s.groups for r in g][-1:], shared[-1:]):
+        for row in rows:
+            row.last = True
+    return Worklist(
+        sections,
+        shared,
+        dict(left_out),
+        where_due((freq[pk] for pk in freq.keys() - due), period),
+    )
 
 
 def due_row(org: Organization, period_code: str, indicator: Indicator) -> DueRow:
@@ -231,3 +266,55 @@ def due_row(org: Organization, period_code: str, indicator: Indicator) -> DueRow
         [describe(r) for r in ValidationRule.objects.filter(indicator=indicator, active=True)],
         role=RespRole(lead).label if lead else "",
     )
+
+
+# A deadline passed by more than this is "long past": the page no longer opens on its period by
+# itself (it can still be chosen), so a forgotten year does not hide this month's work.
+LONG_PAST = timedelta(days=60)
+
+
+def _periods_near(frequency: str, today: date, due: Callable[[str], date]) -> list[Period]:
+    """The periods of the frequency's own kind from the current one back to the first whose
+    deadline is long past (that one excluded)."""
+    found = []
+    period = own_period(frequency, Period.month(today.year, today.month))
+    while len(found) < 24:
+        if due(period.code) < today - LONG_PAST:
+            break
+        found.append(period)
+        before = period.start - timedelta(days=1)
+        period = own_period(frequency, Period.month(before.year, before.month))
+    return found
+
+
+def default_period(org: Organization, today: date, due: Callable[[str], date]) -> str:
+    """The period the entry page opens on: the earliest with work still to do (an indicator named
+    for the organisation without a figure, or with one not yet sent) whose deadline is not long
+    past; else the one due next (the open period). ``due`` gives a period's deadline."""
+    named, every = _responsibilities(org)
+    freq = frequencies(i.pk for i in every)
+    mine = {n.indicator.pk for n in named}
+    candidates = sorted(
+        {
+            p
+            for f in {freq[pk] for pk in mine} or {Frequency.YEAR}
+            for p in _periods_near(f, today, due)
+        },
+        key=lambda p: (due(p.code), p.start),
+    )
+    if not candidates:  # unreachable: the current period's deadline is never long past
+        return str(today.year - 1)
+    open_: dict[str, set[int]] = defaultdict(set)  # per period, indicators with a figure to send
+    done: dict[str, set[int]] = defaultdict(set)  # per period, indicators with a figure
+    for pk, code, status in Figure.objects.filter(
+        organization=org, indicator_id__in=mine, period_code__in=[p.code for p in candidates]
+    ).values_list("indicator_id", "period_code", "status"):
+        done[code].add(pk)
+        if status in OPEN:
+            open_[code].add(pk)
+    for p in candidates:
+        due_here = {pk for pk in mine if reported_for(freq[pk], p.kind)}
+        if due_here - done[p.code] or due_here & open_[p.code]:
+            return p.code
+    upcoming = [p for p in candidates if due(p.code) >= today]
+    return (upcoming or candidates)[-1 if not upcoming else 0].code

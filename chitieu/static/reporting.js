@@ -10,9 +10,13 @@
     var target = root.querySelector("[data-focus]");
     var row = root.querySelector("[data-focus-next]") || (root.matches && root.matches("[data-focus-next]") ? root : null);
     if (!target && row) {
-      // saved and sent: go on with the next indicator's value
-      var next = row.nextElementSibling;
-      target = next && next.querySelector("input[name=value]");
+      // saved or sent: go on with the next indicator's value (the next one shown, in this table
+      // or the next), never a button that sends a figure on; the last row keeps the cursor
+      var fields = Array.prototype.slice.call(document.querySelectorAll("input[name=value]"));
+      target = fields.filter(function (f) {
+        return (row.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+          !row.contains(f) && f.offsetParent !== null && !f.disabled;
+      })[0] || row.querySelector("input[name=value]");
     }
     if (!target) return;
     target.focus({ preventScroll: true });

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from chitieu.core.numbers import format_number, trim_zeros
-from chitieu.reporting.choices import FigureStatus, Vintage
+from chitieu.reporting.choices import VINTAGE_RANK, FigureStatus, Vintage
 from chitieu.reporting.links import links
 
 register = template.Library()
@@ -24,8 +24,17 @@ register = template.Library()
 OPEN_STATES = (FigureStatus.DRAFT, FigureStatus.RETURNED)
 STATUS_LABELS = dict(FigureStatus.choices)
 VINTAGE_LABELS = dict(Vintage.choices)
-# the marks of the page's forms, the same on every row
-HX = 'hx-target="closest tr" hx-swap="outerHTML" hx-disabled-elt="find button"'
+# the marks of the page's forms, the same on every row: a second tap while the first request is
+# on its way is dropped (hx-sync), and the button is disabled meanwhile
+HX = 'hx-target="closest tr" hx-swap="outerHTML" hx-sync="this:drop" hx-disabled-elt="find button"'
+# What a reporter can do about a figure that is no longer theirs to change, by its state.
+LOCKED_SAYS = {
+    FigureStatus.SUBMITTED: "Đã gửi Thống kê tỉnh, đang chờ kiểm tra — chỉ sửa được khi bị "
+    "trả lại.",
+    FigureStatus.VERIFIED: "Thống kê tỉnh đã kiểm tra, chờ Sở Tài chính duyệt — chỉ sửa được "
+    "khi bị trả lại.",
+    FigureStatus.APPROVED: "Đã duyệt (khóa) — muốn sửa, đề nghị Sở Tài chính mở lại.",
+}
 
 
 def _num(value: object) -> str:
@@ -87,16 +96,48 @@ def _figure(page: _Page, f: Any, focus: object) -> str:
     return "".join(out)
 
 
+def _locked(figures: list[Any]) -> tuple[list[Any], list[str]]:
+    """The figures sent on (no longer the reporter's to change), and the vintages that can still
+    be entered: only those above the highest one sent (a preliminary after an estimate approved;
+    nothing after an official figure sent)."""
+    locked = [f for f in figures if f.status not in OPEN_STATES]
+    top = max((VINTAGE_RANK[f.vintage] for f in locked), default=0)
+    return locked, [v for v in Vintage.values if VINTAGE_RANK[v] > top]
+
+
+def _vintages(values: list[str]) -> str:
+    names = [VINTAGE_LABELS[v].lower() for v in values]
+    return " hoặc ".join(names) if len(names) < 3 else ", ".join(names)
+
+
+def _read_only(pk: int, locked: list[Any], n: Mapping[str, Any]) -> str:
+    """The entry cell of a row whose every vintage is sent on: its state and what can be done."""
+    top = max(locked, key=lambda f: VINTAGE_RANK[f.vintage])
+    says = LOCKED_SAYS.get(top.status, STATUS_LABELS.get(top.status, top.status))
+    return (
+        f'<td><p class="locked">{escape(VINTAGE_LABELS[top.vintage])}: {escape(says)}</p>\n'
+        f"{_notice(pk, n)}</td>"
+    )
+
+
 def _entry(page: _Page, row: Any, n: Mapping[str, Any]) -> str:
-    """The form that saves the row's figure: the last one entered, or what was typed."""
+    """The form that saves the row's figure: the last one entered, or what was typed; a row sent
+    on is shown read-only with what can be done about it."""
     pk = row.indicator.pk
     name = escape(row.indicator.name)
-    f = row.figures[-1] if row.figures else None
+    unit = escape(row.indicator.unit or "")
+    locked, enterable = _locked(row.figures)
+    if not enterable:
+        return _read_only(pk, locked, n)
+    own = sorted(
+        (f for f in row.figures if f.vintage in enterable), key=lambda f: VINTAGE_RANK[f.vintage]
+    )
+    f = own[-1] if own else None
     e = n.get("entry") or {}
     chosen = e.get("vintage") if e else (f.vintage if f else None)
     options = "".join(
-        f'<option value="{v}"{" selected" if chosen == v else ""}>{escape(label)}</option>'
-        for v, label in Vintage.choices
+        f'<option value="{v}"{" selected" if chosen == v else ""}>{escape(VINTAGE_LABELS[v])}</option>'
+        for v in enterable
     )
     if e:
         value, comment, source = (escape(str(e.get(k, ""))) for k in ("value", "comment", "source"))
@@ -109,15 +150,28 @@ def _entry(page: _Page, row: Any, n: Mapping[str, Any]) -> str:
         if n.get("error")
         else ""
     )
+    still = ""
+    if locked:
+        # what is sent on, in its own words, then which vintages the form below can still take
+        sent = " ".join(
+            f"{VINTAGE_LABELS[x.vintage]}: {LOCKED_SAYS.get(x.status, STATUS_LABELS[x.status])}"
+            for x in sorted(locked, key=lambda x: VINTAGE_RANK[x.vintage])
+        )
+        still = (
+            f'<p class="locked">{escape(sent)} Còn nhập được số liệu '
+            f"{escape(_vintages(enterable))}:</p>\n"
+        )
     return (
         f'<td><form method="post" action="{page.save_url}" class="entry" '
-        f'hx-post="{page.save_url}" {HX}>{page.csrf}\n'
+        f'hx-post="{page.save_url}" {HX}>{page.csrf}\n{still}'
         f'<input type="hidden" name="indicator" value="{pk}">'
         f'<input type="hidden" name="period" value="{page.period_code}">'
         f'<input type="hidden" name="revision" value="{(f.revision if f else 0) or 0}">\n'
         f'<select name="vintage" aria-label="Loại số liệu: {name}">{options}</select>\n'
-        f'<input name="value" id="gia-tri-{pk}" inputmode="decimal" size="9" value="{value}" '
-        f'aria-label="Giá trị: {name}" required{invalid}>\n'
+        f'<input name="value" id="gia-tri-{pk}" inputmode="decimal" '
+        f'enterkeyhint="{"done" if row.last else "next"}" size="9" value="{value}" '
+        f'placeholder="{unit or "giá trị"}" aria-label="Giá trị ({unit or "—"}): {name}" '
+        f"required{invalid}>\n"
         f'<input name="comment" placeholder="giải thích" size="14" value="{comment}" '
         f'aria-label="Giải thích: {name}"><input name="source" placeholder="nguồn" size="10" '
         f'value="{source}" aria-label="Nguồn: {name}">\n'

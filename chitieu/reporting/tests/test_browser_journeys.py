@@ -82,13 +82,20 @@ def test_a_figure_goes_from_the_reporter_to_the_leader(page, phone, sign_in, sho
     figure = Figure.objects.get(indicator=insurance, period_code="2026")
     assert figure.value == Decimal("92.5") and figure.status == "draft"
 
-    # the cursor waits on "Gửi Thống kê": Enter sends it, and the row says so
-    assert page.evaluate("() => document.activeElement.textContent") == "Gửi Thống kê"
-    page.keyboard.press("Enter")
+    # the cursor goes on to the next indicator's value, never onto "Gửi Thống kê": sending is a
+    # step of its own, and it brings the page's count down at once, without a reload
+    page.wait_for_function(
+        f"() => document.activeElement.id === 'gia-tri-{checkup.pk}'", timeout=5_000
+    )
+    left = int(page.locator("#todo-total strong").inner_text().split()[0])
+    row.get_by_role("button", name="Gửi Thống kê").click()
     row.get_by_text("Đã gửi Thống kê tỉnh kiểm tra").wait_for(state="visible")
     assert row.locator(".st.submitted").is_visible()
     figure.refresh_from_db()
     assert figure.status == "submitted"
+    assert page.locator("#todo-total strong").inner_text() == (
+        f"{left - 1} chỉ tiêu còn phải nhập hoặc gửi"
+    )
 
     # then straight on to the next indicator, still without the mouse: Tab to the comment, Enter
     page.wait_for_function(
@@ -207,3 +214,44 @@ def test_an_expired_session_or_a_refused_request_loses_nothing_typed(page, sign_
     assert other.input_value() == "91,3"
     figure.refresh_from_db()
     assert figure.value == Decimal("91.2")
+
+
+def test_on_a_phone_enter_twice_saves_once_and_keeps_the_figure_a_draft(phone, sign_in):
+    call_command("load_demo", verbosity=0)
+    insurance = Indicator.objects.get(name=INSURANCE)
+    checkup = Indicator.objects.get(name=CHECKUP)
+    sign_in(phone, "yte")
+    phone.goto("/so-lieu/?ky=2026")
+    posts: list[str] = []
+    phone.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    field = phone.locator(f"#gia-tri-{insurance.pk}")
+    # the value box says its unit and that Enter goes on to the next one
+    assert field.get_attribute("placeholder") == "%"
+    assert field.get_attribute("enterkeyhint") == "next"
+    field.tap()
+    phone.keyboard.type("92,5")
+    # "Go" twice, as a thumb does
+    phone.keyboard.press("Enter")
+    phone.locator(f"#chi-tieu-{insurance.pk} .field-ok").wait_for(state="visible")
+    phone.wait_for_function(
+        f"() => document.activeElement.id === 'gia-tri-{checkup.pk}'", timeout=5_000
+    )
+    phone.keyboard.press("Enter")
+    # the second Enter lands in the next, empty value field: the browser holds that form back
+    assert phone.evaluate("() => document.activeElement.validity.valueMissing")
+    assert focused_id(phone) == f"gia-tri-{checkup.pk}"
+    figure = Figure.objects.get(indicator=insurance, period_code="2026")
+    assert figure.status == "draft" and figure.revision == 1
+    assert FigureAudit.objects.filter(figure=figure).count() == 1
+    assert not Figure.objects.filter(indicator=checkup, period_code="2026").exists()
+    saved = phone.locator(f"#chi-tieu-{insurance.pk} .field-ok")
+    assert "Đã nhập 92,5 %" in saved.inner_text() and in_viewport(phone, saved)
+    assert len(posts) == 1, posts  # one save sent, nothing else (no "Gửi Thống kê")
+
+    # Lưu tapped twice on the same value writes nothing more, and says so
+    button = phone.locator(f"#chi-tieu-{insurance.pk}").get_by_role("button", name="Lưu")
+    button.scroll_into_view_if_needed()
+    button.dblclick()
+    phone.get_by_text("Không có gì thay đổi; 92,5 %").wait_for(state="visible")
+    figure.refresh_from_db()
+    assert figure.revision == 1 and FigureAudit.objects.filter(figure=figure).count() == 1
