@@ -34,6 +34,7 @@ from .evaluation import (
     counting_figures,
     lower_first,
     rollup_specs,
+    score_rules,
     scorecard,
 )
 from .models import Figure, ReportingSpec
@@ -220,6 +221,12 @@ def figures_deadline() -> Callable[[str], date]:
         return seen[period_code]
 
     return due
+
+
+def scorecard_rules() -> list[str]:
+    """The scorecard's rules, the figures' deadline said as the working calendar applies it."""
+    shift = CALENDAR_PROVIDERS[-1]()[0] if CALENDAR_PROVIDERS else Shift.NEXT
+    return score_rules(shift)
 
 
 class LateFigures(Sequence[Figure]):

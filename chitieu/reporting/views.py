@@ -29,7 +29,7 @@ from chitieu.organizations.models import Organization
 
 from . import selectors
 from .choices import Action, FigureStatus, Status
-from .evaluation import SCORE_RULES, lower_first
+from .evaluation import lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .links import links
 from .models import Figure, FigureUpload
@@ -449,23 +449,43 @@ def _plan(request: HttpRequest) -> Plan:
 # its versions, the lead agencies with their names) and reuses the tables only when the inputs
 # are the same to the last byte and every stored result is fresh: the same inputs make the same
 # tables, so nothing is ever shown stale and nothing has to be invalidated (decision 0046).
-OVERVIEW_TABLES: dict[int, tuple[tuple[object, ...], str]] = {}
+# A filtered overview (``?trang-thai=…``) is kept apart, under (plan, status): a filter is never
+# served the whole plan's tables, nor the whole plan a filter's.
+OVERVIEW_TABLES: dict[int | tuple[int, str], tuple[tuple[object, ...], str]] = {}
 OVERVIEW_PLANS_KEPT = 16
+STATUS_PARAM = "trang-thai"
 
 
-def _overview_tables(request: HttpRequest, plan: Plan) -> str:
+def _status_filter(request: HttpRequest) -> str:
+    """The status the overview is filtered by ("" for all), refused by name when unknown."""
+    code = request.GET.get(STATUS_PARAM, "")
+    if code and code not in Status.values:
+        known = ", ".join(f"{s.value} ({s.label})" for s in selectors.STATUS_ORDER)
+        raise BadRequest(
+            f"Tham số “{STATUS_PARAM}”={code[:40]!r} không có; dùng một trong: {known}."
+        )
+    return code
+
+
+def _overview_tables(request: HttpRequest, plan: Plan, status: str = "") -> str:
     inputs = selectors.overview_inputs(plan)
     pattern = links("web:indicator", [0])[0]  # the addresses written in the rows
-    key = (pattern, inputs.rows, inputs.leads)
-    kept = OVERVIEW_TABLES.get(plan.pk)
+    key = (pattern, status, inputs.rows, inputs.leads)
+    slot: int | tuple[int, str] = (plan.pk, status) if status else plan.pk
+    kept = OVERVIEW_TABLES.get(slot)
     if kept is not None and kept[0] == key and inputs.fresh:
         return kept[1]
     ov = selectors.overview(plan, inputs)
+    rows = [r for r in ov.rows if r.status == status] if status else ov.rows
     tables = render_to_string(
         "reporting/_overview_tables.html",
         {
             "ov": ov,
-            "indicator_links": links("web:indicator", {r.indicator_id for r in ov.rows}),
+            "rows": rows,
+            "status": status,
+            "status_label": Status(status).label if status else "",
+            "filter_link": f"{reverse('reporting:overview')}?ke-hoach={plan.pk}&{STATUS_PARAM}=",
+            "indicator_links": links("web:indicator", {r.indicator_id for r in rows}),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
         request,
@@ -473,18 +493,21 @@ def _overview_tables(request: HttpRequest, plan: Plan) -> str:
     if inputs.fresh:  # else some were recomputed: kept from the next request on
         if len(OVERVIEW_TABLES) >= OVERVIEW_PLANS_KEPT:
             OVERVIEW_TABLES.clear()
-        OVERVIEW_TABLES[plan.pk] = (key, tables)
+        OVERVIEW_TABLES[slot] = (key, tables)
     return tables
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
+    status = _status_filter(request)
     return render(
         request,
         "reporting/overview.html",
         {
             "plan": plan,
-            "tables": mark_safe(_overview_tables(request, plan)),  # noqa: S308 - a rendered template
+            "status": status,
+            # a rendered template
+            "tables": mark_safe(_overview_tables(request, plan, status)),  # noqa: S308
             "plans": Plan.objects.all(),
         },
     )
@@ -501,7 +524,7 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "org": org,
             "plan": plan,
             "card": card,
-            "rules": SCORE_RULES,
+            "rules": selectors.scorecard_rules(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
     )

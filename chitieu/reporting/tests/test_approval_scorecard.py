@@ -1,0 +1,168 @@
+"""What the queue, a figure's page, the scorecard and the overview tell people (decision 0053):
+a sentence never contradicts its status, a score says how it was computed, a filter shows only
+what it names."""
+
+from decimal import Decimal as D
+
+import lxml.html
+import pytest
+from django.urls import reverse
+
+from chitieu.access.choices import Role
+from chitieu.catalog.models import Plan, Target
+from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Status
+from chitieu.reporting.evaluation import Evaluation, Scorecard, evaluate_target, score_rules
+from chitieu.reporting.models import Figure
+from chitieu.reporting.views import OVERVIEW_TABLES
+
+
+def _target(kind: str, *, period="2026-2030", unit="%", **bounds) -> Target:
+    target = Target.objects.filter(plan__number="130/KH-UBND").exclude(kind="").first()
+    target.kind, target.period_code, target.printed_unit = kind, period, unit
+    target.low, target.high, target.value = (
+        bounds.get("low"),
+        bounds.get("high"),
+        bounds.get("value"),
+    )
+    target.strict = False
+    return target
+
+
+def _figs(target: Target, *pairs) -> list[Figure]:
+    stats = Organization.objects.get(name="Thống kê tỉnh")
+    return [
+        Figure(
+            indicator=target.indicator,
+            period_code=str(y),
+            period_kind="year",
+            vintage="official",
+            value=D(str(v)),
+            organization=stats,
+            status="approved",
+        )
+        for y, v in pairs
+    ]
+
+
+# -- the sentences -------------------------------------------------------------------------------
+def test_a_value_short_of_the_target_is_said_to_reach_it_only_so_far(demo):
+    t = _target("exact", value=D(100))
+    e = evaluate_target(t, _figs(t, (2026, "98.2")))
+    assert e.status == Status.AT_RISK
+    assert e.sentence.startswith("Mới đạt 98,2 % năm 2026; mục tiêu đạt 100 % đến 2030")
+    at_the_end = evaluate_target(t, _figs(t, (2030, "98.2")))
+    assert at_the_end.status == Status.MISSED
+    assert at_the_end.sentence.startswith("Chỉ đạt 98,2 % năm 2030")
+    met = evaluate_target(t, _figs(t, (2030, "100")))
+    assert met.sentence.startswith("Đạt 100 % năm 2030")
+
+
+def test_at_risk_only_for_want_of_a_trend_is_flagged_and_not_scored(demo):
+    t = _target("exact", value=D(100))
+    alone = evaluate_target(t, _figs(t, (2026, "98.2")))
+    assert alone.status == Status.AT_RISK and alone.trend_unknown
+    assert "chưa tính vào điểm của cơ quan chủ trì" in alone.sentence
+    # with a baseline the trend decides, and the status counts
+    trend = evaluate_target(t, _figs(t, (2025, "98.2"), (2026, "98.3")))
+    assert trend.status == Status.AT_RISK and not trend.trend_unknown
+    card = Scorecard(evaluations=[alone, trend])
+    assert card.target_score == D(0) and len(card.judged) == 1 and card.unscored == [alone]
+    assert "không tính 1 mục tiêu mới có số liệu một năm" in card.target_explanation
+
+
+# -- the score -----------------------------------------------------------------------------------
+def _evaluation(status: str) -> Evaluation:
+    return Evaluation(Target(), status, "")
+
+
+def test_a_missing_part_is_left_out_of_the_total_not_counted_as_nought():
+    card = Scorecard(evaluations=[_evaluation(Status.NO_DATA)], submitted=2, on_time=1)
+    assert card.target_score is None and card.timeliness_score == D(50)
+    assert card.score == D(50)  # not 0,7 × 0 + 0,3 × 50 = 15
+    assert card.score_explanation.startswith("Điểm tổng = điểm đúng hạn 50,0: chưa có mục tiêu")
+    card = Scorecard(evaluations=[_evaluation(Status.ON_TRACK), _evaluation(Status.AT_RISK)])
+    assert card.score == D(50) and "trọng số 70 % tính lại thành 100 %" in card.score_explanation
+    card.submitted, card.on_time = 4, 1
+    assert card.score == D("42.5")
+    assert (
+        card.score_explanation
+        == "Điểm tổng = 70 % × 50,0 (chỉ tiêu) + 30 % × 25,0 (đúng hạn) = 42,5."
+    )
+    assert Scorecard().score is None and Scorecard().score_explanation.startswith("Chưa có điểm")
+
+
+def test_the_rules_state_the_deadline_as_the_working_calendar_moves_it():
+    assert "hạn là ngày làm việc kế tiếp" in score_rules("next")[1]
+    assert "hạn là ngày làm việc liền trước" in score_rules("previous")[1]
+    assert "kể cả khi ngày đó là ngày nghỉ" in score_rules("none")[1]
+
+
+@pytest.fixture
+def leader(demo, client, user_of):
+    client.force_login(user_of("UBND tỉnh Lạng Sơn", Role.LEADER))
+    return client
+
+
+def _text(html: str, xpath: str) -> str:
+    return " ".join(lxml.html.fromstring(html).xpath(f"string({xpath})").split())
+
+
+def test_the_scorecard_page_shows_how_its_total_was_computed(leader):
+    org = Organization.objects.get(name="Sở Y tế")
+    plan = Plan.objects.get(number="130/KH-UBND")
+    html = leader.get(
+        reverse("reporting:agency", args=[org.pk]) + f"?ke-hoach={plan.pk}"
+    ).content.decode()
+    score = _text(html, "//p[@class='score']")
+    how = _text(html, "//p[@class='score-how']")
+    # the demo: no target of the plan with figures in the period, one of two figures on time
+    assert score == "Điểm tổng: 50,0 · chỉ tiêu chưa tính được · đúng hạn 50,0 (1/2)"
+    assert how.startswith("Điểm tổng = điểm đúng hạn 50,0: chưa có mục tiêu chủ trì nào")
+    assert "hạn là ngày làm việc kế tiếp" in _text(html, "//details")
+
+
+# -- the overview's filter -------------------------------------------------------------------------
+def _row_statuses(html: str) -> list[str]:
+    doc = lxml.html.fromstring(html)
+    rows = doc.xpath("//h2[@id='tung-muc-tieu']/following-sibling::table[1]/tbody/tr")
+    return [r.xpath("string(td[2]/span[1])").strip() for r in rows]
+
+
+def test_each_status_count_links_to_only_the_targets_of_that_status(leader):
+    OVERVIEW_TABLES.clear()
+    plan = Plan.objects.get(number="130/KH-UBND")
+    url = reverse("reporting:overview") + f"?ke-hoach={plan.pk}"
+    whole = leader.get(url).content.decode()
+    doc = lxml.html.fromstring(whole)
+    chip = doc.xpath("//main//span[@class='bar'][1]/a[starts-with(., 'Chưa có số liệu trong kỳ')]")[
+        0
+    ]
+    assert chip.text_content() == "Chưa có số liệu trong kỳ: 12"
+    assert chip.get("href") == f"{url}&trang-thai=baseline#tung-muc-tieu"
+    everything = _row_statuses(whole)
+    assert everything.count("Chưa có số liệu trong kỳ") == 12 and len(everything) > 12
+    # one tap: only the twelve, and the tables of the whole plan kept apart
+    filtered = leader.get(chip.get("href")).content.decode()
+    assert _row_statuses(filtered) == ["Chưa có số liệu trong kỳ"] * 12
+    assert "Chỉ đang xem 12 mục tiêu" in _text(filtered, "//p[@class='filter']")
+    assert plan.pk in OVERVIEW_TABLES and (plan.pk, "baseline") in OVERVIEW_TABLES
+    # kept tables answer each address with its own rows, in either order
+    assert _row_statuses(leader.get(url).content.decode()) == everything
+    assert (
+        _row_statuses(leader.get(chip.get("href")).content.decode())
+        == ["Chưa có số liệu trong kỳ"] * 12
+    )
+    empty = leader.get(url + "&trang-thai=missed").content.decode()
+    assert "Không có mục tiêu nào không đạt." in empty
+
+
+def test_an_unknown_status_filter_is_refused_by_name(leader):
+    response = leader.get(reverse("reporting:overview") + "?trang-thai=xau")
+    assert response.status_code == 400
+
+
+def test_a_plan_without_lead_agencies_says_why_it_has_no_agency_table(leader):
+    plan = Plan.objects.exclude(targets__responsibilities__role="lead").get()
+    html = leader.get(reverse("reporting:overview") + f"?ke-hoach={plan.pk}").content.decode()
+    assert "Kế hoạch này không ghi cơ quan chủ trì cho mục tiêu nào" in _text(html, "//main")
