@@ -126,7 +126,13 @@ class FigureInput:
 
 
 APPROVED_LOCKED = "Số liệu đã được duyệt và khóa; chỉ thay đổi được sau khi mở lại có lý do."
-PENDING = "Số liệu đang chờ kiểm tra; chỉ sửa được khi bị trả lại."
+# said by where the figure is now: a verified figure waits for approval, not for checking
+PENDING = {
+    FigureStatus.SUBMITTED: "Số liệu đang chờ Thống kê tỉnh kiểm tra; chỉ sửa được khi bị trả lại.",
+    FigureStatus.VERIFIED: "Số liệu đã được Thống kê tỉnh kiểm tra, đang chờ Sở Tài chính duyệt; "
+    "chỉ sửa được khi bị trả lại.",
+}
+LOCKED_MESSAGES = frozenset({APPROVED_LOCKED, *PENDING.values()})
 
 
 def _checked(
@@ -153,7 +159,7 @@ def _refusal(stored: Figure, expected_revision: int, number: Decimal) -> Excepti
     if stored.status == FigureStatus.APPROVED:
         return FigureError(APPROVED_LOCKED)
     if stored.status not in EDITABLE:
-        return FigureError(PENDING)
+        return FigureError(PENDING.get(stored.status, PENDING[FigureStatus.SUBMITTED]))
     if stored.revision != expected_revision:
         return FigureConflict(stored, number)
     return None

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from chitieu.access.choices import Role
 from chitieu.access.params import int_param, next_url
 from chitieu.access.permissions import membership, role_of
-from chitieu.catalog.models import Indicator, Plan
+from chitieu.catalog.models import Indicator, Plan, Target
 from chitieu.core.numbers import format_number, trim_zeros
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
@@ -237,7 +237,8 @@ def _session_expired(
 DONE = {
     Action.SUBMIT: "Đã gửi Thống kê tỉnh kiểm tra",
     Action.VERIFY: "Đã kiểm tra xong; số liệu chuyển Sở Tài chính duyệt",
-    Action.APPROVE: "Đã duyệt và khóa; số liệu được dùng để đánh giá",
+    # whether the figure counts for evaluation is said after it, figure by figure (figure_uses)
+    Action.APPROVE: "Đã duyệt và khóa",
     Action.RETURN: "Đã trả lại cho cơ quan nhập, kèm lý do",
     Action.REOPEN: "Đã mở lại; số liệu trở về nháp để cơ quan nhập sửa",
 }
@@ -289,39 +290,87 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return _answer_row(
                 request, figure.organization, figure.period_code, figure.indicator, notice
             )
-        messages.success(
-            request, f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
-        )
+        said = f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
+        if action == Action.APPROVE:
+            said += " " + selectors.figure_uses([figure])[figure.pk].summary
+        messages.success(request, said)
     return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
+
+
+def _queue(request: HttpRequest, role: str | None) -> str | None:
+    """The queue this person works through: the statistics office verifies what was submitted,
+    the finance department approves what was verified; an administrator works as the finance
+    department unless ``buoc=kiem-tra`` asks for the statistics office's queue."""
+    if role == Role.REVIEWER:
+        return FigureStatus.SUBMITTED
+    if role == Role.COMPILER:
+        return FigureStatus.VERIFIED
+    if role == Role.ADMIN:
+        return (
+            FigureStatus.SUBMITTED
+            if request.GET.get("buoc") == "kiem-tra"
+            else FigureStatus.VERIFIED
+        )
+    return None
+
+
+def _queue_url(status: str, role: str | None) -> str:
+    url = reverse("reporting:review")
+    return (
+        f"{url}?buoc=kiem-tra" if role == Role.ADMIN and status == FigureStatus.SUBMITTED else url
+    )
+
+
+QUEUE_NAMES = {FigureStatus.SUBMITTED: "Chờ kiểm tra", FigureStatus.VERIFIED: "Chờ duyệt"}
 
 
 def figure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     figure = get_object_or_404(
         Figure.objects.select_related("indicator", "organization", "entered_by"), pk=pk
     )
-    return render(
-        request,
-        "reporting/figure.html",
-        {
-            "figure": figure,
-            "audit": figure.audit.select_related("user"),
-            "role": role_of(request.user),
-            "workflow": selectors.WORKFLOW,
-        },
-    )
+    role = role_of(request.user)
+    use = selectors.figure_uses([figure])[figure.pk]
+    targets = Target.objects.select_related("plan").in_bulk([u.target_id for u in use.targets])
+    queue = _queue(request, role)
+    context: dict[str, object] = {
+        "figure": figure,
+        "audit": figure.audit.select_related("user"),
+        "role": role,
+        "workflow": selectors.WORKFLOW,
+        "use": use,
+        "uses": [(targets[u.target_id], u) for u in use.targets if u.target_id in targets],
+        "earlier": selectors.earlier_figures(figure),
+    }
+    if queue is not None:
+        context["queue_url"] = _queue_url(queue, role)
+        context["queue_name"] = QUEUE_NAMES[FigureStatus(queue)]
+        context["next_figure"] = selectors.next_in_queue(queue, figure)
+        context["buoc"] = "?buoc=kiem-tra" if _queue_url(queue, role).endswith("kiem-tra") else ""
+    return render(request, "reporting/figure.html", context)
 
 
 def review(request: HttpRequest) -> HttpResponse:
     role = role_of(request.user)
     if role not in (Role.REVIEWER, Role.COMPILER, Role.ADMIN):
         raise PermissionDenied("Chỉ Thống kê tỉnh và Sở Tài chính có danh sách chờ kiểm tra.")
-    status = FigureStatus.SUBMITTED if role == Role.REVIEWER else FigureStatus.VERIFIED
-    if role == Role.ADMIN and request.GET.get("buoc") == "duyet":
-        status = FigureStatus.VERIFIED
+    status = _queue(request, role)
+    assert status is not None
+    figures = selectors.review_queue(status)
+    uses = selectors.figure_uses(figures)
+    for f in figures:
+        f.use = uses[f.pk]  # type: ignore[attr-defined]
     return render(
         request,
         "reporting/review.html",
-        {"figures": selectors.review_queue(status), "status": FigureStatus(status), "role": role},
+        {
+            "figures": figures,
+            "status": FigureStatus(status),
+            "role": role,
+            "queue_name": QUEUE_NAMES[FigureStatus(status)],
+            "buoc": "?buoc=kiem-tra"
+            if role == Role.ADMIN and status == FigureStatus.SUBMITTED
+            else "",
+        },
     )
 
 

@@ -105,7 +105,9 @@ def leader(demo, client, user_of):
 
 
 def _text(html: str, xpath: str) -> str:
-    return " ".join(lxml.html.fromstring(html).xpath(f"string({xpath})").split())
+    """What a person reads in the first element at ``xpath``, cells and lines apart."""
+    found = lxml.html.fromstring(html).xpath(xpath)
+    return " ".join(" ".join(found[0].itertext()).split()) if found else ""
 
 
 def test_the_scorecard_page_shows_how_its_total_was_computed(leader):
@@ -166,3 +168,98 @@ def test_a_plan_without_lead_agencies_says_why_it_has_no_agency_table(leader):
     plan = Plan.objects.exclude(targets__responsibilities__role="lead").get()
     html = leader.get(reverse("reporting:overview") + f"?ke-hoach={plan.pk}").content.decode()
     assert "Kế hoạch này không ghi cơ quan chủ trì cho mục tiêu nào" in _text(html, "//main")
+
+
+# -- the queue and a figure's page -----------------------------------------------------------------
+ZONES = "Tỷ lệ khu công nghiệp, khu chế xuất"  # led by the border economic zone, NN&MT coordinates
+
+
+def _through(people, figure, *steps):
+    from chitieu.reporting.services import figure_transition
+
+    who = {"submit": "reporter", "verify": "reviewer", "approve": "compiler"}
+    for step in steps:
+        figure = figure_transition(user=people[who[step]], figure=figure, action=step)
+    return figure
+
+
+@pytest.fixture
+def coordinated(demo, enter, people, nnmt):
+    """A yearly figure entered by a coordinating agency, verified and waiting for approval."""
+    from chitieu.catalog.models import Indicator
+
+    zones = Indicator.objects.get(name__startswith=ZONES)
+    return _through(people, enter(zones, nnmt, "100"), "submit", "verify")
+
+
+def test_a_coordinating_agencys_approved_figure_is_said_not_to_count(client, people, coordinated):
+    client.force_login(people["compiler"])
+    # the queue says where the figure comes from, with its unit
+    queue = client.get(reverse("reporting:review")).content.decode()
+    row = _text(queue, f"//tbody/tr[contains(., '{ZONES}')]")
+    assert "Sở Nông nghiệp và Môi trường Phối hợp — không tính vào đánh giá" in row
+    assert "100 % (Chính thức)" in row and "Xem, duyệt" in row
+    assert _text(queue, "//title").startswith("Chờ duyệt")
+    # approving says truthfully that it does not count, and why
+    response = client.post(
+        reverse("reporting:action", args=[coordinated.pk, "approve"]), follow=True
+    )
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert "Đã duyệt và khóa:" in said
+    assert "số liệu được dùng để đánh giá" not in said.lower().replace("không được dùng", "")
+    assert (
+        "Số liệu không được dùng để đánh giá mục tiêu nào: số liệu của cơ quan phối hợp; đánh giá "
+        "dùng số liệu của cơ quan chủ trì (Ban Quản lý khu kinh tế cửa khẩu Đồng Đăng - Lạng "
+        "Sơn) hoặc Thống kê tỉnh." in said
+    )
+    page = response.content.decode()
+    assert "Không tính: số liệu của cơ quan phối hợp" in _text(
+        page, "//table[contains(@class, 'targets')]"
+    )
+
+
+def test_a_lead_agencys_approved_figure_is_said_to_count(client, enter, people, forest, nnmt):
+    figure = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    client.force_login(people["compiler"])
+    response = client.post(reverse("reporting:action", args=[figure.pk, "approve"]), follow=True)
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert "Số liệu được dùng để đánh giá" in said and "số liệu của cơ quan chủ trì" in said
+
+
+def test_after_a_step_the_page_leads_to_the_next_figure_and_back_to_the_queue(
+    client, enter, people, forest, nnmt, coordinated
+):
+    later = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    client.force_login(people["compiler"])
+    response = client.post(
+        reverse("reporting:action", args=[coordinated.pk, "approve"]), follow=True
+    )
+    doc = lxml.html.fromstring(response.content.decode())
+    (onward,) = doc.xpath("//p[@class='queue-nav']/a[starts-with(., 'Số liệu tiếp theo')]")
+    assert onward.get("href") == reverse("reporting:figure", args=[later.pk])
+    (back,) = doc.xpath("//p[@class='queue-nav']/a[starts-with(., 'Về danh sách')]")
+    assert (
+        back.get("href") == reverse("reporting:review")
+        and back.text_content() == "Về danh sách chờ duyệt"
+    )
+
+
+def test_a_figure_page_shows_the_earlier_periods_and_the_targets_to_check_against(
+    client, enter, people, forest, nnmt
+):
+    figure = _through(people, enter(forest, nnmt, "66"), "submit")
+    client.force_login(people["reviewer"])
+    html = client.get(reverse("reporting:figure", args=[figure.pk])).content.decode()
+    compare = _text(html, "//table[contains(@class, 'compare')]")
+    assert "Năm trước Năm 2025 64,3 % Ước tính, đã duyệt (khóa)" in compare
+    targets = _text(html, "//table[contains(@class, 'targets')]")
+    assert "Giai đoạn 2026 - 2030" in targets and "Được dùng để đánh giá" in targets
+
+
+def test_editing_a_verified_figure_says_it_waits_for_approval(enter, people, forest, nnmt):
+    from chitieu.reporting.services import FigureError
+
+    figure = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    with pytest.raises(FigureError, match="đang chờ Sở Tài chính duyệt"):
+        enter(forest, nnmt, "67")
+    assert Figure.objects.get(pk=figure.pk).value == D(66)
