@@ -209,26 +209,50 @@ def evaluate_target(
     basis: Basis = Basis.SIGNED,
     responsible: Collection[int] | None = None,
     rollup: RollupSpec | None = None,
+    part_year: Iterable[Figure] = (),
 ) -> Evaluation:
-    """Status of a target from the figures that count (see counting.py), explained in one sentence."""
+    """Status of a target from the figures that count (see counting.py), explained in one sentence.
+    ``part_year`` (figures of months, quarters, halves) never change the status: where no yearly
+    figure is in the period, the sentence names the latest of them that would count."""
     t = target.typed
     if t is None:
         return Evaluation(target, Status.NO_DATA, "Dòng tiêu đề, không có mục tiêu riêng.")
+    who = responsible_for(target) if responsible is None else responsible
     chosen = select(
-        figures,
-        indicator_id=target.indicator_id,
-        responsible=responsible_for(target) if responsible is None else responsible,
-        basis=basis,
-        rollup=rollup,
+        figures, indicator_id=target.indicator_id, responsible=who, basis=basis, rollup=rollup
     )
-    e = _judge(target, chosen.values.values())
+    parts = select(part_year, indicator_id=target.indicator_id, responsible=who, basis=basis)
+    e = _judge(target, chosen.values.values(), parts.values.values())
     e.basis = basis
     if chosen.problems:
         e.sentence += " Lưu ý: " + "; ".join(chosen.problems) + "."
     return e
 
 
-def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
+def _part_year(period: Period, y: _Years, parts: Iterable[Counted], unit: str) -> str:
+    """The latest year of the period with figures for part of it only: the longest from January
+    (9 tháng, 6 tháng đầu năm, quý I …) and a later period if there is one, e.g. "6 tháng đầu
+    năm 2026: 2.380 Tỷ đồng (ước tính); tháng 9/2026: 320 Tỷ đồng (ước tính)"."""
+    inside = [c for c in parts if y.first <= c.period.year <= y.last]
+    if not inside:
+        return ""
+    year = max(c.period.year for c in inside)
+    of_year = [c for c in inside if c.period.year == year]
+    from_january = [c for c in of_year if c.period.months[0] == 1]
+    shown = []
+    if from_january:
+        shown.append(max(from_january, key=lambda c: c.period.months[1]))
+    last = max(of_year, key=lambda c: (c.period.months[1], -c.period.months[0]))
+    if not shown or last.period.months[1] > shown[0].period.months[1]:
+        shown.append(last)
+
+    def one(c: Counted) -> str:
+        return f"{lower_first(c.period.label)}: {_fmt(c.value)}{unit} ({c.vintage_label.lower()})"
+
+    return "; ".join(one(c) for c in shown)
+
+
+def _judge(target: Target, values: Iterable[Counted], parts: Iterable[Counted] = ()) -> Evaluation:
     # judged against the target in force for its period: its own, or the amending one (0039)
     t = target_in_force(target).typed
     assert t is not None
@@ -246,11 +270,14 @@ def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
     used = list(y.in_period.values()) + ([y.span] if y.span else [])
     unapproved = any(c.unapproved for c in used)
     if not used:
+        # figures for part of a year are said, never judged: the status stays the yearly one
+        part = _part_year(period, y, parts, unit)
         if y.baseline is None:
+            said = f"Chưa có số liệu cả năm; {part}" if part else "Chưa có số liệu"
             return _result(
                 target,
                 Status.NO_DATA,
-                f"Chưa có số liệu; mục tiêu {described} ({lower_first(period.label)}).",
+                f"{said}; mục tiêu {described} ({lower_first(period.label)}).",
                 None,
                 y,
             )
@@ -260,7 +287,8 @@ def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
         need = "" if paced else _need(target, b.value, y.last - _year_of(b))
         until = f" đến {y.last}" if period.kind is PeriodKind.MULTI_YEAR and not averaging else ""
         sentence = (
-            f"Chưa có số liệu trong kỳ ({lower_first(period.label)}); số liệu gốc {_when(b)}{b.origin}, "
+            f"Chưa có số liệu {'cả năm ' if part else ''}trong kỳ ({lower_first(period.label)})"
+            f"{'; ' + part if part else ''}; số liệu gốc {_when(b)}{b.origin}, "
             f"trước kỳ kế hoạch: {_fmt(b.value)}{unit}; mục tiêu {described}"
             f"{until}{need}."
         )
@@ -470,19 +498,65 @@ def evaluate_targets(
         specs = rollup_specs(ids)
     if figures is None:
         figures = counting_figures(ids, specs, Basis.PROVISIONAL if provisional else Basis.SIGNED)
-    out = []
-    for t in targets:
-        figs = figures.get(t.indicator_id, [])
-        responsible = responsible_for(t)
-        spec = specs.get(t.indicator_id)
-        e = evaluate_target(t, figs, responsible=responsible, rollup=spec)
-        if provisional and t.typed is not None:
-            p = evaluate_target(
-                t, figs, basis=Basis.PROVISIONAL, responsible=responsible, rollup=spec
-            )
-            if p.unapproved:
-                e.provisional = p
-        out.append(e)
+    out = [_evaluate(t, figures, specs, provisional) for t in targets]
+    # a target with no yearly figure in its period names its part-year ones: read (one query)
+    # only for those
+    waiting = [i for i, e in enumerate(out) if e.status in NOT_JUDGED and targets[i].typed]
+    if waiting:
+        part_year = part_year_figures(
+            {targets[i].indicator_id for i in waiting},
+            Basis.PROVISIONAL if provisional else Basis.SIGNED,
+        )
+        for i in waiting:
+            if targets[i].indicator_id in part_year:
+                out[i] = _evaluate(targets[i], figures, specs, provisional, part_year)
+    return out
+
+
+def _evaluate(
+    t: Target,
+    figures: dict[int, list[Figure]],
+    specs: dict[int, RollupSpec],
+    provisional: bool,
+    part_year: dict[int, list[Figure]] | None = None,
+) -> Evaluation:
+    figs = figures.get(t.indicator_id, [])
+    parts = (part_year or {}).get(t.indicator_id, [])
+    responsible = responsible_for(t)
+    spec = specs.get(t.indicator_id)
+    e = evaluate_target(t, figs, responsible=responsible, rollup=spec, part_year=parts)
+    if provisional and t.typed is not None:
+        p = evaluate_target(
+            t, figs, basis=Basis.PROVISIONAL, responsible=responsible, rollup=spec, part_year=parts
+        )
+        if p.unapproved:
+            e.provisional = p
+    return e
+
+
+def part_year_figures(indicator_ids: Collection[int], basis: Basis) -> dict[int, list[Figure]]:
+    """Province-level figures of months, quarters and halves that may count, by indicator (one
+    query): what a target without a yearly figure names beside its status."""
+    out: dict[int, list[Figure]] = defaultdict(list)
+    qs = (
+        Figure.objects.filter(indicator_id__in=list(indicator_ids), status__in=STATUSES_OF[basis])
+        .exclude(period_kind__in=[PeriodKind.YEAR, PeriodKind.MULTI_YEAR])
+        .exclude(organization__kind__in=COMMUNE_KINDS)
+        .select_related("organization")
+        .only(
+            "indicator_id",
+            "period_code",
+            "vintage",
+            "value",
+            "status",
+            "updated_at",
+            "organization_id",
+            "organization__kind",
+            "organization__name",
+        )
+    )
+    for f in qs:
+        out[f.indicator_id].append(f)
     return out
 
 

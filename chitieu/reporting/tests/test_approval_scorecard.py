@@ -263,3 +263,29 @@ def test_editing_a_verified_figure_says_it_waits_for_approval(enter, people, for
     with pytest.raises(FigureError, match="đang chờ Sở Tài chính duyệt"):
         enter(forest, nnmt, "67")
     assert Figure.objects.get(pk=figure.pk).value == D(66)
+
+
+# -- part of a year ---------------------------------------------------------------------------------
+def test_a_year_with_part_year_figures_only_names_them_and_keeps_its_status(demo):
+    t = _target("exact", value=D(10000), period="2026", unit="Tỷ đồng")
+    h1, september, q1 = _figs(t, ("2026-H1", "2380"), ("2026-09", "320"), ("2026-Q1", "1000"))
+    for f, kind in ((h1, "h1"), (september, "month"), (q1, "quarter")):
+        f.period_kind, f.vintage = kind, "estimate"
+    e = evaluate_target(t, [], part_year=[h1, september, q1])
+    assert e.status == Status.NO_DATA and e.value is None
+    assert e.sentence == (
+        "Chưa có số liệu cả năm; 6 tháng đầu năm 2026: 2.380 Tỷ đồng (ước tính); tháng 9/2026: "
+        "320 Tỷ đồng (ước tính); mục tiêu đạt 10.000 Tỷ đồng (năm 2026)."
+    )
+    # a part-year figure not yet approved is not named on the signed basis
+    h1.status = "verified"
+    assert evaluate_target(t, [], part_year=[h1]).sentence.startswith("Chưa có số liệu; mục tiêu")
+
+
+def test_the_tourism_revenue_page_names_its_approved_half_year(leader):
+    from chitieu.catalog.models import Indicator
+
+    tourism = Indicator.objects.get(name="Tổng thu từ khách du lịch")
+    html = leader.get(reverse("web:indicator", args=[tourism.pk])).content.decode()
+    row = _text(html, "//table[.//th='Giải thích']/tbody/tr[contains(., '130/KH-UBND')]")
+    assert "Chưa có số liệu Chưa có số liệu cả năm; 6 tháng đầu năm 2026: 2.380 Tỷ đồng" in row
