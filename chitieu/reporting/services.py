@@ -38,11 +38,12 @@ from .figure_sql import (
 from .models import Figure, FigureAudit, ValidationRule
 from .signals import figures_changed
 from .validation import active_rules, hard_errors, rules_for
-from .workflow import TRANSITIONS, figure_transition
+from .workflow import TOGETHER, TRANSITIONS, figure_transition, figures_transition
 
 __all__ = [
     "ALLOWED",
     "MISSING_REVISION",
+    "TOGETHER",
     "TRANSITIONS",
     "FigureConflict",
     "FigureError",
@@ -52,6 +53,7 @@ __all__ = [
     "figure_save",
     "figure_transition",
     "figures_save_bulk",
+    "figures_transition",
     "frequencies",
     "parse_period",
     "parse_value",

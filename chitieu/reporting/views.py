@@ -33,7 +33,15 @@ from .evaluation import lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .links import links
 from .models import Figure, FigureUpload
-from .services import TRANSITIONS, FigureConflict, FigureError, figure_save, figure_transition
+from .services import (
+    TOGETHER,
+    TRANSITIONS,
+    FigureConflict,
+    FigureError,
+    figure_save,
+    figure_transition,
+    figures_transition,
+)
 from .sheet import SHEET_LIMITS
 
 
@@ -372,6 +380,42 @@ def review(request: HttpRequest) -> HttpResponse:
             else "",
         },
     )
+
+
+@require_POST
+def review_together(request: HttpRequest) -> HttpResponse:
+    """Verify or approve the figures ticked in the queue, all or none (each audited)."""
+    action = request.POST.get("action", "")
+    ids = [int(v) for v in request.POST.getlist("figure") if v.isdigit()]
+    back = next_url(request, reverse("reporting:review"))
+    if action not in TOGETHER:
+        raise BadRequest(f"Thao tác “{action[:40]}” không làm cùng lúc cho nhiều số liệu được.")
+    try:
+        done = figures_transition(user=request.user, figure_ids=ids, action=action)
+    except FigureError as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    done = list(
+        Figure.objects.select_related("indicator", "organization").filter(
+            pk__in=[f.pk for f in done]
+        )
+    )
+    if action == Action.VERIFY:
+        messages.success(
+            request, f"Đã kiểm tra xong {len(done)} số liệu; chuyển Sở Tài chính duyệt."
+        )
+    else:
+        messages.success(request, f"Đã duyệt và khóa {len(done)} số liệu.")
+    uses = selectors.figure_uses(done) if action == Action.APPROVE else {}
+    apart = [f for f in done if f.pk in uses and not uses[f.pk].counts]
+    if apart:
+        messages.warning(
+            request,
+            "Không được dùng để đánh giá (không phải số liệu của cơ quan chủ trì, Thống kê tỉnh): "
+            + "; ".join(f"“{f.indicator.name}” của {f.organization.name}" for f in apart)
+            + ". Xem lý do ở trang từng số liệu.",
+        )
+    return redirect(back)
 
 
 def template_download(request: HttpRequest) -> HttpResponse:

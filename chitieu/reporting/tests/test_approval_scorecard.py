@@ -289,3 +289,42 @@ def test_the_tourism_revenue_page_names_its_approved_half_year(leader):
     html = leader.get(reverse("web:indicator", args=[tourism.pk])).content.decode()
     row = _text(html, "//table[.//th='Giải thích']/tbody/tr[contains(., '130/KH-UBND')]")
     assert "Chưa có số liệu Chưa có số liệu cả năm; 6 tháng đầu năm 2026: 2.380 Tỷ đồng" in row
+
+
+# -- several at once ------------------------------------------------------------------------------
+def test_several_ticked_figures_are_approved_together_each_audited(
+    client, enter, people, forest, nnmt, coordinated
+):
+    from chitieu.reporting.models import FigureAudit
+
+    lead = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    client.force_login(people["compiler"])
+    queue = client.get(reverse("reporting:review")).content.decode()
+    assert "Duyệt và khóa các số liệu đã chọn" in queue
+    response = client.post(
+        reverse("reporting:review_together"),
+        {"action": "approve", "figure": [lead.pk, coordinated.pk]},
+        follow=True,
+    )
+    said = _text(response.content.decode(), "//main")
+    assert "Đã duyệt và khóa 2 số liệu." in said
+    assert "Không được dùng để đánh giá" in said and "của Sở Nông nghiệp và Môi trường" in said
+    for f in (lead, coordinated):
+        assert Figure.objects.get(pk=f.pk).status == "approved"
+        assert FigureAudit.objects.filter(figure_id=f.pk, action="approve").count() == 1
+
+
+def test_together_is_all_or_none_and_names_the_figure_refused(
+    client, enter, people, forest, nnmt, coordinated
+):
+    submitted_only = _through(people, enter(forest, nnmt, "66"), "submit")
+    client.force_login(people["compiler"])
+    response = client.post(
+        reverse("reporting:review_together"),
+        {"action": "approve", "figure": [coordinated.pk, submitted_only.pk]},
+        follow=True,
+    )
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert said.startswith("“Tỷ lệ che phủ rừng” (năm 2026): Không thể duyệt")
+    assert "Chưa số liệu nào được duyệt." in said
+    assert Figure.objects.get(pk=coordinated.pk).status == "verified"  # undone with the other

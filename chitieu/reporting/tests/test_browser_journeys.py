@@ -108,7 +108,7 @@ def test_a_figure_goes_from_the_reporter_to_the_leader(page, phone, sign_in, sho
     sign_in(page, "thongke")
     page.goto("/so-lieu/kiem-tra/")
     queued = page.locator("tbody tr", has_text=INSURANCE)
-    assert queued.get_by_role("cell", name="Năm 2026").is_visible()
+    assert queued.get_by_role("cell", name="Năm 2026", exact=True).is_visible()
     axe_check(page)
     queued.get_by_role("link", name="Xem, kiểm tra").click()
     assert page.get_by_role("heading", name=f"{INSURANCE} — năm 2026").is_visible()
