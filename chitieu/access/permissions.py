@@ -191,6 +191,9 @@ def menu_for_role(role: str | None, *, is_staff: bool) -> dict[str, bool]:
     return {
         "enter_figures": role in ENTRY_ROLES,
         "review": role in REVIEW_ROLES,
+        # the queue is named for what the person does in it: verify (statistics), approve (finance)
+        "verify": role in (Role.REVIEWER, Role.ADMIN),
+        "approve": role in (Role.COMPILER, Role.ADMIN),
         "import_documents": role in IMPORT_ROLES,
         "administer": is_staff,
     }

@@ -11,8 +11,8 @@ from chitieu.catalog.selectors import plan_appendix
 from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
-from chitieu.reporting.evaluation import SCORE_RULES, Evaluation
-from chitieu.reporting.selectors import agency_scorecard, overview
+from chitieu.reporting.evaluation import Evaluation
+from chitieu.reporting.selectors import agency_scorecard, overview, scorecard_rules
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.reconcile import TableCell
 from chitieu.scenarios.selectors import scenario_view, series_labels
@@ -190,6 +190,8 @@ def scorecard(org: Organization, plan: Plan, on: date) -> Report:
         f"Điểm tổng hợp: {_score(card.score)}; điểm chỉ tiêu: {_score(card.target_score)}; "
         f"điểm đúng hạn: {_score(card.timeliness_score)} "
         f"({card.on_time}/{card.submitted} lần gửi đúng hạn).",
+        card.score_explanation,
+        f"Điểm chỉ tiêu: {card.target_explanation}.",
     ]
     return Report(
         slug=f"bang-diem-co-quan-{org.pk}-ke-hoach-{plan.pk}",
@@ -199,7 +201,7 @@ def scorecard(org: Organization, plan: Plan, on: date) -> Report:
         issued_on=on,
         intro=intro,
         tables=[_evaluation_table(card.evaluations)],
-        notes=list(SCORE_RULES),
+        notes=scorecard_rules(),
     )
 
 

@@ -53,6 +53,9 @@ class Evaluation:
     provisional: Evaluation | None = None
     # the figure the value is (a stored evaluation keeps its id only: ``figure`` is then None)
     figure_id: int | None = None
+    # "at risk" only because one year in the period (and no baseline) shows no trend yet: shown
+    # as a warning, never counted against the lead agency's score (decision 0053)
+    trend_unknown: bool = False
 
     @property
     def get_status_label(self) -> str:
@@ -206,26 +209,50 @@ def evaluate_target(
     basis: Basis = Basis.SIGNED,
     responsible: Collection[int] | None = None,
     rollup: RollupSpec | None = None,
+    part_year: Iterable[Figure] = (),
 ) -> Evaluation:
-    """Status of a target from the figures that count (see counting.py), explained in one sentence."""
+    """Status of a target from the figures that count (see counting.py), explained in one sentence.
+    ``part_year`` (figures of months, quarters, halves) never change the status: where no yearly
+    figure is in the period, the sentence names the latest of them that would count."""
     t = target.typed
     if t is None:
         return Evaluation(target, Status.NO_DATA, "Dòng tiêu đề, không có mục tiêu riêng.")
+    who = responsible_for(target) if responsible is None else responsible
     chosen = select(
-        figures,
-        indicator_id=target.indicator_id,
-        responsible=responsible_for(target) if responsible is None else responsible,
-        basis=basis,
-        rollup=rollup,
+        figures, indicator_id=target.indicator_id, responsible=who, basis=basis, rollup=rollup
     )
-    e = _judge(target, chosen.values.values())
+    parts = select(part_year, indicator_id=target.indicator_id, responsible=who, basis=basis)
+    e = _judge(target, chosen.values.values(), parts.values.values())
     e.basis = basis
     if chosen.problems:
         e.sentence += " Lưu ý: " + "; ".join(chosen.problems) + "."
     return e
 
 
-def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
+def _part_year(period: Period, y: _Years, parts: Iterable[Counted], unit: str) -> str:
+    """The latest year of the period with figures for part of it only: the longest from January
+    (9 tháng, 6 tháng đầu năm, quý I …) and a later period if there is one, e.g. "6 tháng đầu
+    năm 2026: 2.380 Tỷ đồng (ước tính); tháng 9/2026: 320 Tỷ đồng (ước tính)"."""
+    inside = [c for c in parts if y.first <= c.period.year <= y.last]
+    if not inside:
+        return ""
+    year = max(c.period.year for c in inside)
+    of_year = [c for c in inside if c.period.year == year]
+    from_january = [c for c in of_year if c.period.months[0] == 1]
+    shown = []
+    if from_january:
+        shown.append(max(from_january, key=lambda c: c.period.months[1]))
+    last = max(of_year, key=lambda c: (c.period.months[1], -c.period.months[0]))
+    if not shown or last.period.months[1] > shown[0].period.months[1]:
+        shown.append(last)
+
+    def one(c: Counted) -> str:
+        return f"{lower_first(c.period.label)}: {_fmt(c.value)}{unit} ({c.vintage_label.lower()})"
+
+    return "; ".join(one(c) for c in shown)
+
+
+def _judge(target: Target, values: Iterable[Counted], parts: Iterable[Counted] = ()) -> Evaluation:
     # judged against the target in force for its period: its own, or the amending one (0039)
     t = target_in_force(target).typed
     assert t is not None
@@ -243,11 +270,14 @@ def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
     used = list(y.in_period.values()) + ([y.span] if y.span else [])
     unapproved = any(c.unapproved for c in used)
     if not used:
+        # figures for part of a year are said, never judged: the status stays the yearly one
+        part = _part_year(period, y, parts, unit)
         if y.baseline is None:
+            said = f"Chưa có số liệu cả năm; {part}" if part else "Chưa có số liệu"
             return _result(
                 target,
                 Status.NO_DATA,
-                f"Chưa có số liệu; mục tiêu {described} ({lower_first(period.label)}).",
+                f"{said}; mục tiêu {described} ({lower_first(period.label)}).",
                 None,
                 y,
             )
@@ -257,7 +287,8 @@ def _judge(target: Target, values: Iterable[Counted]) -> Evaluation:
         need = "" if paced else _need(target, b.value, y.last - _year_of(b))
         until = f" đến {y.last}" if period.kind is PeriodKind.MULTI_YEAR and not averaging else ""
         sentence = (
-            f"Chưa có số liệu trong kỳ ({lower_first(period.label)}); số liệu gốc {_when(b)}{b.origin}, "
+            f"Chưa có số liệu {'cả năm ' if part else ''}trong kỳ ({lower_first(period.label)})"
+            f"{'; ' + part if part else ''}; số liệu gốc {_when(b)}{b.origin}, "
             f"trước kỳ kế hoạch: {_fmt(b.value)}{unit}; mục tiêu {described}"
             f"{until}{need}."
         )
@@ -322,7 +353,11 @@ def _judge_level(target: Target, t: CoreTarget, y: _Years, unit: str, described:
     value = c.value
     direction = Direction(target.indicator.direction)
     core = evaluate(t, value, direction)
-    head = f"Đạt {_fmt(value)}{unit} {_when(c)}{c.origin}"
+    meets = core in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED)
+    # "Đạt 98,2 %" read as "achieved" beside a status that says it is not: a value short of the
+    # target "only so far" (before the end) or "only" (at the end) reaches it (decision 0053)
+    reached = "Đạt" if meets else ("Chỉ đạt" if year >= end_year else "Mới đạt")
+    head = f"{reached} {_fmt(value)}{unit} {_when(c)}{c.origin}"
     if year >= end_year:
         status = {CoreStatus.ACHIEVED: Status.ACHIEVED, CoreStatus.EXCEEDED: Status.EXCEEDED}.get(
             core, Status.MISSED
@@ -332,7 +367,6 @@ def _judge_level(target: Target, t: CoreTarget, y: _Years, unit: str, described:
         ]
         return _result(target, status, f"{head}; mục tiêu {described}: {verdict}.", c, y)
     # Before the end of the period a target is on track or at risk; it is judged only at the end.
-    meets = core in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED)
     if t.kind in (Kind.REDUCE_BY, Kind.INCREASE_BY):
         pace = "nhịp hiện nay đủ" if meets else "nhịp hiện nay chưa đủ"
         return _result(
@@ -362,9 +396,11 @@ def _judge_level(target: Target, t: CoreTarget, y: _Years, unit: str, described:
         return _result(
             target,
             Status.AT_RISK,
-            f"{sentence}; chưa đủ số liệu các năm để thấy xu hướng.",
+            f"{sentence}; chưa đủ số liệu các năm để thấy xu hướng (cần ít nhất hai năm), nên "
+            "chưa tính vào điểm của cơ quan chủ trì.",
             c,
             y,
+            trend_unknown=True,
         )
     projected = value + slope * years_left
     if evaluate(t, projected, direction) in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED):
@@ -462,30 +498,108 @@ def evaluate_targets(
         specs = rollup_specs(ids)
     if figures is None:
         figures = counting_figures(ids, specs, Basis.PROVISIONAL if provisional else Basis.SIGNED)
-    out = []
-    for t in targets:
-        figs = figures.get(t.indicator_id, [])
-        responsible = responsible_for(t)
-        spec = specs.get(t.indicator_id)
-        e = evaluate_target(t, figs, responsible=responsible, rollup=spec)
-        if provisional and t.typed is not None:
-            p = evaluate_target(
-                t, figs, basis=Basis.PROVISIONAL, responsible=responsible, rollup=spec
-            )
-            if p.unapproved:
-                e.provisional = p
-        out.append(e)
+    out = [_evaluate(t, figures, specs, provisional) for t in targets]
+    # a target with no yearly figure in its period names its part-year ones: read (one query)
+    # only for those
+    waiting = [i for i, e in enumerate(out) if e.status in NOT_JUDGED and targets[i].typed]
+    if waiting:
+        part_year = part_year_figures(
+            {targets[i].indicator_id for i in waiting},
+            Basis.PROVISIONAL if provisional else Basis.SIGNED,
+        )
+        for i in waiting:
+            if targets[i].indicator_id in part_year:
+                out[i] = _evaluate(targets[i], figures, specs, provisional, part_year)
+    return out
+
+
+def _evaluate(
+    t: Target,
+    figures: dict[int, list[Figure]],
+    specs: dict[int, RollupSpec],
+    provisional: bool,
+    part_year: dict[int, list[Figure]] | None = None,
+) -> Evaluation:
+    figs = figures.get(t.indicator_id, [])
+    parts = (part_year or {}).get(t.indicator_id, [])
+    responsible = responsible_for(t)
+    spec = specs.get(t.indicator_id)
+    e = evaluate_target(t, figs, responsible=responsible, rollup=spec, part_year=parts)
+    if provisional and t.typed is not None:
+        p = evaluate_target(
+            t, figs, basis=Basis.PROVISIONAL, responsible=responsible, rollup=spec, part_year=parts
+        )
+        if p.unapproved:
+            e.provisional = p
+    return e
+
+
+def part_year_figures(indicator_ids: Collection[int], basis: Basis) -> dict[int, list[Figure]]:
+    """Province-level figures of months, quarters and halves that may count, by indicator (one
+    query): what a target without a yearly figure names beside its status."""
+    out: dict[int, list[Figure]] = defaultdict(list)
+    qs = (
+        Figure.objects.filter(indicator_id__in=list(indicator_ids), status__in=STATUSES_OF[basis])
+        .exclude(period_kind__in=[PeriodKind.YEAR, PeriodKind.MULTI_YEAR])
+        .exclude(organization__kind__in=COMMUNE_KINDS)
+        .select_related("organization")
+        .only(
+            "indicator_id",
+            "period_code",
+            "vintage",
+            "value",
+            "status",
+            "updated_at",
+            "organization_id",
+            "organization__kind",
+            "organization__name",
+        )
+    )
+    for f in qs:
+        out[f.indicator_id].append(f)
     return out
 
 
 # -- scorecards -------------------------------------------------------------------------------
-SCORE_RULES = [
-    "Điểm chỉ tiêu (70 %): tỷ lệ mục tiêu chủ trì ở trạng thái Đạt, Vượt hoặc Đúng tiến độ trong số mục tiêu đã có số liệu.",
-    "Điểm đúng hạn (30 %): tỷ lệ số liệu và báo cáo định kỳ gửi đúng hạn (số liệu: ngày 12 tháng sau kỳ; "
-    "báo cáo: theo lịch báo cáo); báo cáo quá hạn chưa gửi tính là không đúng hạn.",
-    "Mục tiêu chưa có số liệu trong kỳ (kể cả khi đã có số liệu gốc trước kỳ) không tính vào điểm chỉ tiêu nhưng được liệt kê.",
-    "Chỉ tính số liệu đã được Sở Tài chính duyệt của cơ quan chủ trì hoặc Thống kê tỉnh (hoặc tổng hợp từ đủ các xã, phường); số liệu nháp, đã gửi, bị trả lại không làm thay đổi trạng thái.",
-]
+# the weights of the two parts of an agency's score
+TARGET_WEIGHT = Decimal("0.7")
+TIMELINESS_WEIGHT = Decimal("0.3")
+# how the figures' deadline moves off a day off, as the working calendar moves it (Shift)
+DEADLINE_SHIFT = {
+    "next": "nếu ngày đó là ngày nghỉ (thứ Bảy, Chủ nhật, ngày lễ, ngày nghỉ bù) thì hạn là ngày "
+    "làm việc kế tiếp",
+    "previous": "nếu ngày đó là ngày nghỉ (thứ Bảy, Chủ nhật, ngày lễ, ngày nghỉ bù) thì hạn là "
+    "ngày làm việc liền trước",
+    "none": "kể cả khi ngày đó là ngày nghỉ",
+}
+
+
+def score_rules(shift: str = "next") -> list[str]:
+    """How an agency's score is computed, as the scorecard and its exports print it; ``shift``
+    is the working calendar's rule for a deadline that falls on a day off (core.calendar.Shift)."""
+    return [
+        "Điểm chỉ tiêu (70 %): tỷ lệ mục tiêu chủ trì ở trạng thái Đạt, Vượt hoặc Đúng tiến độ "
+        "trong số mục tiêu đã có số liệu.",
+        "Điểm đúng hạn (30 %): tỷ lệ số liệu và báo cáo định kỳ gửi đúng hạn (số liệu: ngày 12 "
+        f"tháng sau kỳ, {DEADLINE_SHIFT.get(str(shift), DEADLINE_SHIFT['next'])}, như trang nhập "
+        "số liệu và lịch báo cáo; báo cáo: theo lịch báo cáo); báo cáo quá hạn chưa gửi tính là "
+        "không đúng hạn.",
+        "Điểm tổng = 70 % điểm chỉ tiêu + 30 % điểm đúng hạn. Khi một phần chưa tính được (chưa "
+        "có mục tiêu nào có số liệu để chấm, hoặc chưa gửi số liệu, báo cáo nào), điểm tổng là "
+        "điểm của phần còn lại (trọng số của nó tính lại thành 100 %), không coi phần thiếu là "
+        "0 điểm; khi thiếu cả hai thì chưa có điểm tổng.",
+        "Mục tiêu chưa có số liệu trong kỳ (kể cả khi đã có số liệu gốc trước kỳ) không tính vào "
+        "điểm chỉ tiêu nhưng được liệt kê.",
+        "Mục tiêu chưa đạt mức mục tiêu nhưng mới có số liệu một năm trong kỳ (chưa có số liệu "
+        "gốc) được cảnh báo “Có nguy cơ không đạt” vì chưa thấy xu hướng, nhưng không tính vào "
+        "điểm chỉ tiêu cho đến khi có số liệu năm thứ hai.",
+        "Chỉ tính số liệu đã được Sở Tài chính duyệt của cơ quan chủ trì hoặc Thống kê tỉnh "
+        "(hoặc tổng hợp từ đủ các xã, phường); số liệu của cơ quan phối hợp, số liệu nháp, đã "
+        "gửi, bị trả lại không làm thay đổi trạng thái.",
+    ]
+
+
+SCORE_RULES = score_rules()
 AGENCY_DEADLINE = DueRule(12)
 GOOD = {Status.ACHIEVED, Status.EXCEEDED, Status.ON_TRACK}
 # a baseline before the period says where the target starts, not how the agency is doing
@@ -508,11 +622,26 @@ class Scorecard:
     missed_obligations: int = 0  # reporting obligations sent late or not at all
 
     @property
+    def judged(self) -> list[Evaluation]:
+        """The evaluations the target score counts: those with figures in the period, less
+        those "at risk" only for want of a trend."""
+        return [e for e in self.evaluations if e.status not in NOT_JUDGED and not e.trend_unknown]
+
+    @property
+    def unscored(self) -> list[Evaluation]:
+        """At risk only for want of a trend: listed, not counted (decision 0053)."""
+        return [e for e in self.evaluations if e.trend_unknown and e.status not in NOT_JUDGED]
+
+    @property
+    def good(self) -> int:
+        return sum(1 for e in self.judged if e.status in GOOD)
+
+    @property
     def target_score(self) -> Decimal | None:
-        judged = [e for e in self.evaluations if e.status not in NOT_JUDGED]
+        judged = self.judged
         if not judged:
             return None
-        return Decimal(sum(1 for e in judged if e.status in GOOD)) / len(judged) * 100
+        return Decimal(self.good) / len(judged) * 100
 
     @property
     def timeliness_score(self) -> Decimal | None:
@@ -520,12 +649,58 @@ class Scorecard:
 
     @property
     def score(self) -> Decimal | None:
-        a, b = self.target_score, self.timeliness_score
-        if a is None and b is None:
+        """The weighted mean of the parts that can be computed: a missing part is left out and
+        the other's weight renormalised, never counted as 0 (decision 0053)."""
+        parts = [
+            (w, v)
+            for w, v in (
+                (TARGET_WEIGHT, self.target_score),
+                (TIMELINESS_WEIGHT, self.timeliness_score),
+            )
+            if v is not None
+        ]
+        if not parts:
             return None
-        return (a or Decimal(0)) * Decimal("0.7") + (
-            b if b is not None else (a or Decimal(0))
-        ) * Decimal("0.3")
+        return sum((w * v for w, v in parts), Decimal(0)) / sum(w for w, _ in parts)
+
+    @property
+    def score_explanation(self) -> str:
+        """How the total was computed from the parts, with the numbers, in one sentence."""
+        a, b, total = self.target_score, self.timeliness_score, self.score
+        f = functools.partial(format_number, decimals=1)
+        if total is None:
+            return (
+                "Chưa có điểm tổng: chưa có mục tiêu chủ trì nào có số liệu để chấm điểm chỉ "
+                "tiêu và chưa có số liệu, báo cáo nào đến hạn gửi."
+            )
+        if a is not None and b is not None:
+            return f"Điểm tổng = 70 % × {f(a)} (chỉ tiêu) + 30 % × {f(b)} (đúng hạn) = {f(total)}."
+        if a is None:
+            assert b is not None
+            return (
+                f"Điểm tổng = điểm đúng hạn {f(b)}: chưa có mục tiêu chủ trì nào có số liệu để "
+                "chấm điểm chỉ tiêu, nên điểm tổng chỉ tính phần đúng hạn (trọng số 30 % tính "
+                "lại thành 100 %), không coi phần chỉ tiêu là 0 điểm."
+            )
+        return (
+            f"Điểm tổng = điểm chỉ tiêu {f(a)}: chưa có số liệu, báo cáo nào đến hạn gửi, nên "
+            "điểm tổng chỉ tính phần chỉ tiêu (trọng số 70 % tính lại thành 100 %)."
+        )
+
+    @property
+    def target_explanation(self) -> str:
+        """Which targets the target score counts, and which it leaves out and why."""
+        judged, unscored = len(self.judged), len(self.unscored)
+        waiting = sum(1 for e in self.evaluations if e.status in NOT_JUDGED)
+        text = f"{self.good}/{judged} mục tiêu đã chấm ở trạng thái Đạt, Vượt hoặc Đúng tiến độ"
+        if not judged:
+            text = "chưa có mục tiêu nào có số liệu để chấm"
+        left = []
+        if waiting:
+            left.append(f"{waiting} mục tiêu chưa có số liệu trong kỳ")
+        if unscored:
+            left.append(f"{unscored} mục tiêu mới có số liệu một năm, chưa thấy xu hướng")
+        return text + (f"; không tính {', '.join(left)}" if left else "")
 
 
 def scorecard(

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, overload
 
 from django.db import connection
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
@@ -34,8 +34,12 @@ from .evaluation import (
     active_communes,
     counting_figures,
     rollup_specs,
+    score_rules,
     scorecard,
 )
+
+# whether a figure counts, and what a checker compares it with (decision 0053)
+from .figure_use import FigureUse, earlier_figures, figure_uses  # noqa: F401
 from .models import Figure, ReportingSpec
 
 # the reporter's list lives in its own module and is read through here like every page's data
@@ -46,8 +50,27 @@ def review_queue(status: str) -> list[Figure]:
     return list(
         Figure.objects.filter(status=status)
         .select_related("indicator", "organization", "entered_by")
-        .order_by("submitted_at")
+        .order_by("submitted_at", "pk")
     )
+
+
+def next_in_queue(status: str, figure: Figure) -> Figure | None:
+    """The figure after this one in the queue of ``status`` (the queue's order), or else its
+    first: where a checker goes once this one is done."""
+    rest = (
+        Figure.objects.filter(status=status)
+        .exclude(pk=figure.pk)
+        .select_related("indicator", "organization")
+        .order_by("submitted_at", "pk")
+    )
+    if figure.submitted_at is not None:
+        after = rest.filter(
+            Q(submitted_at__gt=figure.submitted_at)
+            | Q(submitted_at=figure.submitted_at, pk__gt=figure.pk)
+        ).first()
+        if after is not None:
+            return after
+    return rest.first()
 
 
 def default_plan() -> Plan | None:
@@ -220,6 +243,12 @@ def figures_deadline() -> Callable[[str], date]:
         return seen[period_code]
 
     return due
+
+
+def scorecard_rules() -> list[str]:
+    """The scorecard's rules, the figures' deadline said as the working calendar applies it."""
+    shift = CALENDAR_PROVIDERS[-1]()[0] if CALENDAR_PROVIDERS else Shift.NEXT
+    return score_rules(shift)
 
 
 class LateFigures(Sequence[Figure]):

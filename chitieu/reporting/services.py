@@ -39,11 +39,12 @@ from .frequency import ALLOWED, reported_for
 from .models import Figure, FigureAudit, ValidationRule
 from .signals import figures_changed
 from .validation import active_rules, hard_errors, rules_for
-from .workflow import TRANSITIONS, figure_transition
+from .workflow import TOGETHER, TRANSITIONS, figure_transition, figures_transition
 
 __all__ = [
     "ALLOWED",
     "MISSING_REVISION",
+    "TOGETHER",
     "TRANSITIONS",
     "FigureConflict",
     "FigureError",
@@ -53,6 +54,7 @@ __all__ = [
     "figure_save",
     "figure_transition",
     "figures_save_bulk",
+    "figures_transition",
     "frequencies",
     "parse_period",
     "parse_value",
@@ -113,7 +115,13 @@ class FigureInput:
 
 
 APPROVED_LOCKED = "Số liệu đã được duyệt và khóa; chỉ thay đổi được sau khi mở lại có lý do."
-PENDING = "Số liệu đang chờ kiểm tra; chỉ sửa được khi bị trả lại."
+# said by where the figure is now: a verified figure waits for approval, not for checking
+PENDING = {
+    FigureStatus.SUBMITTED: "Số liệu đang chờ Thống kê tỉnh kiểm tra; chỉ sửa được khi bị trả lại.",
+    FigureStatus.VERIFIED: "Số liệu đã được Thống kê tỉnh kiểm tra, đang chờ Sở Tài chính duyệt; "
+    "chỉ sửa được khi bị trả lại.",
+}
+LOCKED_MESSAGES = frozenset({APPROVED_LOCKED, *PENDING.values()})
 
 
 def _checked(
@@ -140,7 +148,7 @@ def _refusal(stored: Figure, expected_revision: int, number: Decimal) -> Excepti
     if stored.status == FigureStatus.APPROVED:
         return FigureError(APPROVED_LOCKED)
     if stored.status not in EDITABLE:
-        return FigureError(PENDING)
+        return FigureError(PENDING.get(stored.status, PENDING[FigureStatus.SUBMITTED]))
     if stored.revision != expected_revision:
         return FigureConflict(stored, number)
     return None

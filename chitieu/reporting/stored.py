@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 GLOBAL = 0
 # Raise when what `evaluate_targets` computes from the same inputs changes (a new sentence, a new
 # rule): every stored evaluation of an older algorithm is then stale and recomputed when read.
-ALGORITHM = 1
+ALGORITHM = 2  # 2: "Mới đạt", the trend flag "k", a year's part-year figures (0053)
 # a change of this many indicators at once (an upload, a spec for all) is also refreshed on the
 # worker, so the next page finds it done
 MANY = 20
@@ -135,6 +135,7 @@ def _dump(e: Evaluation) -> dict[str, Any]:
         "c": _dump_counted(e.counted),
         "o": _dump_counted(e.baseline),
         "p": None if e.provisional is None else _dump(e.provisional),
+        "k": e.trend_unknown,
     }
 
 
@@ -162,6 +163,7 @@ def load(d: dict[str, Any], target: Target) -> Evaluation:
         unapproved=d["u"],
         provisional=None if p is None else load(p, target),
         figure_id=d["f"],
+        trend_unknown=d.get("k", False),
     )
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("so-lieu/<int:pk>/", views.figure_detail, name="figure"),
     path("so-lieu/<int:pk>/<str:action>/", views.figure_action, name="action"),
     path("so-lieu/kiem-tra/", views.review, name="review"),
+    path("so-lieu/kiem-tra/cung-luc/", views.review_together, name="review_together"),
     path("so-lieu/mau.xlsx", views.template_download, name="template"),
     path("so-lieu/tai-len/", views.template_upload, name="upload"),
     path("so-lieu/tai-len/<int:pk>/", views.upload_result, name="upload_result"),

@@ -22,18 +22,26 @@ from django.views.decorators.http import require_POST
 from chitieu.access.choices import Role
 from chitieu.access.params import int_param, next_url
 from chitieu.access.permissions import membership, role_of
-from chitieu.catalog.models import Indicator, Plan
+from chitieu.catalog.models import Indicator, Plan, Target
 from chitieu.core.numbers import format_number, trim_zeros
 from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
 from .choices import Action, FigureStatus, Status
-from .evaluation import SCORE_RULES, lower_first
+from .evaluation import lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
 from .links import links
 from .models import Figure, FigureUpload
-from .services import TRANSITIONS, FigureConflict, FigureError, figure_save, figure_transition
+from .services import (
+    TOGETHER,
+    TRANSITIONS,
+    FigureConflict,
+    FigureError,
+    figure_save,
+    figure_transition,
+    figures_transition,
+)
 from .sheet import SHEET_LIMITS
 
 
@@ -256,7 +264,8 @@ def _session_expired(
 DONE = {
     Action.SUBMIT: "Đã gửi Thống kê tỉnh kiểm tra",
     Action.VERIFY: "Đã kiểm tra xong; số liệu chuyển Sở Tài chính duyệt",
-    Action.APPROVE: "Đã duyệt và khóa; số liệu được dùng để đánh giá",
+    # whether the figure counts for evaluation is said after it, figure by figure (figure_uses)
+    Action.APPROVE: "Đã duyệt và khóa",
     Action.RETURN: "Đã trả lại cho cơ quan nhập, kèm lý do",
     Action.REOPEN: "Đã mở lại; số liệu trở về nháp để cơ quan nhập sửa",
 }
@@ -308,40 +317,124 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return _answer_row(
                 request, figure.organization, figure.period_code, figure.indicator, notice
             )
-        messages.success(
-            request, f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
-        )
+        said = f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
+        if action == Action.APPROVE:
+            said += " " + selectors.figure_uses([figure])[figure.pk].summary
+        messages.success(request, said)
     return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
+
+
+def _queue(request: HttpRequest, role: str | None) -> str | None:
+    """The queue this person works through: the statistics office verifies what was submitted,
+    the finance department approves what was verified; an administrator works as the finance
+    department unless ``buoc=kiem-tra`` asks for the statistics office's queue."""
+    if role == Role.REVIEWER:
+        return FigureStatus.SUBMITTED
+    if role == Role.COMPILER:
+        return FigureStatus.VERIFIED
+    if role == Role.ADMIN:
+        return (
+            FigureStatus.SUBMITTED
+            if request.GET.get("buoc") == "kiem-tra"
+            else FigureStatus.VERIFIED
+        )
+    return None
+
+
+def _queue_url(status: str, role: str | None) -> str:
+    url = reverse("reporting:review")
+    return (
+        f"{url}?buoc=kiem-tra" if role == Role.ADMIN and status == FigureStatus.SUBMITTED else url
+    )
+
+
+QUEUE_NAMES = {FigureStatus.SUBMITTED: "Chờ kiểm tra", FigureStatus.VERIFIED: "Chờ duyệt"}
 
 
 def figure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     figure = get_object_or_404(
         Figure.objects.select_related("indicator", "organization", "entered_by"), pk=pk
     )
-    return render(
-        request,
-        "reporting/figure.html",
-        {
-            "figure": figure,
-            "audit": figure.audit.select_related("user"),
-            "role": role_of(request.user),
-            "workflow": selectors.WORKFLOW,
-        },
-    )
+    role = role_of(request.user)
+    use = selectors.figure_uses([figure])[figure.pk]
+    targets = Target.objects.select_related("plan").in_bulk([u.target_id for u in use.targets])
+    queue = _queue(request, role)
+    context: dict[str, object] = {
+        "figure": figure,
+        "audit": figure.audit.select_related("user"),
+        "role": role,
+        "workflow": selectors.WORKFLOW,
+        "use": use,
+        "uses": [(targets[u.target_id], u) for u in use.targets if u.target_id in targets],
+        "earlier": selectors.earlier_figures(figure),
+    }
+    if queue is not None:
+        context["queue_url"] = _queue_url(queue, role)
+        context["queue_name"] = QUEUE_NAMES[FigureStatus(queue)]
+        context["next_figure"] = selectors.next_in_queue(queue, figure)
+        context["buoc"] = "?buoc=kiem-tra" if _queue_url(queue, role).endswith("kiem-tra") else ""
+    return render(request, "reporting/figure.html", context)
 
 
 def review(request: HttpRequest) -> HttpResponse:
     role = role_of(request.user)
     if role not in (Role.REVIEWER, Role.COMPILER, Role.ADMIN):
         raise PermissionDenied("Chỉ Thống kê tỉnh và Sở Tài chính có danh sách chờ kiểm tra.")
-    status = FigureStatus.SUBMITTED if role == Role.REVIEWER else FigureStatus.VERIFIED
-    if role == Role.ADMIN and request.GET.get("buoc") == "duyet":
-        status = FigureStatus.VERIFIED
+    status = _queue(request, role)
+    assert status is not None
+    figures = selectors.review_queue(status)
+    uses = selectors.figure_uses(figures)
+    for f in figures:
+        f.use = uses[f.pk]  # type: ignore[attr-defined]
     return render(
         request,
         "reporting/review.html",
-        {"figures": selectors.review_queue(status), "status": FigureStatus(status), "role": role},
+        {
+            "figures": figures,
+            "status": FigureStatus(status),
+            "role": role,
+            "queue_name": QUEUE_NAMES[FigureStatus(status)],
+            "buoc": "?buoc=kiem-tra"
+            if role == Role.ADMIN and status == FigureStatus.SUBMITTED
+            else "",
+        },
     )
+
+
+@require_POST
+def review_together(request: HttpRequest) -> HttpResponse:
+    """Verify or approve the figures ticked in the queue, all or none (each audited)."""
+    action = request.POST.get("action", "")
+    ids = [int(v) for v in request.POST.getlist("figure") if v.isdigit()]
+    back = next_url(request, reverse("reporting:review"))
+    if action not in TOGETHER:
+        raise BadRequest(f"Thao tác “{action[:40]}” không làm cùng lúc cho nhiều số liệu được.")
+    try:
+        done = figures_transition(user=request.user, figure_ids=ids, action=action)
+    except FigureError as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    done = list(
+        Figure.objects.select_related("indicator", "organization").filter(
+            pk__in=[f.pk for f in done]
+        )
+    )
+    if action == Action.VERIFY:
+        messages.success(
+            request, f"Đã kiểm tra xong {len(done)} số liệu; chuyển Sở Tài chính duyệt."
+        )
+    else:
+        messages.success(request, f"Đã duyệt và khóa {len(done)} số liệu.")
+    uses = selectors.figure_uses(done) if action == Action.APPROVE else {}
+    apart = [f for f in done if f.pk in uses and not uses[f.pk].counts]
+    if apart:
+        messages.warning(
+            request,
+            "Không được dùng để đánh giá (không phải số liệu của cơ quan chủ trì, Thống kê tỉnh): "
+            + "; ".join(f"“{f.indicator.name}” của {f.organization.name}" for f in apart)
+            + ". Xem lý do ở trang từng số liệu.",
+        )
+    return redirect(back)
 
 
 def template_download(request: HttpRequest) -> HttpResponse:
@@ -487,23 +580,43 @@ def _plan(request: HttpRequest) -> Plan:
 # its versions, the lead agencies with their names) and reuses the tables only when the inputs
 # are the same to the last byte and every stored result is fresh: the same inputs make the same
 # tables, so nothing is ever shown stale and nothing has to be invalidated (decision 0046).
-OVERVIEW_TABLES: dict[int, tuple[tuple[object, ...], str]] = {}
+# A filtered overview (``?trang-thai=…``) is kept apart, under (plan, status): a filter is never
+# served the whole plan's tables, nor the whole plan a filter's.
+OVERVIEW_TABLES: dict[int | tuple[int, str], tuple[tuple[object, ...], str]] = {}
 OVERVIEW_PLANS_KEPT = 16
+STATUS_PARAM = "trang-thai"
 
 
-def _overview_tables(request: HttpRequest, plan: Plan) -> str:
+def _status_filter(request: HttpRequest) -> str:
+    """The status the overview is filtered by ("" for all), refused by name when unknown."""
+    code = request.GET.get(STATUS_PARAM, "")
+    if code and code not in Status.values:
+        known = ", ".join(f"{s.value} ({s.label})" for s in selectors.STATUS_ORDER)
+        raise BadRequest(
+            f"Tham số “{STATUS_PARAM}”={code[:40]!r} không có; dùng một trong: {known}."
+        )
+    return code
+
+
+def _overview_tables(request: HttpRequest, plan: Plan, status: str = "") -> str:
     inputs = selectors.overview_inputs(plan)
     pattern = links("web:indicator", [0])[0]  # the addresses written in the rows
-    key = (pattern, inputs.rows, inputs.leads)
-    kept = OVERVIEW_TABLES.get(plan.pk)
+    key = (pattern, status, inputs.rows, inputs.leads)
+    slot: int | tuple[int, str] = (plan.pk, status) if status else plan.pk
+    kept = OVERVIEW_TABLES.get(slot)
     if kept is not None and kept[0] == key and inputs.fresh:
         return kept[1]
     ov = selectors.overview(plan, inputs)
+    rows = [r for r in ov.rows if r.status == status] if status else ov.rows
     tables = render_to_string(
         "reporting/_overview_tables.html",
         {
             "ov": ov,
-            "indicator_links": links("web:indicator", {r.indicator_id for r in ov.rows}),
+            "rows": rows,
+            "status": status,
+            "status_label": Status(status).label if status else "",
+            "filter_link": f"{reverse('reporting:overview')}?ke-hoach={plan.pk}&{STATUS_PARAM}=",
+            "indicator_links": links("web:indicator", {r.indicator_id for r in rows}),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
         request,
@@ -511,18 +624,21 @@ def _overview_tables(request: HttpRequest, plan: Plan) -> str:
     if inputs.fresh:  # else some were recomputed: kept from the next request on
         if len(OVERVIEW_TABLES) >= OVERVIEW_PLANS_KEPT:
             OVERVIEW_TABLES.clear()
-        OVERVIEW_TABLES[plan.pk] = (key, tables)
+        OVERVIEW_TABLES[slot] = (key, tables)
     return tables
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
+    status = _status_filter(request)
     return render(
         request,
         "reporting/overview.html",
         {
             "plan": plan,
-            "tables": mark_safe(_overview_tables(request, plan)),  # noqa: S308 - a rendered template
+            "status": status,
+            # a rendered template
+            "tables": mark_safe(_overview_tables(request, plan, status)),  # noqa: S308
             "plans": Plan.objects.all(),
         },
     )
@@ -539,7 +655,7 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "org": org,
             "plan": plan,
             "card": card,
-            "rules": SCORE_RULES,
+            "rules": selectors.scorecard_rules(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
     )

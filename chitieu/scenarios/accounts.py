@@ -18,7 +18,12 @@ from chitieu.importers.accounts import Workbook
 from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Frequency, RuleKind
 from chitieu.reporting.models import Figure, ReportingSpec, ValidationRule
-from chitieu.reporting.services import FigureConflict, FigureError, figure_save
+from chitieu.reporting.services import (
+    LOCKED_MESSAGES,
+    FigureConflict,
+    FigureError,
+    figure_save,
+)
 
 from .models import GrowthScenario, SeriesIndicator
 from .selectors import series_labels
@@ -164,7 +169,7 @@ def accounts_import(
             result.errors.append(f"{workbook.name}, {cell.where}: {exc}")
             continue
         except FigureError as exc:
-            if "đã được duyệt" in str(exc) or "chờ kiểm tra" in str(exc):
+            if str(exc) in LOCKED_MESSAGES:  # approved, or waiting in the workflow
                 result.unchanged += 1
                 continue
             result.errors.append(f"{workbook.name}, {cell.where}: {exc}")

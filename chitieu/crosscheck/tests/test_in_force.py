@@ -71,7 +71,7 @@ def test_a_row_amendment_judges_the_old_target_by_the_new_and_removing_it_restor
     figures = _approved(old, 2030, "74")
     before = evaluate_target(old, figures)
     assert before.status == Status.MISSED
-    assert before.sentence.startswith("Đạt 74 Tuổi năm 2030")
+    assert before.sentence.startswith("Chỉ đạt 74 Tuổi năm 2030")
     # when: finance records that 003 amends this row of 000
     amendment = plan_amendment_record(
         user=taichinh, plan=plans["003"], amends=plans["000"], scope="rows", indicators=[life]

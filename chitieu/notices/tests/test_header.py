@@ -56,6 +56,8 @@ def test_a_superuser_without_membership_acts_as_administrator(client):
     assert menu_for(boss) == {
         "enter_figures": True,
         "review": True,
+        "verify": True,
+        "approve": True,
         "import_documents": True,
         "administer": True,
     }

@@ -46,16 +46,27 @@ def overview_rows(rows: Iterable[object], links: dict[int, str]) -> SafeString:
 
 
 @register.simple_tag
-def status_bar(counts: object, statuses: Iterable[tuple[str, str]]) -> SafeString:
+def status_bar(
+    counts: object, statuses: Iterable[tuple[str, str]], link: str = "", current: str = ""
+) -> SafeString:
     """How many targets have each status, in the order of ``statuses`` (code, label), those with
-    none left out: what ``reporting/_status_bar.html`` shows, for pages that show dozens."""
+    none left out: what ``reporting/_status_bar.html`` shows, for pages that show dozens. With
+    ``link`` (an address ending in ``trang-thai=``) each count is a link to the targets of that
+    status; ``current`` is the status shown now."""
     get = counts.get if isinstance(counts, dict) else (lambda s, d: d)
     parts = []
     for s, label in statuses:
         n = get(s, "")
-        if n:
+        if not n:
+            continue
+        text = f"{escape(label)}: {n}"
+        if link:
+            here = ' aria-current="true"' if s == current else ""
             parts.append(
-                f'<span class="st {escape(s)}" title="{escape(label)}">{escape(label)}: {n}</span>'
+                f'<a class="st {escape(s)}" href="{escape(link + s)}#tung-muc-tieu"{here} '
+                f'title="Chỉ xem các mục tiêu {escape(label.lower())}">{text}</a>'
             )
+        else:
+            parts.append(f'<span class="st {escape(s)}" title="{escape(label)}">{text}</span>')
     # (the included template ended with a new line: kept, so the page is the same byte for byte)
     return mark_safe(f'<span class="bar">{"".join(parts)}</span>\n')  # noqa: S308 - escaped

@@ -164,7 +164,9 @@ def test_communes_roll_up_with_their_coverage_and_only_a_complete_sum_is_signed(
 
     e = ev()
     assert e.status == Status.NO_DATA  # 2 of 3 communes approved: not the province's total
-    assert e.provisional.sentence.startswith("Đạt 1.800 Nhà năm 2026 (tổng hợp từ 3/3 xã, phường)")
+    assert e.provisional.sentence.startswith(
+        "Mới đạt 1.800 Nhà năm 2026 (tổng hợp từ 3/3 xã, phường)"
+    )
     page = indicator_status(houses)
     assert [(c.value, c.rollup.coverage, c.rollup.complete) for c in page.rollups] == [
         (D(900), "2/3 xã, phường", False)
@@ -174,7 +176,7 @@ def test_communes_roll_up_with_their_coverage_and_only_a_complete_sum_is_signed(
     touch([houses.pk])
     e = ev()
     assert e.status == Status.ON_TRACK or e.status == Status.AT_RISK
-    assert e.sentence.startswith("Đạt 1.800 Nhà năm 2026 (tổng hợp từ 3/3 xã, phường)")
+    assert e.sentence.startswith("Mới đạt 1.800 Nhà năm 2026 (tổng hợp từ 3/3 xã, phường)")
 
 
 def test_a_province_figure_wins_over_the_roll_up(demo, communes):
@@ -185,7 +187,7 @@ def test_a_province_figure_wins_over_the_roll_up(demo, communes):
         _commune_fig(houses, c, "100")
     _commune_fig(houses, Organization.objects.get(name="Sở Xây dựng"), "320")
     e = next(e for e in overview(plan).evaluations if e.target.indicator_id == houses.pk)
-    assert e.sentence.startswith("Đạt 320 Nhà năm 2026;")
+    assert e.sentence.startswith("Mới đạt 320 Nhà năm 2026;")
 
 
 def test_a_weighted_mean_uses_the_named_denominator(demo, communes):

@@ -110,7 +110,7 @@ def test_a_figure_before_the_period_is_a_baseline_not_progress(target):
 def test_the_forest_cover_sentence(target):
     e = evaluate_target(target("exact", value=D(65)), _figs((2025, "64.3"), (2026, "64.5")))
     assert e.sentence.startswith(
-        "Đạt 64,5 % năm 2026; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,5 điểm %"
+        "Mới đạt 64,5 % năm 2026; mục tiêu đạt 65 % đến 2030: cần tăng thêm 0,5 điểm %"
     )
 
 

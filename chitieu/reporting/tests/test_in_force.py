@@ -99,7 +99,7 @@ def test_the_stored_row_follows_the_replacing_target_edited_or_deleted_outside_t
     assert row.status == Status.MISSED
     assert row.sentence == (
         "Theo mục tiêu điều chỉnh tại Kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2030: "
-        "76 tuổi. Đạt 74 Tuổi năm 2030; mục tiêu đạt 76 tuổi: không đạt."
+        "76 tuổi. Chỉ đạt 74 Tuổi năm 2030; mục tiêu đạt 76 tuổi: không đạt."
     )
     new.delete()
     row = _stored_life(amended["000"])

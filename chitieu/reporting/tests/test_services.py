@@ -128,7 +128,7 @@ def test_the_workflow_never_skips_a_step_and_approved_figures_are_locked(user_of
         figure_transition(user=compiler, figure=f, action=Action.APPROVE)
     with pytest.raises(PermissionDenied):
         figure_transition(user=reporter, figure=f, action=Action.VERIFY)
-    with pytest.raises(FigureError, match="đang chờ kiểm tra"):
+    with pytest.raises(FigureError, match="đang chờ Thống kê tỉnh kiểm tra"):
         _save(reporter, forest, nnmt, "70")
     figure_transition(user=reviewer, figure=f, action=Action.VERIFY)
     with pytest.raises(FigureError, match="Cần ghi lý do"):

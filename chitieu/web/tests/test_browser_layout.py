@@ -17,7 +17,7 @@ from chitieu.core.calendar import VN
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WORKING_PAGES = ["Số liệu của tôi", "Chờ kiểm tra", "Nhập văn bản"]
+WORKING_PAGES = ["Số liệu của tôi", "Chờ kiểm tra", "Chờ duyệt", "Nhập văn bản"]
 AT = datetime(2026, 12, 14, 9, 0, tzinfo=VN)  # Monday: November's reports are due today
 
 
@@ -41,7 +41,9 @@ def test_the_leader_is_offered_reading_pages_only(page, sign_in, shot):
     # the finance office, by contrast, has a review queue and imports documents
     page.context.clear_cookies()
     sign_in(page, "taichinh")
-    assert _menu_link(page, "Chờ kiểm tra").is_visible()
+    # named for what finance does there: it approves
+    assert _menu_link(page, "Chờ duyệt").is_visible()
+    assert not _menu_link(page, "Chờ kiểm tra").is_visible()
     assert _menu_link(page, "Nhập văn bản").is_visible()
     assert not _menu_link(page, "Số liệu của tôi").is_visible()
 

@@ -1,0 +1,330 @@
+"""What the queue, a figure's page, the scorecard and the overview tell people (decision 0053):
+a sentence never contradicts its status, a score says how it was computed, a filter shows only
+what it names."""
+
+from decimal import Decimal as D
+
+import lxml.html
+import pytest
+from django.urls import reverse
+
+from chitieu.access.choices import Role
+from chitieu.catalog.models import Plan, Target
+from chitieu.organizations.models import Organization
+from chitieu.reporting.choices import Status
+from chitieu.reporting.evaluation import Evaluation, Scorecard, evaluate_target, score_rules
+from chitieu.reporting.models import Figure
+from chitieu.reporting.views import OVERVIEW_TABLES
+
+
+def _target(kind: str, *, period="2026-2030", unit="%", **bounds) -> Target:
+    target = Target.objects.filter(plan__number="130/KH-UBND").exclude(kind="").first()
+    target.kind, target.period_code, target.printed_unit = kind, period, unit
+    target.low, target.high, target.value = (
+        bounds.get("low"),
+        bounds.get("high"),
+        bounds.get("value"),
+    )
+    target.strict = False
+    return target
+
+
+def _figs(target: Target, *pairs) -> list[Figure]:
+    stats = Organization.objects.get(name="Thống kê tỉnh")
+    return [
+        Figure(
+            indicator=target.indicator,
+            period_code=str(y),
+            period_kind="year",
+            vintage="official",
+            value=D(str(v)),
+            organization=stats,
+            status="approved",
+        )
+        for y, v in pairs
+    ]
+
+
+# -- the sentences -------------------------------------------------------------------------------
+def test_a_value_short_of_the_target_is_said_to_reach_it_only_so_far(demo):
+    t = _target("exact", value=D(100))
+    e = evaluate_target(t, _figs(t, (2026, "98.2")))
+    assert e.status == Status.AT_RISK
+    assert e.sentence.startswith("Mới đạt 98,2 % năm 2026; mục tiêu đạt 100 % đến 2030")
+    at_the_end = evaluate_target(t, _figs(t, (2030, "98.2")))
+    assert at_the_end.status == Status.MISSED
+    assert at_the_end.sentence.startswith("Chỉ đạt 98,2 % năm 2030")
+    met = evaluate_target(t, _figs(t, (2030, "100")))
+    assert met.sentence.startswith("Đạt 100 % năm 2030")
+
+
+def test_at_risk_only_for_want_of_a_trend_is_flagged_and_not_scored(demo):
+    t = _target("exact", value=D(100))
+    alone = evaluate_target(t, _figs(t, (2026, "98.2")))
+    assert alone.status == Status.AT_RISK and alone.trend_unknown
+    assert "chưa tính vào điểm của cơ quan chủ trì" in alone.sentence
+    # with a baseline the trend decides, and the status counts
+    trend = evaluate_target(t, _figs(t, (2025, "98.2"), (2026, "98.3")))
+    assert trend.status == Status.AT_RISK and not trend.trend_unknown
+    card = Scorecard(evaluations=[alone, trend])
+    assert card.target_score == D(0) and len(card.judged) == 1 and card.unscored == [alone]
+    assert "không tính 1 mục tiêu mới có số liệu một năm" in card.target_explanation
+
+
+# -- the score -----------------------------------------------------------------------------------
+def _evaluation(status: str) -> Evaluation:
+    return Evaluation(Target(), status, "")
+
+
+def test_a_missing_part_is_left_out_of_the_total_not_counted_as_nought():
+    card = Scorecard(evaluations=[_evaluation(Status.NO_DATA)], submitted=2, on_time=1)
+    assert card.target_score is None and card.timeliness_score == D(50)
+    assert card.score == D(50)  # not 0,7 × 0 + 0,3 × 50 = 15
+    assert card.score_explanation.startswith("Điểm tổng = điểm đúng hạn 50,0: chưa có mục tiêu")
+    card = Scorecard(evaluations=[_evaluation(Status.ON_TRACK), _evaluation(Status.AT_RISK)])
+    assert card.score == D(50) and "trọng số 70 % tính lại thành 100 %" in card.score_explanation
+    card.submitted, card.on_time = 4, 1
+    assert card.score == D("42.5")
+    assert (
+        card.score_explanation
+        == "Điểm tổng = 70 % × 50,0 (chỉ tiêu) + 30 % × 25,0 (đúng hạn) = 42,5."
+    )
+    assert Scorecard().score is None and Scorecard().score_explanation.startswith("Chưa có điểm")
+
+
+def test_the_rules_state_the_deadline_as_the_working_calendar_moves_it():
+    assert "hạn là ngày làm việc kế tiếp" in score_rules("next")[1]
+    assert "hạn là ngày làm việc liền trước" in score_rules("previous")[1]
+    assert "kể cả khi ngày đó là ngày nghỉ" in score_rules("none")[1]
+
+
+@pytest.fixture
+def leader(demo, client, user_of):
+    client.force_login(user_of("UBND tỉnh Lạng Sơn", Role.LEADER))
+    return client
+
+
+def _text(html: str, xpath: str) -> str:
+    """What a person reads in the first element at ``xpath``, cells and lines apart."""
+    found = lxml.html.fromstring(html).xpath(xpath)
+    return " ".join(" ".join(found[0].itertext()).split()) if found else ""
+
+
+def test_the_scorecard_page_shows_how_its_total_was_computed(leader):
+    org = Organization.objects.get(name="Sở Y tế")
+    plan = Plan.objects.get(number="130/KH-UBND")
+    html = leader.get(
+        reverse("reporting:agency", args=[org.pk]) + f"?ke-hoach={plan.pk}"
+    ).content.decode()
+    score = _text(html, "//p[@class='score']")
+    how = _text(html, "//p[@class='score-how']")
+    # the demo: no target of the plan with figures in the period, one of two figures on time
+    assert score == "Điểm tổng: 50,0 · chỉ tiêu chưa tính được · đúng hạn 50,0 (1/2)"
+    assert how.startswith("Điểm tổng = điểm đúng hạn 50,0: chưa có mục tiêu chủ trì nào")
+    assert "hạn là ngày làm việc kế tiếp" in _text(html, "//details")
+
+
+# -- the overview's filter -------------------------------------------------------------------------
+def _row_statuses(html: str) -> list[str]:
+    doc = lxml.html.fromstring(html)
+    rows = doc.xpath("//h2[@id='tung-muc-tieu']/following-sibling::table[1]/tbody/tr")
+    return [r.xpath("string(td[2]/span[1])").strip() for r in rows]
+
+
+def test_each_status_count_links_to_only_the_targets_of_that_status(leader):
+    OVERVIEW_TABLES.clear()
+    plan = Plan.objects.get(number="130/KH-UBND")
+    url = reverse("reporting:overview") + f"?ke-hoach={plan.pk}"
+    whole = leader.get(url).content.decode()
+    doc = lxml.html.fromstring(whole)
+    chip = doc.xpath("//main//span[@class='bar'][1]/a[starts-with(., 'Chưa có số liệu trong kỳ')]")[
+        0
+    ]
+    assert chip.text_content() == "Chưa có số liệu trong kỳ: 12"
+    assert chip.get("href") == f"{url}&trang-thai=baseline#tung-muc-tieu"
+    everything = _row_statuses(whole)
+    assert everything.count("Chưa có số liệu trong kỳ") == 12 and len(everything) > 12
+    # one tap: only the twelve, and the tables of the whole plan kept apart
+    filtered = leader.get(chip.get("href")).content.decode()
+    assert _row_statuses(filtered) == ["Chưa có số liệu trong kỳ"] * 12
+    assert "Chỉ đang xem 12 mục tiêu" in _text(filtered, "//p[@class='filter']")
+    assert plan.pk in OVERVIEW_TABLES and (plan.pk, "baseline") in OVERVIEW_TABLES
+    # kept tables answer each address with its own rows, in either order
+    assert _row_statuses(leader.get(url).content.decode()) == everything
+    assert (
+        _row_statuses(leader.get(chip.get("href")).content.decode())
+        == ["Chưa có số liệu trong kỳ"] * 12
+    )
+    empty = leader.get(url + "&trang-thai=missed").content.decode()
+    assert "Không có mục tiêu nào không đạt." in empty
+
+
+def test_an_unknown_status_filter_is_refused_by_name(leader):
+    response = leader.get(reverse("reporting:overview") + "?trang-thai=xau")
+    assert response.status_code == 400
+
+
+def test_a_plan_without_lead_agencies_says_why_it_has_no_agency_table(leader):
+    plan = Plan.objects.exclude(targets__responsibilities__role="lead").get()
+    html = leader.get(reverse("reporting:overview") + f"?ke-hoach={plan.pk}").content.decode()
+    assert "Kế hoạch này không ghi cơ quan chủ trì cho mục tiêu nào" in _text(html, "//main")
+
+
+# -- the queue and a figure's page -----------------------------------------------------------------
+ZONES = "Tỷ lệ khu công nghiệp, khu chế xuất"  # led by the border economic zone, NN&MT coordinates
+
+
+def _through(people, figure, *steps):
+    from chitieu.reporting.services import figure_transition
+
+    who = {"submit": "reporter", "verify": "reviewer", "approve": "compiler"}
+    for step in steps:
+        figure = figure_transition(user=people[who[step]], figure=figure, action=step)
+    return figure
+
+
+@pytest.fixture
+def coordinated(demo, enter, people, nnmt):
+    """A yearly figure entered by a coordinating agency, verified and waiting for approval."""
+    from chitieu.catalog.models import Indicator
+
+    zones = Indicator.objects.get(name__startswith=ZONES)
+    return _through(people, enter(zones, nnmt, "100"), "submit", "verify")
+
+
+def test_a_coordinating_agencys_approved_figure_is_said_not_to_count(client, people, coordinated):
+    client.force_login(people["compiler"])
+    # the queue says where the figure comes from, with its unit
+    queue = client.get(reverse("reporting:review")).content.decode()
+    row = _text(queue, f"//tbody/tr[contains(., '{ZONES}')]")
+    assert "Sở Nông nghiệp và Môi trường Phối hợp — không tính vào đánh giá" in row
+    assert "100 % (Chính thức)" in row and "Xem, duyệt" in row
+    assert _text(queue, "//title").startswith("Chờ duyệt")
+    # approving says truthfully that it does not count, and why
+    response = client.post(
+        reverse("reporting:action", args=[coordinated.pk, "approve"]), follow=True
+    )
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert "Đã duyệt và khóa:" in said
+    assert "số liệu được dùng để đánh giá" not in said.lower().replace("không được dùng", "")
+    assert (
+        "Số liệu không được dùng để đánh giá mục tiêu nào: số liệu của cơ quan phối hợp; đánh giá "
+        "dùng số liệu của cơ quan chủ trì (Ban Quản lý khu kinh tế cửa khẩu Đồng Đăng - Lạng "
+        "Sơn) hoặc Thống kê tỉnh." in said
+    )
+    page = response.content.decode()
+    assert "Không tính: số liệu của cơ quan phối hợp" in _text(
+        page, "//table[contains(@class, 'targets')]"
+    )
+
+
+def test_a_lead_agencys_approved_figure_is_said_to_count(client, enter, people, forest, nnmt):
+    figure = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    client.force_login(people["compiler"])
+    response = client.post(reverse("reporting:action", args=[figure.pk, "approve"]), follow=True)
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert "Số liệu được dùng để đánh giá" in said and "số liệu của cơ quan chủ trì" in said
+
+
+def test_after_a_step_the_page_leads_to_the_next_figure_and_back_to_the_queue(
+    client, enter, people, forest, nnmt, coordinated
+):
+    later = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    client.force_login(people["compiler"])
+    response = client.post(
+        reverse("reporting:action", args=[coordinated.pk, "approve"]), follow=True
+    )
+    doc = lxml.html.fromstring(response.content.decode())
+    (onward,) = doc.xpath("//p[@class='queue-nav']/a[starts-with(., 'Số liệu tiếp theo')]")
+    assert onward.get("href") == reverse("reporting:figure", args=[later.pk])
+    (back,) = doc.xpath("//p[@class='queue-nav']/a[starts-with(., 'Về danh sách')]")
+    assert (
+        back.get("href") == reverse("reporting:review")
+        and back.text_content() == "Về danh sách chờ duyệt"
+    )
+
+
+def test_a_figure_page_shows_the_earlier_periods_and_the_targets_to_check_against(
+    client, enter, people, forest, nnmt
+):
+    figure = _through(people, enter(forest, nnmt, "66"), "submit")
+    client.force_login(people["reviewer"])
+    html = client.get(reverse("reporting:figure", args=[figure.pk])).content.decode()
+    compare = _text(html, "//table[contains(@class, 'compare')]")
+    assert "Năm trước Năm 2025 64,3 % Ước tính, đã duyệt (khóa)" in compare
+    targets = _text(html, "//table[contains(@class, 'targets')]")
+    assert "Giai đoạn 2026 - 2030" in targets and "Được dùng để đánh giá" in targets
+
+
+def test_editing_a_verified_figure_says_it_waits_for_approval(enter, people, forest, nnmt):
+    from chitieu.reporting.services import FigureError
+
+    figure = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    with pytest.raises(FigureError, match="đang chờ Sở Tài chính duyệt"):
+        enter(forest, nnmt, "67")
+    assert Figure.objects.get(pk=figure.pk).value == D(66)
+
+
+# -- part of a year ---------------------------------------------------------------------------------
+def test_a_year_with_part_year_figures_only_names_them_and_keeps_its_status(demo):
+    t = _target("exact", value=D(10000), period="2026", unit="Tỷ đồng")
+    h1, september, q1 = _figs(t, ("2026-H1", "2380"), ("2026-09", "320"), ("2026-Q1", "1000"))
+    for f, kind in ((h1, "h1"), (september, "month"), (q1, "quarter")):
+        f.period_kind, f.vintage = kind, "estimate"
+    e = evaluate_target(t, [], part_year=[h1, september, q1])
+    assert e.status == Status.NO_DATA and e.value is None
+    assert e.sentence == (
+        "Chưa có số liệu cả năm; 6 tháng đầu năm 2026: 2.380 Tỷ đồng (ước tính); tháng 9/2026: "
+        "320 Tỷ đồng (ước tính); mục tiêu đạt 10.000 Tỷ đồng (năm 2026)."
+    )
+    # a part-year figure not yet approved is not named on the signed basis
+    h1.status = "verified"
+    assert evaluate_target(t, [], part_year=[h1]).sentence.startswith("Chưa có số liệu; mục tiêu")
+
+
+def test_the_tourism_revenue_page_names_its_approved_half_year(leader):
+    from chitieu.catalog.models import Indicator
+
+    tourism = Indicator.objects.get(name="Tổng thu từ khách du lịch")
+    html = leader.get(reverse("web:indicator", args=[tourism.pk])).content.decode()
+    row = _text(html, "//table[.//th='Giải thích']/tbody/tr[contains(., '130/KH-UBND')]")
+    assert "Chưa có số liệu Chưa có số liệu cả năm; 6 tháng đầu năm 2026: 2.380 Tỷ đồng" in row
+
+
+# -- several at once ------------------------------------------------------------------------------
+def test_several_ticked_figures_are_approved_together_each_audited(
+    client, enter, people, forest, nnmt, coordinated
+):
+    from chitieu.reporting.models import FigureAudit
+
+    lead = _through(people, enter(forest, nnmt, "66"), "submit", "verify")
+    client.force_login(people["compiler"])
+    queue = client.get(reverse("reporting:review")).content.decode()
+    assert "Duyệt và khóa các số liệu đã chọn" in queue
+    response = client.post(
+        reverse("reporting:review_together"),
+        {"action": "approve", "figure": [lead.pk, coordinated.pk]},
+        follow=True,
+    )
+    said = _text(response.content.decode(), "//main")
+    assert "Đã duyệt và khóa 2 số liệu." in said
+    assert "Không được dùng để đánh giá" in said and "của Sở Nông nghiệp và Môi trường" in said
+    for f in (lead, coordinated):
+        assert Figure.objects.get(pk=f.pk).status == "approved"
+        assert FigureAudit.objects.filter(figure_id=f.pk, action="approve").count() == 1
+
+
+def test_together_is_all_or_none_and_names_the_figure_refused(
+    client, enter, people, forest, nnmt, coordinated
+):
+    submitted_only = _through(people, enter(forest, nnmt, "66"), "submit")
+    client.force_login(people["compiler"])
+    response = client.post(
+        reverse("reporting:review_together"),
+        {"action": "approve", "figure": [coordinated.pk, submitted_only.pk]},
+        follow=True,
+    )
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert said.startswith("“Tỷ lệ che phủ rừng” (năm 2026): Không thể duyệt")
+    assert "Chưa số liệu nào được duyệt." in said
+    assert Figure.objects.get(pk=coordinated.pk).status == "verified"  # undone with the other
