@@ -220,5 +220,7 @@ def test_pages_show_the_provisional_status_apart_and_the_coverage(
     text = page.content.decode()
     assert "Tổng hợp từ xã, phường" in text and "1/3 xã, phường (chưa đủ)" in text
     chart = client.get(reverse("web:indicator", args=[forest.pk])).context["chart"]
-    assert chart["years"] == ["2025", "2026"] and chart["values"] == [64.3, None]
-    assert chart["provisional"] == [None, 65.2]
+    # the years run on to the end of the plan's period (2030), empty after the figures
+    assert chart["years"] == [str(y) for y in range(2025, 2031)]
+    assert chart["values"] == [64.3, None, None, None, None, None]
+    assert chart["provisional"] == [None, 65.2, None, None, None, None]
