@@ -132,7 +132,8 @@ def instance_submit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     obligation_instance_submit(instance=inst, user=request.user)
     try:
-        period = Period.parse(inst.period_code).label.lower()
+        label = Period.parse(inst.period_code).label
+        period = label[:1].lower() + label[1:]  # "quý III/2026", not "quý iii/2026"
     except PeriodError:
         period = f"kỳ {inst.period_code}"
     messages.success(request, f"Đã ghi nhận gửi {inst.obligation.name} {period}.")

@@ -331,7 +331,8 @@ def _judge_average(
         ]
         return _result(target, status, f"{head}; mục tiêu {described}: {verdict}.", c, y)
     if core in (CoreStatus.ACHIEVED, CoreStatus.EXCEEDED):
-        return _result(target, Status.ON_TRACK, f"{head}; đang ở mức mục tiêu {described}.", c, y)
+        where = "đã vượt mức" if core is CoreStatus.EXCEEDED else "đang ở mức"
+        return _result(target, Status.ON_TRACK, f"{head}; {where} mục tiêu {described}.", c, y)
     goal = _goal(target)
     missing = n - len(known)
     need = ""
@@ -377,10 +378,12 @@ def _judge_level(target: Target, t: CoreTarget, y: _Years, unit: str, described:
             y,
         )
     if meets:
+        # above a range (or beyond a bound) is past the target, not "at" it
+        where = "đã vượt mức" if core is CoreStatus.EXCEEDED else "đang ở mức"
         return _result(
             target,
             Status.ON_TRACK,
-            f"{head}; đang ở mức mục tiêu {described} đến {end_year}.",
+            f"{head}; {where} mục tiêu {described} đến {end_year}.",
             c,
             y,
         )

@@ -52,7 +52,9 @@ log = logging.getLogger(__name__)
 GLOBAL = 0
 # Raise when what `evaluate_targets` computes from the same inputs changes (a new sentence, a new
 # rule): every stored evaluation of an older algorithm is then stale and recomputed when read.
-ALGORITHM = 2  # 2: "Mới đạt", the trend flag "k", a year's part-year figures (0053)
+ALGORITHM = (
+    3  # 2: "Mới đạt", the trend flag "k", a year's part-year figures (0053); 3: "đã vượt mức"
+)
 # a change of this many indicators at once (an upload, a spec for all) is also refreshed on the
 # worker, so the next page finds it done
 MANY = 20

@@ -483,7 +483,13 @@ def _template_upload(request: HttpRequest, limit: _UploadLimit) -> HttpResponse:
     org = _my_org(request)
     if role_of(request.user) not in (Role.REPORTER, Role.ADMIN):
         raise PermissionDenied("Chỉ cán bộ nhập số liệu mới được tải số liệu lên.")
-    context: dict[str, object] = {"org": org, "period": _upload_period(request, org)}
+    period = _upload_period(request, org)
+    context: dict[str, object] = {"org": org, "period": period}
+    if request.method == "GET":
+        # a period for which nothing is reported: say so and where to go, offer no empty template
+        worklist = selectors.my_figures(org, period.code)
+        context["nothing_due"] = not worklist.rows
+        context["due_for"] = worklist.due_for
     if request.method == "POST":
         request.FILES  # noqa: B018 - parse the body now, through the limit, before asking it
     if request.method == "POST" and limit.refused:

@@ -64,7 +64,7 @@ def test_a_verified_figure_gives_only_a_provisional_status_and_approval_signs_it
     _walk(people, f, ("approve", "compiler"))
     e = _forest_eval(plan)
     assert e.status == Status.ON_TRACK and e.provisional is None
-    assert e.sentence.startswith("Đạt 65,2 % năm 2026; đang ở mức mục tiêu đạt 65 %")
+    assert e.sentence.startswith("Đạt 65,2 % năm 2026; đã vượt mức mục tiêu đạt 65 %")
 
 
 def test_an_approved_figure_of_a_coordinating_agency_does_not_count(people, forest):

@@ -110,7 +110,7 @@ def test_a_month_with_nothing_due_says_so_and_points_to_the_year(demo, client, r
     assert (
         "Không có chỉ tiêu nào của Sở Nông nghiệp và Môi trường báo cáo cho tháng 11/2026. "
         f"{n - 1} chỉ tiêu báo cáo hằng năm, 1 chỉ tiêu báo cáo hằng quý không báo cáo cho "
-        'tháng 11/2026: nhập ở <a href="?ky=2026-Q4">quý iv/2026</a>, <a href="?ky=2026">'
+        'tháng 11/2026: nhập ở <a href="?ky=2026-Q4">quý IV/2026</a>, <a href="?ky=2026">'
         "năm 2026</a>."
     ) in main
     assert "chưa được giao chủ trì" not in main
@@ -184,7 +184,8 @@ def test_it_opens_on_the_earliest_month_with_work_left(yearly, nnmt, monthly, pe
 def test_without_a_period_the_page_opens_on_the_chosen_one(demo, client, reporter, nnmt):
     chosen = default_period(nnmt, timezone.localdate(), selectors.figures_deadline())
     html = _mine(client)
-    label = Period.parse(chosen).label.lower()
+    label = Period.parse(chosen).label
+    label = label[:1].lower() + label[1:]  # "quý III/2026": only the first letter lowered
     assert f"<h1>Số liệu Sở Nông nghiệp và Môi trường — {label}</h1>" in html
     # never a year whose deadline is long past
     assert selectors.figures_deadline()(chosen) >= timezone.localdate() - timedelta(days=60)
@@ -339,7 +340,7 @@ def _filled(nnmt, period, value):
 
 def test_the_upload_page_keeps_the_period_and_offers_its_template(demo, client, reporter):
     html = client.get(reverse("reporting:upload") + "?ky=2026-Q4").content.decode()
-    assert f'href="{reverse("reporting:template")}?ky=2026-Q4">Tải mẫu Excel quý iv/2026' in html
+    assert f'href="{reverse("reporting:template")}?ky=2026-Q4">Tải mẫu Excel quý IV/2026' in html
     assert 'action="?ky=2026-Q4"' in html
     mine = _mine(client, "2026")
     assert f'href="{reverse("reporting:upload")}?ky=2026"' in mine
@@ -370,3 +371,10 @@ def test_the_result_goes_back_to_the_uploaded_period_and_says_the_rows_are_draft
     assert "Các số liệu vừa lưu là <strong>nháp</strong>: Thống kê tỉnh chưa nhận được." in html
     assert f'href="{reverse("reporting:mine")}?ky=2026">Về số liệu của tôi — năm 2026</a>' in html
     assert f'<a href="{reverse("reporting:mine")}?ky=2026">Số liệu của tôi — năm 2026</a>' in html
+
+
+def test_the_upload_page_of_a_month_with_nothing_due_offers_no_template(demo, client, reporter):
+    html = client.get(reverse("reporting:upload") + "?ky=2026-11").content.decode()
+    assert "nên không có mẫu Excel kỳ này; tải lên số liệu" in html
+    assert '<a href="?ky=2026-Q4">quý IV/2026</a>, <a href="?ky=2026">năm 2026</a>' in html
+    assert reverse("reporting:template") not in html and 'type="file"' not in html

@@ -78,6 +78,15 @@ def test_before_the_end_a_met_target_is_on_track(target):
     assert e.status == Status.ON_TRACK and "đang ở mức mục tiêu" in e.sentence
 
 
+def test_before_the_end_a_value_above_a_range_is_past_the_target_not_at_it(target):
+    # 9,4 against "từ 4 đến 5 %" was said to be "đang ở mức mục tiêu"
+    e = evaluate_target(target("range", low=D(4), high=D(5)), _figs((2026, "9.4")))
+    assert e.status == Status.ON_TRACK
+    assert e.sentence == "Đạt 9,4 % năm 2026; đã vượt mức mục tiêu từ 4 đến 5 % đến 2030."
+    inside = evaluate_target(target("range", low=D(4), high=D(5)), _figs((2026, "4.5")))
+    assert "; đang ở mức mục tiêu từ 4 đến 5 % đến 2030." in inside.sentence
+
+
 def test_before_the_end_the_trend_from_the_baseline_decides_on_track_or_at_risk(target):
     t = target("range", low=D(10), high=D(11))
     rising = evaluate_target(t, _figs((2025, "8"), (2026, "8.5"), (2027, "9")))

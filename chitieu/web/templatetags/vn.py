@@ -21,6 +21,14 @@ def vnnum(value: object) -> str:
 
 
 @register.filter
+def lowerfirst(text: object) -> str:
+    """A label in the middle of a sentence: "Quý III/2026" -> "quý III/2026" (``|lower`` would
+    give "quý iii/2026")."""
+    s = str(text)
+    return s[:1].lower() + s[1:]
+
+
+@register.filter
 def describe(target: object) -> str:
     typed = getattr(target, "typed", None)
     return typed.describe() if typed else ""
