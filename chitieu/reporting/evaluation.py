@@ -694,13 +694,15 @@ class Scorecard:
     def target_explanation(self) -> str:
         """Which targets the target score counts, and which it leaves out and why."""
         judged, unscored = len(self.judged), len(self.unscored)
-        waiting = sum(1 for e in self.evaluations if e.status in NOT_JUDGED)
         text = f"{self.good}/{judged} mục tiêu đã chấm ở trạng thái Đạt, Vượt hoặc Đúng tiến độ"
         if not judged:
             text = "chưa có mục tiêu nào có số liệu để chấm"
         left = []
-        if waiting:
-            left.append(f"{waiting} mục tiêu chưa có số liệu trong kỳ")
+        # named as the status bar above names them, each apart
+        for status in sorted(NOT_JUDGED, key=lambda s: s != Status.BASELINE):
+            n = sum(1 for e in self.evaluations if e.status == status)
+            if n:
+                left.append(f"{n} mục tiêu {Status(status).label.lower()}")
         if unscored:
             left.append(f"{unscored} mục tiêu mới có số liệu một năm, chưa thấy xu hướng")
         return text + (f"; không tính {', '.join(left)}" if left else "")

@@ -92,6 +92,15 @@ def test_a_missing_part_is_left_out_of_the_total_not_counted_as_nought():
     assert Scorecard().score is None and Scorecard().score_explanation.startswith("Chưa có điểm")
 
 
+def test_the_targets_left_out_are_counted_by_status_as_the_status_bar_names_them():
+    statuses = [Status.BASELINE] * 2 + [Status.NO_DATA] * 6 + [Status.ON_TRACK]
+    card = Scorecard(evaluations=[_evaluation(s) for s in statuses])
+    assert card.target_explanation == (
+        "1/1 mục tiêu đã chấm ở trạng thái Đạt, Vượt hoặc Đúng tiến độ; không tính "
+        "2 mục tiêu chưa có số liệu trong kỳ, 6 mục tiêu chưa có số liệu"
+    )
+
+
 def test_the_rules_state_the_deadline_as_the_working_calendar_moves_it():
     assert "hạn là ngày làm việc kế tiếp" in score_rules("next")[1]
     assert "hạn là ngày làm việc liền trước" in score_rules("previous")[1]
