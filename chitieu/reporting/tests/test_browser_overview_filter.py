@@ -20,6 +20,8 @@ def test_on_a_phone_one_tap_on_a_status_count_shows_only_those_targets(phone, si
     phone.goto(f"/danh-gia/?ke-hoach={plan.pk}")
     chip = phone.locator("main").get_by_role("link", name="Chưa có số liệu trong kỳ: 12")
     assert in_viewport(phone, chip)
+    size = chip.bounding_box()
+    assert size is not None and size["height"] >= 44  # a finger's tap, not a 17 px line of text
     chip.tap()
     phone.wait_for_url(f"**/danh-gia/?ke-hoach={plan.pk}&trang-thai=baseline#tung-muc-tieu")
     table = phone.locator("table", has=phone.get_by_role("columnheader", name="Giải thích"))
