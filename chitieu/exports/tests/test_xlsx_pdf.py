@@ -212,10 +212,26 @@ def test_monthly_pdf_prints_the_uplift_once_and_the_actuals_table(build):
     assert "Tốc độ tăng GRDP 7,53 9,74 -2,21 6,59 8,82 -2,23 7,02 9,24 -2,22 ước tính" in text
 
 
-def test_pdf_keeps_a_sections_heading_with_what_follows():
-    from django.template.loader import render_to_string
+CAPTIONS = (
+    "1. Tình hình",
+    "2. Tăng trưởng theo",
+    "Thực hiện so với kịch bản",
+    "Các kỳ còn lại cần đạt",
+    "Động lực tăng trưởng chậm",
+    "3. Nhiệm vụ",
+    "4. Cơ quan",
+)
 
-    from chitieu.exports.issuer import issuer
 
-    page = render_to_string("exports/report.html", {"report": None, "by": issuer()})
-    assert ".caption, p.before { break-after: avoid;" in page
+@pytest.mark.parametrize("period", ["2026-03", "2026-10"])
+def test_pdf_never_ends_a_page_with_a_sections_heading(build, period):
+    # without break-after: avoid, March ended page 4 with "Các kỳ còn lại cần đạt …" and October
+    # ended page 7 with "4. Cơ quan báo cáo trễ …", their tables on the next page
+    with pdfplumber.open(io.BytesIO(build("monthly", "pdf", period=period))) as pdf:
+        last = [(page.extract_text() or "").splitlines()[-1:] for page in pdf.pages]
+    alone = [
+        (n, line[0])
+        for n, line in enumerate(last, start=1)
+        if line and line[0].startswith(CAPTIONS)
+    ]
+    assert alone == []
