@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -127,6 +127,12 @@ def monthly_report(period_code: str) -> MonthlyReport:
         report.growth_table = scenario_table(scenario, v, as_of=period.end, reads=reads)
         report.growth_version_notes = _version_notes(scenario, v, period)
         actual = actuals_view(scenario, v, as_of=period.end, reads=reads)
+        if actual.status is not None and report.growth_table is not None:
+            # a sentence the scenario table's footnotes already print ("Để GRDP cả năm đạt …")
+            # is printed once, there (decision 0055)
+            printed = " ".join(text for _, text in report.growth_table.footnotes)
+            kept = [n for n in actual.status.notes if n not in printed]
+            actual = replace(actual, status=replace(actual.status, notes=kept))
         report.growth_actuals = actual if actual.rows else None
         older = sorted(
             {ref.number for ref in actual.references.values() if ref is not None and ref != v}

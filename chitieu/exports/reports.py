@@ -13,6 +13,7 @@ from chitieu.core.periods import Period
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation
 from chitieu.reporting.selectors import agency_scorecard, overview, scorecard_rules
+from chitieu.scenarios.actuals import ActualsView
 from chitieu.scenarios.models import GrowthScenario, ScenarioVersion
 from chitieu.scenarios.reconcile import TableCell
 from chitieu.scenarios.selectors import scenario_view, series_labels
@@ -205,14 +206,52 @@ def scorecard(org: Organization, plan: Plan, on: date) -> Report:
     )
 
 
-def _growth_cell(c: TableCell) -> Cell:
-    """A number where the figure stands alone; the figure and the other one as text where they
-    differ, so the file never shows one of them silently."""
-    if not c.mark or c.value is None or c.other is None:
-        return Cell(c.value, places=2)
-    return Cell(
-        f"{format_number(c.value, 2)} ({c.mark}; {c.other_label} {format_number(c.other, 2)})"
+def _growth_note(cells: list[TableCell], columns: list[tuple[str, str]]) -> str:
+    """The row's footnote marks and the other figures, kept out of the value cells so that these
+    stay numbers: "Quý II: (1) tính lại 6,60"."""
+    return "; ".join(
+        f"{label[:1].upper()}{label[1:]}: ({c.mark}) {c.other_label} {format_number(c.other, 2)}"
+        for c, (_, label) in zip(cells, columns, strict=False)
+        if c.mark and c.other is not None
     )
+
+
+def _actuals_table(actual: ActualsView) -> Table:
+    """The page's "Thực hiện so với kịch bản": each elapsed period's approved figure, the
+    scenario's and the gap in points, the same numbers the page prints."""
+    columns = [Column("Khu vực", 52)]
+    for _, label in actual.columns:
+        name = label[:1].upper() + label[1:]
+        columns += [
+            Column(f"{name}: thực hiện", 18, numeric=True),
+            Column(f"{name}: kịch bản", 18, numeric=True),
+            Column(f"{name}: chênh (điểm %)", 18, numeric=True),
+        ]
+    columns.append(Column("Loại số liệu", 30))
+    table = Table(
+        columns,
+        caption="Thực hiện so với kịch bản (%)",
+        sheet="2a. Thực hiện",
+        before=[actual.status.sentence] if actual.status and actual.status.sentence else [],
+        after=[
+            "Thực hiện: số liệu đã duyệt, loại tốt nhất (chính thức → sơ bộ → ước tính). Kịch "
+            "bản: mỗi kỳ so với phiên bản được thông qua sau cùng trước khi kỳ đó kết thúc"
+            + (f" — {actual.compared}" if actual.compared else "")
+            + "."
+        ],
+    )
+    for _, label, _, cells in actual.rows:
+        row = [Cell(label)]
+        kinds = []
+        for figure, planned, gap in cells:
+            row += [
+                Cell(figure.value if figure else None, places=2),
+                Cell(planned, places=2),
+                Cell(gap, places=2),
+            ]
+            kinds.append(figure.vintage_label.lower() if figure else "—")
+        table.rows.append([*row, Cell("; ".join(kinds))])
+    return table
 
 
 def _growth_sections(r: MonthlyReport) -> list[Table]:
@@ -232,7 +271,8 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
     gt = r.growth_table
     g = Table(
         [Column("Khu vực", 52)]
-        + [Column(label[:1].upper() + label[1:], 16, numeric=True) for _, label in gt.columns],
+        + [Column(label[:1].upper() + label[1:], 16, numeric=True) for _, label in gt.columns]
+        + [Column("Ghi chú", 40)],
         caption="2. Tăng trưởng theo kịch bản (%)",
         sheet="2. Kịch bản",
         before=list(r.growth_version_notes),
@@ -240,24 +280,29 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
     if gt.error:
         g.before.append(gt.error)
     for row in gt.rows:
-        g.rows.append([Cell(row.label)] + [_growth_cell(c) for c in row.cells])
+        g.rows.append(
+            [Cell(row.label)]
+            + [Cell(c.value, places=2) for c in row.cells]
+            + [Cell(_growth_note(row.cells, gt.columns))]
+        )
     g.after = [*(f"({mark}) {text}" for mark, text in gt.footnotes), *r.data_notes]
     sections = [g]
     actual = r.growth_actuals
     if actual is not None and actual.status is not None:
+        sections.append(_actuals_table(actual))
         columns = [Column("Khu vực", 52)] + [
             Column(f"Cần đạt {label}", 24, numeric=True) for _, label in actual.required_columns
         ]
         required = Table(
             columns if actual.required_rows else [],
-            caption="Thực hiện so với kịch bản",
-            sheet="2a. Thực hiện",
-            before=[actual.status.sentence] if actual.status.sentence else [],
+            caption="Các kỳ còn lại cần đạt (%) để đạt mục tiêu, tính lại từ số thực hiện",
+            sheet="2a. Cần đạt",
             after=[*actual.status.notes, *actual.status.moved],
         )
         for _, label, _, values in actual.required_rows:
             required.rows.append([Cell(label)] + [Cell(v, places=2) for v in values])
-        sections.append(required)
+        if required.rows or required.after:
+            sections.append(required)
     behind = [
         f"{row.driver.indicator.name}"
         f"{f' ({row.driver.lead.name})' if row.driver.lead else ''}: lũy kế đến hết tháng "

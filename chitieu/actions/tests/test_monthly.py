@@ -110,3 +110,9 @@ def test_the_page_names_the_versions_and_the_months_the_data_covers(demo, client
     drivers = _text(page[page.index("Động lực tăng trưởng chậm so với tiến độ") :])
     assert " 6.090 3.360,0 " in drivers and "6.090,0" not in drivers
     assert "Phạm vi: toàn bộ vốn đầu tư công từ ngân sách nhà nước của tỉnh" in drivers
+
+
+def test_the_uplift_sentence_is_printed_once_on_the_page(demo, client):
+    client.force_login(get_user_model().objects.get(username="lanhdao"))
+    page = _text(client.get(reverse("actions:monthly") + "?thang=2026-11").content.decode())
+    assert page.count("Để GRDP cả năm đạt 10,61 %, mỗi khu vực trong quý IV") == 1

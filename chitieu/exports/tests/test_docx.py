@@ -152,3 +152,12 @@ def test_empty_period_gives_a_valid_document_with_only_the_header_row(build):
     d = docx.Document(io.BytesIO(build("evaluation", "docx", period="2031")))
     assert len(d.tables[1].rows) == 1
     assert d.tables[1].rows[0].cells[1].text == "Chỉ tiêu"
+
+
+def test_monthly_word_file_has_the_actuals_against_the_scenario(build):
+    d = docx.Document(io.BytesIO(build("monthly", "docx", period="2026-11")))
+    rows = [[c.text for c in row.cells] for t in d.tables for row in t.rows]
+    head = next(r for r in rows if r[:2] == ["Khu vực", "Quý I: thực hiện"])
+    grdp = next(r for r in rows if r[0] == "Tốc độ tăng GRDP" and len(r) == len(head))
+    half = head.index("6 tháng đầu năm: thực hiện")
+    assert grdp[half : half + 3] == ["7,02", "9,24", "-2,22"]

@@ -142,6 +142,7 @@ def test_monthly_report_keeps_its_text_sections_in_excel_and_pdf(build):
         "1. Chỉ tiêu",
         "2. Kịch bản",
         "2a. Thực hiện",
+        "2a. Cần đạt",
         "2b. Động lực chậm",
         "3. Nhiệm vụ quá hạn",
         "4. Báo cáo trễ",
@@ -155,8 +156,12 @@ def test_monthly_report_keeps_its_text_sections_in_excel_and_pdf(build):
         "Bảng dưới là phiên bản 2 của kịch bản, thông qua ngày 02/07/2026: phiên bản được thông "
         "qua sau cùng tính đến hết ngày 31/10/2026."
     ) in cells
-    # the approved figure with the recomputation beside it, never one of them alone
-    assert "6,59 (1; tính lại 6,60)" in cells and "8,24 (2; tính lại 8,23)" in cells
+    # the approved figure stays a number; the recomputation is in the row's note column
+    grdp = next(r for r in wb.worksheets[1].iter_rows() if r[0].value == "Tốc độ tăng GRDP")
+    numbers = [c.value for c in grdp[1:-1]]
+    assert all(isinstance(v, float | int) for v in numbers) and 6.59 in numbers
+    assert "Quý II: (1) tính lại 6,60" in (grdp[-1].value or "")
+    assert not any(isinstance(c, str) and "(1; tính lại" in c for c in cells)
     assert any(isinstance(c, str) and c.startswith("(1) Tốc độ tăng GRDP quý II") for c in cells)
     with pdfplumber.open(io.BytesIO(build("monthly", "pdf", period="2026-10"))) as pdf:
         text = " ".join((page.extract_text() or "") for page in pdf.pages).replace("\n", " ")
@@ -176,3 +181,57 @@ def test_a_long_caption_becomes_a_sheet_name_of_whole_words_and_names_stay_uniqu
     assert first == "4. Động lực tăng trưởng chậm so"  # whole words only, the bracket left out
     assert again == "4. Động lực tăng trưởng (2)"
     assert len(first) <= 31 and len(again) <= 31
+
+
+def _actuals_rows(ws):
+    head = next(r for r in ws.iter_rows() if r[0].value == "Khu vực")
+    titles = [c.value for c in head]
+    rows = {r[0].value: [c.value for c in r] for r in ws.iter_rows(min_row=head[0].row + 1)}
+    return titles, rows
+
+
+def test_monthly_excel_has_the_pages_actuals_against_the_scenario(build):
+    wb = openpyxl.load_workbook(io.BytesIO(build("monthly", "xlsx", period="2026-11")))
+    titles, rows = _actuals_rows(wb["2a. Thực hiện"])
+    assert titles[:4] == ["Khu vực", "Quý I: thực hiện", "Quý I: kịch bản", "Quý I: chênh (điểm %)"]
+    assert "6 tháng đầu năm: chênh (điểm %)" in titles
+    grdp = rows["Tốc độ tăng GRDP"]
+    half = titles.index("6 tháng đầu năm: thực hiện")
+    # the page: 6 tháng đầu năm GRDP 7,02 %, 2,22 points below the scenario
+    assert round(grdp[half], 2) == 7.02 and round(grdp[half + 2], 2) == -2.22
+    assert round(grdp[half + 1], 2) == 9.24
+    assert all(isinstance(v, float | int) for v in grdp[1:-1])
+
+
+def test_monthly_pdf_prints_the_uplift_once_and_the_actuals_table(build):
+    with pdfplumber.open(io.BytesIO(build("monthly", "pdf", period="2026-11"))) as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages).replace("\n", " ")
+    assert text.count("Để GRDP cả năm đạt 10,61 %") == 1
+    assert "Thực hiện so với kịch bản (%)" in text
+    # the page's figures: thực hiện, kịch bản, chênh of quý I, quý II, 6 tháng đầu năm
+    assert "Tốc độ tăng GRDP 7,53 9,74 -2,21 6,59 8,82 -2,23 7,02 9,24 -2,22 ước tính" in text
+
+
+CAPTIONS = (
+    "1. Tình hình",
+    "2. Tăng trưởng theo",
+    "Thực hiện so với kịch bản",
+    "Các kỳ còn lại cần đạt",
+    "Động lực tăng trưởng chậm",
+    "3. Nhiệm vụ",
+    "4. Cơ quan",
+)
+
+
+@pytest.mark.parametrize("period", ["2026-03", "2026-10"])
+def test_pdf_never_ends_a_page_with_a_sections_heading(build, period):
+    # without break-after: avoid, March ended page 4 with "Các kỳ còn lại cần đạt …" and October
+    # ended page 7 with "4. Cơ quan báo cáo trễ …", their tables on the next page
+    with pdfplumber.open(io.BytesIO(build("monthly", "pdf", period=period))) as pdf:
+        last = [(page.extract_text() or "").splitlines()[-1:] for page in pdf.pages]
+    alone = [
+        (n, line[0])
+        for n, line in enumerate(last, start=1)
+        if line and line[0].startswith(CAPTIONS)
+    ]
+    assert alone == []
