@@ -426,14 +426,15 @@ def review_together(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, f"Đã duyệt và khóa {len(done)} số liệu.")
     uses = selectors.figure_uses(done) if action == Action.APPROVE else {}
-    apart = [f for f in done if f.pk in uses and not uses[f.pk].counts]
-    if apart:
-        messages.warning(
-            request,
-            "Không được dùng để đánh giá (không phải số liệu của cơ quan chủ trì, Thống kê tỉnh): "
-            + "; ".join(f"“{f.indicator.name}” của {f.organization.name}" for f in apart)
-            + ". Xem lý do ở trang từng số liệu.",
-        )
+    # each figure that does not count is named under its own reason, the figure page's sentence
+    by_reason: dict[str, list[str]] = {}
+    for f in done:
+        if f.pk in uses and not uses[f.pk].counts:
+            by_reason.setdefault(uses[f.pk].summary, []).append(
+                f"“{f.indicator.name}” ({Period.parse(f.period_code).label.lower()}) của {f.organization.name}"
+            )
+    for reason, names in by_reason.items():
+        messages.warning(request, f"{'; '.join(names)} — {reason}")
     return redirect(back)
 
 

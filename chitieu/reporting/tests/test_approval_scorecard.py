@@ -317,7 +317,7 @@ def test_several_ticked_figures_are_approved_together_each_audited(
     )
     said = _text(response.content.decode(), "//main")
     assert "Đã duyệt và khóa 2 số liệu." in said
-    assert "Không được dùng để đánh giá" in said and "của Sở Nông nghiệp và Môi trường" in said
+    assert "không được dùng để đánh giá" in said and "của Sở Nông nghiệp và Môi trường" in said
     for f in (lead, coordinated):
         assert Figure.objects.get(pk=f.pk).status == "approved"
         assert FigureAudit.objects.filter(figure_id=f.pk, action="approve").count() == 1
@@ -337,3 +337,39 @@ def test_together_is_all_or_none_and_names_the_figure_refused(
     assert said.startswith("“Tỷ lệ che phủ rừng” (năm 2026): Không thể duyệt")
     assert "Chưa số liệu nào được duyệt." in said
     assert Figure.objects.get(pk=coordinated.pk).status == "verified"  # undone with the other
+
+
+def test_together_names_each_figure_under_its_own_reason(
+    client, enter, people, forest, nnmt, coordinated
+):
+    from chitieu.catalog.models import Indicator
+
+    # a quarter figure is left out for being under a year, not for coming from an agency that
+    # does not lead (the figure page's sentence, not one blanket reason for all)
+    grdp = (  # Tốc độ tăng GRDP bình quân, reported each quarter
+        Indicator.objects.filter(
+            name__startswith="Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) bình"
+        )
+        .order_by("pk")
+        .first()
+    )
+    quarter = _through(people, enter(grdp, nnmt, "6,5", period="2026-Q3"), "submit", "verify")
+    client.force_login(people["compiler"])
+    response = client.post(
+        reverse("reporting:review_together"),
+        {"action": "approve", "figure": [quarter.pk, coordinated.pk]},
+        follow=True,
+    )
+    said = [
+        " ".join(m.text_content().split())
+        for m in lxml.html.fromstring(response.content.decode()).xpath(
+            "//div[contains(@class, 'msg')]"
+        )
+    ]
+    under_year = [m for m in said if "Tốc độ tăng tổng sản phẩm" in m]
+    assert len(under_year) == 1
+    assert "Số liệu dưới một năm không dùng để tính trạng thái mục tiêu" in under_year[0]
+    assert "không phải số liệu của cơ quan chủ trì" not in under_year[0]
+    assert ZONES not in under_year[0]
+    zones = [m for m in said if ZONES in m]
+    assert len(zones) == 1 and "số liệu của cơ quan phối hợp" in zones[0]
