@@ -431,7 +431,7 @@ def review_together(request: HttpRequest) -> HttpResponse:
     for f in done:
         if f.pk in uses and not uses[f.pk].counts:
             by_reason.setdefault(uses[f.pk].summary, []).append(
-                f"“{f.indicator.name}” ({Period.parse(f.period_code).label.lower()}) của {f.organization.name}"
+                f"“{f.indicator.name}” ({lower_first(Period.parse(f.period_code).label)}) của {f.organization.name}"
             )
     for reason, names in by_reason.items():
         messages.warning(request, f"{'; '.join(names)} — {reason}")

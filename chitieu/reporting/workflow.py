@@ -18,6 +18,7 @@ from chitieu.notices.services import notify
 
 from .choices import Action, FigureStatus
 from .errors import FigureError, audit_row
+from .evaluation import lower_first
 from .figure_sql import insert_all
 from .models import Figure
 from .signals import figure_approved, figures_changed
@@ -111,7 +112,7 @@ def figures_transition(*, user: Any, figure_ids: list[int], action: str) -> list
             done.append(figure_transition(user=user, figure=f, action=action))
         except FigureError as exc:
             try:
-                period = Period.parse(f.period_code).label.lower()
+                period = lower_first(Period.parse(f.period_code).label)
             except PeriodError:
                 period = f.period_code
             raise FigureError(
@@ -125,7 +126,7 @@ def _tell_the_reporters(figure: Figure, action: str, reason: str) -> None:
     """The organisation that entered a figure learns in the application that it was approved or
     returned (and why), in the transaction that records it."""
     try:
-        period = Period.parse(figure.period_code).label.lower()
+        period = lower_first(Period.parse(figure.period_code).label)
     except PeriodError:
         period = figure.period_code
     what = f"Số liệu “{figure.indicator.name}” {period} ({format_number(trim_zeros(Decimal(figure.value)))})"

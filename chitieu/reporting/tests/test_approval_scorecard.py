@@ -369,6 +369,7 @@ def test_together_names_each_figure_under_its_own_reason(
     under_year = [m for m in said if "Tốc độ tăng tổng sản phẩm" in m]
     assert len(under_year) == 1
     assert "Số liệu dưới một năm không dùng để tính trạng thái mục tiêu" in under_year[0]
+    assert "(quý III/2026)" in under_year[0]  # the period as printed, not "quý iii/2026"
     assert "không phải số liệu của cơ quan chủ trì" not in under_year[0]
     assert ZONES not in under_year[0]
     zones = [m for m in said if ZONES in m]
