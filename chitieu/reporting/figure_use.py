@@ -50,6 +50,15 @@ def _last_year(code: str) -> int | None:
     return p.end_year if p.kind is PeriodKind.MULTI_YEAR else p.year
 
 
+def _label(code: str) -> str:
+    """A period as a sentence names it: "năm 2024", "quý III/2026" (the code if unreadable)."""
+    try:
+        label = Period.parse(code).label
+    except PeriodError:
+        return code
+    return label[:1].lower() + label[1:]
+
+
 def _names(names: Iterable[str]) -> str:
     return ", ".join(dict.fromkeys(names)) or "chưa ghi"
 
@@ -147,7 +156,14 @@ def _use(
             )
         uses.append(TargetUse(pk, plan_id, period, counts, why))
     counted = [u for u in uses if u.counts]
-    if not uses:
+    if not uses and targets:
+        # its targets' periods are over: say which, not that there is none
+        ended = ", ".join(_label(code) for code in sorted({t[1] for t in targets.values()}))
+        summary = (
+            f"Chỉ tiêu không có mục tiêu cho {_label(f.period_code)} (các mục tiêu của nó thuộc "
+            f"kỳ đã qua: {ended}), nên số liệu này chưa được dùng để đánh giá."
+        )
+    elif not uses:
         summary = "Chỉ tiêu chưa có mục tiêu nào trong các kế hoạch, nên số liệu này chưa được dùng để đánh giá."
     elif sub_annual:
         summary = (

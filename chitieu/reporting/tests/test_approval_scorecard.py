@@ -374,3 +374,28 @@ def test_together_names_each_figure_under_its_own_reason(
     assert ZONES not in under_year[0]
     zones = [m for m in said if ZONES in m]
     assert len(zones) == 1 and "số liệu của cơ quan phối hợp" in zones[0]
+
+
+def test_a_figure_after_its_indicators_targets_ended_says_which_periods_they_were(demo):
+    from chitieu.catalog.models import Indicator
+    from chitieu.reporting.figure_use import figure_uses
+
+    # "Tổng vốn đầu tư phát triển trên địa bàn" (Nghìn tỷ đồng) has a target for 2024 only
+    [invest] = [
+        i
+        for i in Indicator.objects.filter(name="Tổng vốn đầu tư phát triển trên địa bàn")
+        if set(i.targets.exclude(kind="").values_list("period_code", flat=True)) == {"2024"}
+    ]
+    figure = Figure(
+        indicator=invest,
+        organization=Organization.objects.get(name="Thống kê tỉnh"),
+        period_code="2026",
+        value=D(60),
+    )
+    figure.pk = 0
+    use = figure_uses([figure])[0]
+    assert not use.counts
+    assert use.summary == (
+        "Chỉ tiêu không có mục tiêu cho năm 2026 (các mục tiêu của nó thuộc kỳ đã qua: năm 2024), "
+        "nên số liệu này chưa được dùng để đánh giá."
+    )
