@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from chitieu.core.numbers import format_number
 
@@ -38,7 +38,19 @@ Cell = tuple[str, int]
 _QUARTER_INDEX = {q: i for i, q in enumerate(QUARTERS)}
 
 
+_CENT = Decimal("0.01")
+# half-up to the hundredth, never trapping (the digits of a quantize do not depend on precision)
+_ROUNDING = Context(prec=60, rounding=ROUND_HALF_UP, traps=[])
+
+
 def _fmt(d: Decimal) -> str:
+    """``format_number(d, 2)``, written directly for a number below a thousand (a growth rate):
+    a note names two of them for every cell it solves, and the general path cost two thirds of a
+    province's solve."""
+    q = d.quantize(_CENT, context=_ROUNDING)
+    if -1000 < q < 1000:
+        text = f"{q:f}".replace(".", ",")
+        return text[1:] if q == 0 and text[0] == "-" else text
     return format_number(d, 2)
 
 

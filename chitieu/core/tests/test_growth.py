@@ -350,3 +350,20 @@ def test_a_growth_beyond_what_decimal_formats_is_refused(value):
     with pytest.raises(GrowthError, match="quá lớn|không hữu hạn") as info:
         check_table(data)
     assert info.value.field == "growth.A.Q1"
+
+
+def test_the_notes_write_numbers_as_format_number_does():
+    import importlib
+    import random
+    from decimal import Decimal
+
+    from chitieu.core.numbers import format_number
+
+    solve_module = importlib.import_module("chitieu.core.growth.solve")
+    edges = ["0", "-0", "-0.004", "-0.005", "0.005", "999.994", "999.995", "-999.995", "1000"]
+    rng = random.Random(2026)
+    values = [Decimal(e) for e in edges] + [
+        Decimal(rng.uniform(-1500, 1500)).quantize(Decimal(10) ** -rng.randint(0, 6))
+        for _ in range(2000)
+    ]
+    assert [solve_module._fmt(v) for v in values] == [format_number(v, 2) for v in values]
