@@ -16,6 +16,7 @@ from chitieu.organizations.choices import OrgKind
 
 from .choices import VINTAGE_RANK, Aggregation
 from .counting import COMMUNE_KINDS
+from .evaluation import lower_first
 from .models import Figure, ReportingSpec
 
 YEARLY = (PeriodKind.YEAR, PeriodKind.MULTI_YEAR)
@@ -53,10 +54,9 @@ def _last_year(code: str) -> int | None:
 def _label(code: str) -> str:
     """A period as a sentence names it: "năm 2024", "quý III/2026" (the code if unreadable)."""
     try:
-        label = Period.parse(code).label
+        return lower_first(Period.parse(code).label)
     except PeriodError:
         return code
-    return label[:1].lower() + label[1:]
 
 
 def _names(names: Iterable[str]) -> str:
