@@ -448,6 +448,20 @@ def rollup_specs(
     }
 
 
+# what choosing the figure that counts reads of a figure and its organisation
+_COUNTED_FIELDS = (
+    "indicator_id",
+    "period_code",
+    "vintage",
+    "value",
+    "status",
+    "updated_at",
+    "organization_id",
+    "organization__kind",
+    "organization__name",
+)
+
+
 def counting_figures(
     indicator_ids: Collection[int], specs: dict[int, RollupSpec], basis: Basis
 ) -> dict[int, list[Figure]]:
@@ -465,17 +479,7 @@ def counting_figures(
             status__in=STATUSES_OF[basis],
         )
         .select_related("organization")
-        .only(
-            "indicator_id",
-            "period_code",
-            "vintage",
-            "value",
-            "status",
-            "updated_at",
-            "organization_id",
-            "organization__kind",
-            "organization__name",
-        )
+        .only(*_COUNTED_FIELDS)
     )
     for f in qs:
         if f.indicator_id in indicator_ids:
@@ -546,17 +550,7 @@ def part_year_figures(indicator_ids: Collection[int], basis: Basis) -> dict[int,
         .exclude(period_kind__in=[PeriodKind.YEAR, PeriodKind.MULTI_YEAR])
         .exclude(organization__kind__in=COMMUNE_KINDS)
         .select_related("organization")
-        .only(
-            "indicator_id",
-            "period_code",
-            "vintage",
-            "value",
-            "status",
-            "updated_at",
-            "organization_id",
-            "organization__kind",
-            "organization__name",
-        )
+        .only(*_COUNTED_FIELDS)
     )
     for f in qs:
         out[f.indicator_id].append(f)
