@@ -45,12 +45,13 @@ _ROUNDING = Context(prec=60, rounding=ROUND_HALF_UP, traps=[])
 
 def _fmt(d: Decimal) -> str:
     """``format_number(d, 2)``, written directly for a number below a thousand (a growth rate):
-    a note names two of them for every cell it solves, and the general path cost two thirds of a
-    province's solve."""
-    q = d.quantize(_CENT, context=_ROUNDING)
-    if -1000 < q < 1000:
-        text = f"{q:f}".replace(".", ",")
-        return text[1:] if q == 0 and text[0] == "-" else text
+    a note names two of them for every cell it solves, and the general path cost half of a
+    province's solve. A quantized number always prints as plain digits with two decimals, so its
+    length tells whether it needs a thousands point; negative zero and anything else go the
+    general way."""
+    text = str(_ROUNDING.quantize(d, _CENT))
+    if len(text) < 7 and text[-3] == "." and text != "-0.00":
+        return text.replace(".", ",")
     return format_number(d, 2)
 
 
