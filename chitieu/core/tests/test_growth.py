@@ -360,7 +360,20 @@ def test_the_notes_write_numbers_as_format_number_does():
     from chitieu.core.numbers import format_number
 
     solve_module = importlib.import_module("chitieu.core.growth.solve")
-    edges = ["0", "-0", "-0.00", "1E+2", "5E-7", "-0.004", "-0.005", "0.005", "999.994", "999.995", "-999.995", "1000"]
+    edges = [
+        "0",
+        "-0",
+        "-0.00",
+        "1E+2",
+        "5E-7",
+        "-0.004",
+        "-0.005",
+        "0.005",
+        "999.994",
+        "999.995",
+        "-999.995",
+        "1000",
+    ]
     rng = random.Random(2026)
     values = [Decimal(e) for e in edges] + [
         Decimal(rng.uniform(-1500, 1500)).quantize(Decimal(10) ** -rng.randint(0, 6))
