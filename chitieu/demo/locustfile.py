@@ -29,6 +29,7 @@ _SESSIONS = itertools.cycle(
     [s.split("=", 1) for s in os.environ.get("CHITIEU_LOAD_SESSIONS", "").split(",") if s] or [None]
 )
 _COOKIE = os.environ.get("CHITIEU_SESSION_COOKIE", "sessionid")
+_TYPED = itertools.count()
 _LINK = re.compile(r'href="(/(?:ke-hoach|chi-tieu|co-quan|kich-ban|nhiem-vu)/[0-9]+/)"')
 
 
@@ -126,7 +127,10 @@ class Reporter(FastHttpUser):
         if not forms:
             return
         fields = dict(random.choice(forms))
-        fields["value"] = f"{random.randint(1, 90)},{random.randint(0, 9)}"
+        # a value this run has not typed lately: one equal to the stored value is a save that
+        # changes nothing, answered as such and written nowhere (decision 0052)
+        k = next(_TYPED)
+        fields["value"] = f"{1 + k // 10 % 89},{k % 10}"
         fields["comment"] = "thử tải"
         # the POST alone is the save; the page it redirects to says whether it was stored
         with self.client.post(
@@ -140,10 +144,19 @@ class Reporter(FastHttpUser):
         if response.status_code == 302 and where:
             after = self._get(where, "page: /so-lieu/ (sau khi lưu)")
             # the list shows the saved row's notice beside its field ("Đã nhập …", "Đã sửa …")
-            stored = 'class="field-ok"' in (after.text or "")
+            # or, when another user saved the same row since this page was read, the conflict:
+            # both values named and nothing overwritten, as designed
+            text = after.text or ""
+            result = (
+                "save stored"
+                if 'class="field-ok"' in text
+                else "save conflict"
+                if "hiện đang lưu" in text
+                else "save not stored"
+            )
             self.environment.events.request.fire(
                 request_type="RESULT",
-                name="save stored" if stored else "save not stored",
+                name=result,
                 response_time=0,
                 response_length=0,
                 exception=None,

@@ -53,6 +53,13 @@ def test_summary_keeps_logins_apart_and_counts_only_5xx_failures():
             "response_times": {"0": 3},
         },
         {
+            "name": "save conflict",
+            "method": "RESULT",
+            "num_requests": 1,
+            "num_failures": 0,
+            "response_times": {"0": 1},
+        },
+        {
             "name": "save not stored",
             "method": "RESULT",
             "num_requests": 1,
@@ -66,6 +73,7 @@ def test_summary_keeps_logins_apart_and_counts_only_5xx_failures():
         "errors_5xx": 1,
         "saves_sent": 4,
         "saves_answered_stored": 3,
+        "saves_answered_conflict": 1,
         "page_p95_ms": 120.0,
         "save_p95_ms": 70.0,
         "login_p95_ms": 3000.0,

@@ -56,12 +56,20 @@ def summarise(stats: list[dict[str, Any]]) -> dict[str, Any]:
     pages: dict[int, int] = {}
     logins: dict[int, int] = {}
     saves: dict[int, int] = {}
-    out = {"requests": 0, "errors_5xx": 0, "saves_sent": 0, "saves_answered_stored": 0}
+    out = {
+        "requests": 0,
+        "errors_5xx": 0,
+        "saves_sent": 0,
+        "saves_answered_stored": 0,
+        "saves_answered_conflict": 0,
+    }
     for entry in stats:
         name, method, count = entry["name"], entry["method"], entry["num_requests"]
         if method == "RESULT":
             if name == "save stored":
                 out["saves_answered_stored"] += count
+            elif name == "save conflict":
+                out["saves_answered_conflict"] += count
             continue
         out["requests"] += count
         out["errors_5xx"] += entry["num_failures"]
@@ -281,6 +289,7 @@ class Command(BaseCommand):
                             "saves_sent",
                             "saves_stored",
                             "saves_answered_stored",
+                            "saves_answered_conflict",
                             "login_p95_ms",
                         )
                     },
