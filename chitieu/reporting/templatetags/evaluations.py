@@ -3,6 +3,7 @@ targets renders in about a millisecond here, against several in a template loop.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape  # what Django's escape does, without its lazy-string wrapper
 
@@ -14,6 +15,17 @@ from chitieu.reporting.choices import Status
 register = template.Library()
 
 LABELS = dict(Status.choices)
+# a status's class and label, escaped once (the codes and labels are fixed)
+_STATUS_HTML = {code: (escape(code), escape(label)) for code, label in LABELS.items()}
+_SPECIAL = re.compile(r"[&<>\"']")
+
+
+def _esc(text: str) -> str:
+    """``escape``, with the text itself when it holds nothing to escape (nearly every name and
+    sentence: a search is cheaper than five replacements)."""
+    return escape(text) if _SPECIAL.search(text) else text
+
+
 PROVISIONAL_TITLE = "Tạm tính, chưa phải số liệu đã duyệt"
 AMENDED = '<br><span class="small amended">Mục tiêu đã được sửa đổi</span>'
 
@@ -26,20 +38,21 @@ def overview_rows(rows: Iterable[object], links: dict[int, str]) -> SafeString:
     for r in rows:
         d = r.result  # type: ignore[attr-defined]
         p = d["p"]
+        css, label = _STATUS_HTML[d["s"]]
         out.append(
-            f'<tr><td><a href="{escape(links.get(r.indicator_id, ""))}">'  # type: ignore[attr-defined]
-            f"{escape(r.name)}</a>"  # type: ignore[attr-defined]
+            f'<tr><td><a href="{_esc(links.get(r.indicator_id, ""))}">'  # type: ignore[attr-defined]
+            f"{_esc(r.name)}</a>"  # type: ignore[attr-defined]
             + (AMENDED if r.amended else "")  # type: ignore[attr-defined]
             + "</td>"
-            f'<td><span class="st {escape(d["s"])}">{escape(LABELS[d["s"]])}</span>'
+            f'<td><span class="st {css}">{label}</span>'
             + (
                 f'<br><span class="st provisional" title="{PROVISIONAL_TITLE}">'
-                f"Tạm tính: {escape(LABELS[p['s']])}</span>"
+                f"Tạm tính: {_STATUS_HTML[p['s']][1]}</span>"
                 if p
                 else ""
             )
-            + f"</td><td>{escape(d['t'])}"
-            + (f'<br><span class="provisional-note">Tạm tính: {escape(p["t"])}</span>' if p else "")
+            + f"</td><td>{_esc(d['t'])}"
+            + (f'<br><span class="provisional-note">Tạm tính: {_esc(p["t"])}</span>' if p else "")
             + "</td></tr>"
         )
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
