@@ -48,9 +48,11 @@ def _fmt(d: Decimal) -> str:
     a note names two of them for every cell it solves, and the general path cost half of a
     province's solve. A quantized number always prints as plain digits with two decimals, so its
     length tells whether it needs a thousands point; negative zero and anything else go the
-    general way."""
-    text = str(_ROUNDING.quantize(d, _CENT))
-    if len(text) < 7 and text[-3] == "." and text != "-0.00":
+    general way. A number that already prints so (a planned growth as typed) is not quantized."""
+    text = str(d)  # a planned growth as typed ("5.96") is already its own text
+    if not (3 < len(text) < 7 and text[-3] == "."):
+        text = str(_ROUNDING.quantize(d, _CENT))
+    if 3 < len(text) < 7 and text[-3] == "." and text != "-0.00":
         return text.replace(".", ",")
     return format_number(d, 2)
 
@@ -59,7 +61,8 @@ def _uplift_note(
     s: Scenario, t: TargetSpec, free: list[Cell], uplift: Decimal, growth: dict[str, list[Decimal]]
 ) -> str:
     """The additive uplift in words a leader reads: which quarters of which sectors must grow
-    how much more, and the growth that makes each of them ("quý IV: Dịch vụ 12,89 → 14,11 %")."""
+    how much more, and the growth that makes each of them ("quý IV: Dịch vụ 12,89 → 14,11 %"):
+    a cell is moved by one target only, so its growth before is the planned one."""
     change = (
         f"phải tăng thêm {_fmt(uplift)} điểm %"
         if uplift >= 0
@@ -69,7 +72,7 @@ def _uplift_note(
     parts = []
     for q in quarters:
         names = [
-            f"{s.components.get(c, c)} {_fmt(growth[c][q] - uplift)} → {_fmt(growth[c][q])} %"
+            f"{s.components.get(c, c)} {_fmt(s.growth[c][q])} → {_fmt(growth[c][q])} %"
             for c, cq in free
             if cq == q
         ]
