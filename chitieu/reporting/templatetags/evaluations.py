@@ -18,16 +18,14 @@ LABELS = dict(Status.choices)
 # a status's class and label, escaped once (the codes and labels are fixed)
 _STATUS_HTML = {code: (escape(code), escape(label)) for code, label in LABELS.items()}
 _SPECIAL = re.compile(r"[&<>\"']")
+PROVISIONAL_TITLE = "Tạm tính, chưa phải số liệu đã duyệt"
+AMENDED = '<br><span class="small amended">Mục tiêu đã được sửa đổi</span>'
 
 
 def _esc(text: str) -> str:
     """``escape``, with the text itself when it holds nothing to escape (nearly every name and
     sentence: a search is cheaper than five replacements)."""
     return escape(text) if _SPECIAL.search(text) else text
-
-
-PROVISIONAL_TITLE = "Tạm tính, chưa phải số liệu đã duyệt"
-AMENDED = '<br><span class="small amended">Mục tiêu đã được sửa đổi</span>'
 
 
 @register.simple_tag
