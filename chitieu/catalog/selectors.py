@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from chitieu.core.names import Named, distinct_labels
+from chitieu.core.text import fold
 from chitieu.organizations.models import Organization
 
 from .choices import PlanStatus, Role
@@ -89,6 +93,30 @@ def indicator_list() -> QuerySet[Indicator]:
     return Indicator.objects.select_related("parent").annotate(
         plan_count=Count("targets__plan", distinct=True)
     )
+
+
+def indicator_labels(indicators: Iterable[Indicator]) -> dict[int, str]:
+    """Each indicator's name as a list of them shows it: qualified by its parent (or unit, or
+    code) where another in the list has the same name (``core.names``). One query at most, for
+    the parents' names of the indicators whose names clash, none when those are loaded."""
+    items = {i.pk: i for i in indicators}
+    same = Counter(fold(i.name) for i in items.values())
+    clash = [i for i in items.values() if same[fold(i.name)] > 1]
+    parent = Indicator._meta.get_field("parent")
+    wanted = {i.parent_id for i in clash if i.parent_id is not None and not parent.is_cached(i)}
+    names = (
+        dict(Indicator.objects.filter(pk__in=wanted).values_list("pk", "name")) if wanted else {}
+    )
+
+    def parent_name(i: Indicator) -> str:
+        if i.parent_id is None:
+            return ""
+        if i.parent_id in names:
+            return names[i.parent_id]
+        return i.parent.name if i.parent is not None else ""
+
+    labels = distinct_labels(Named(i.pk, i.name, parent_name(i), i.unit) for i in clash)
+    return {pk: labels.get(pk, i.name) for pk, i in items.items()}
 
 
 def indicator_targets(indicator: Indicator) -> QuerySet[Target]:

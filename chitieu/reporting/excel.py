@@ -21,6 +21,7 @@ from django.db import transaction
 
 from chitieu.access.permissions import reportable_indicators
 from chitieu.catalog.models import Indicator
+from chitieu.catalog.selectors import indicator_labels
 from chitieu.core.numbers import format_number
 from chitieu.core.periods import Period
 from chitieu.core.text import fold
@@ -88,15 +89,19 @@ def build_template(org: Organization, period_code: str) -> bytes:
     indicators = reportable_indicators(org)
     freq = frequencies(i.pk for i in indicators)
     kind = Period.parse(period_code).kind
-    for ind in indicators:
-        if not reported_for(freq[ind.pk], kind) and ind.pk not in existing:
-            continue  # the save would refuse its row: a yearly indicator in a monthly template
+    # the save would refuse the row of an indicator not reported for this kind of period (a
+    # yearly one in a monthly template): left out, unless a figure was entered for it
+    shown = [i for i in indicators if reported_for(freq[i.pk], kind) or i.pk in existing]
+    # column B is for the person (the upload reads the code in column A): two "Dịch vụ" rows
+    # say which structure each belongs to
+    labels = indicator_labels(shown)
+    for ind in shown:
         figures = sorted(existing.get(ind.pk, []), key=lambda f: VINTAGE_RANK[f.vintage])
         for f in figures or [None]:
             ws.append(
                 [
                     ind.pk,
-                    ind.name,
+                    labels[ind.pk],
                     ind.unit,
                     period_code,
                     Vintage(f.vintage).label if f else Vintage.ESTIMATE.label,
@@ -159,6 +164,7 @@ class UploadRow:
     expected_revision: int = 0
     shown_id: int | None = None  # the figure the template showed on this row (hidden column I)
     current: Figure | None = None
+    label: str = ""  # the indicator's name, told apart from others of that name in the sheet
 
     @property
     def vintage_label(self) -> str:
@@ -222,7 +228,12 @@ def check_rows(
         return up
     known = _Known.of(org)
     read = [_row(up, name, n, values, known) for n, values in cells if n >= FIRST_ROW]
-    _compare(up, name, [r for r in read if r is not None])
+    rows = [r for r in read if r is not None]
+    labels = indicator_labels(r.indicator for r in rows if r.indicator is not None)
+    for r in rows:
+        assert r.indicator is not None
+        r.label = labels[r.indicator.pk]
+    _compare(up, name, rows)
     return up
 
 
@@ -425,7 +436,7 @@ def _row_result(row: UploadRow) -> dict[str, Any]:
     assert row.indicator is not None
     return {
         "line": row.line,
-        "indicator": row.indicator.name,
+        "indicator": row.label or row.indicator.name,
         "period": row.period_code,
         "vintage": row.vintage_label,
         "value": format_number(row.value.normalize()) if row.value is not None else "",

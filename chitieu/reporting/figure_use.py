@@ -37,10 +37,29 @@ class TargetUse:
 class FigureUse:
     """The figure's organisation's part in its indicator, and what that means for evaluation."""
 
-    role: str  # "Chủ trì", "Phối hợp", "Thống kê tỉnh", "Xã, phường", "Không được giao"
+    # "Chủ trì", "Phối hợp", "Thống kê tỉnh", "Xã, phường", "Chủ trì chung" / "Phối hợp chung"
+    # (through a group such as "Các sở, ban, ngành"), "Không được giao"
+    role: str
     counts: bool  # counts for at least one target
     summary: str  # one sentence, for the approval message and the figure's page
     targets: list[TargetUse] = field(default_factory=list)
+    reason: str = ""  # the summary in a few words, for a row of the queue
+
+
+@dataclass
+class _Assigned:
+    """Who a target of the figure's indicator is assigned to."""
+
+    plan_id: int
+    period_code: str
+    leads: list[tuple[int, str]] = field(default_factory=list)  # agencies (id, name)
+    coordinators: set[int] = field(default_factory=set)
+    # groups assigned as a whole ("Các sở, ban, ngành"): (role, name, kinds of their members)
+    groups: list[tuple[str, str, list[str]]] = field(default_factory=list)
+
+    def group_of(self, kind: str, role: str) -> str | None:
+        """The name of the first group of this role the kind of organisation belongs to."""
+        return next((n for r, n, kinds in self.groups if r == role and kind in kinds), None)
 
 
 def _last_year(code: str) -> int | None:
@@ -81,18 +100,19 @@ def figure_uses(figures: Iterable[Figure]) -> dict[int, FigureUse]:
             "organization_id",
             "organization__name",
             "organization__kind",
+            "organization__member_kinds",
         )
     )
-    # indicator -> target -> (plan, period, leads [(id, name)], coordinators {id})
-    targets: dict[int, dict[int, tuple[int, str, list[tuple[int, str]], set[int]]]] = defaultdict(
-        dict
-    )
-    for target_id, ind, plan_id, period, role, org_id, org_name, kind in rows:
-        entry = targets[ind].setdefault(target_id, (plan_id, period, [], set()))
-        if role == RespRole.LEAD and kind != OrgKind.GROUP:
-            entry[2].append((org_id, org_name))
+    targets: dict[int, dict[int, _Assigned]] = defaultdict(dict)
+    for target_id, ind, plan_id, period, role, org_id, org_name, kind, members in rows:
+        entry = targets[ind].setdefault(target_id, _Assigned(plan_id, period))
+        if kind == OrgKind.GROUP:
+            # counting reads no group's figures and no member's as a lead's (``responsible_for``)
+            entry.groups.append((role, org_name, list(members or ())))
+        elif role == RespRole.LEAD:
+            entry.leads.append((org_id, org_name))
         elif role == RespRole.COORDINATING:
-            entry[3].add(org_id)
+            entry.coordinators.add(org_id)
     rolled_up = set(
         ReportingSpec.objects.filter(indicator_id__in=indicator_ids)
         .exclude(aggregation=Aggregation.NONE)
@@ -103,27 +123,33 @@ def figure_uses(figures: Iterable[Figure]) -> dict[int, FigureUse]:
     }
 
 
-def _use(
-    f: Figure,
-    targets: dict[int, tuple[int, str, list[tuple[int, str]], set[int]]],
-    rolled_up: bool,
-) -> FigureUse:
+def _use(f: Figure, targets: dict[int, _Assigned], rolled_up: bool) -> FigureUse:
     org, kind = f.organization_id, f.organization.kind
     year = _last_year(f.period_code)
     # a target whose period ended before the figure's year does not read it
     live = {
-        pk: t for pk, t in targets.items() if year is None or (_last_year(t[1]) or year) >= year
+        pk: t
+        for pk, t in targets.items()
+        if year is None or (_last_year(t.period_code) or year) >= year
     }
-    leads_of = {pk: t[2] for pk, t in live.items()}
-    all_leads = _names(name for leads in leads_of.values() for _, name in leads)
+    all_leads = _names(name for t in live.values() for _, name in t.leads)
+    all_instead = (
+        f"cơ quan chủ trì ({all_leads}) hoặc Thống kê tỉnh"
+        if any(t.leads for t in live.values())
+        else "Thống kê tỉnh"
+    )
     if kind == OrgKind.STATISTICS:
         role = "Thống kê tỉnh"
-    elif any(org in {i for i, _ in leads} for leads in leads_of.values()):
+    elif any(org in {i for i, _ in t.leads} for t in live.values()):
         role = "Chủ trì"
-    elif any(org in t[3] for t in live.values()):
+    elif any(org in t.coordinators for t in live.values()):
         role = "Phối hợp"
     elif kind in COMMUNE_KINDS:
         role = "Xã, phường"
+    elif any(t.group_of(kind, RespRole.LEAD) for t in live.values()):
+        role = "Chủ trì chung"
+    elif any(t.group_of(kind, RespRole.COORDINATING) for t in live.values()):
+        role = "Phối hợp chung"
     else:
         role = "Không được giao"
     try:
@@ -131,9 +157,15 @@ def _use(
     except PeriodError:
         sub_annual = False
     uses = []
-    for pk, (plan_id, period, leads, coordinators) in live.items():
-        lead_ids = {i for i, _ in leads}
-        lead_names = _names(name for _, name in leads)
+    for pk, t in live.items():
+        lead_ids = {i for i, _ in t.leads}
+        lead_names = _names(name for _, name in t.leads)
+        # whose figures evaluation reads instead: the lead agencies, if the target names any
+        instead = (
+            f"cơ quan chủ trì ({lead_names}) hoặc Thống kê tỉnh" if t.leads else "Thống kê tỉnh"
+        )
+        lead_group = t.group_of(kind, RespRole.LEAD)
+        coordinating_group = t.group_of(kind, RespRole.COORDINATING)
         if sub_annual:
             counts, why = False, "số liệu dưới một năm; trạng thái mục tiêu dựa trên số liệu cả năm"
         elif kind == OrgKind.STATISTICS:
@@ -142,55 +174,72 @@ def _use(
             counts, why = True, "số liệu của cơ quan chủ trì"
         elif kind in COMMUNE_KINDS and rolled_up:
             counts, why = True, "được cộng vào số tổng hợp từ các xã, phường"
-        elif org in coordinators:
+        elif org in t.coordinators:
             counts, why = (
                 False,
-                f"số liệu của cơ quan phối hợp; đánh giá dùng số liệu của cơ quan chủ trì "
-                f"({lead_names}) hoặc Thống kê tỉnh",
+                f"số liệu của cơ quan phối hợp; đánh giá dùng số liệu của {instead}",
+            )
+        elif lead_group or coordinating_group:
+            # a target handed to a whole group: counting reads no member's figure as a lead's
+            how = "chủ trì" if lead_group else "phối hợp"
+            counts, why = (
+                False,
+                f"mục tiêu giao chung cho “{lead_group or coordinating_group}” ({how}), không "
+                f"nêu tên cơ quan; số liệu riêng của một cơ quan trong nhóm không được dùng, "
+                f"đánh giá dùng số liệu của {instead}",
             )
         else:
             counts, why = (
                 False,
-                f"cơ quan không được giao mục tiêu này; đánh giá dùng số liệu của cơ quan chủ "
-                f"trì ({lead_names}) hoặc Thống kê tỉnh",
+                f"cơ quan không được giao mục tiêu này; đánh giá dùng số liệu của {instead}",
             )
-        uses.append(TargetUse(pk, plan_id, period, counts, why))
+        uses.append(TargetUse(pk, t.plan_id, t.period_code, counts, why))
     counted = [u for u in uses if u.counts]
     if not uses and targets:
         # its targets' periods are over: say which, not that there is none
-        ended = ", ".join(_label(code) for code in sorted({t[1] for t in targets.values()}))
+        ended = ", ".join(
+            _label(code) for code in sorted({t.period_code for t in targets.values()})
+        )
         summary = (
             f"Chỉ tiêu không có mục tiêu cho {_label(f.period_code)} (các mục tiêu của nó thuộc "
             f"kỳ đã qua: {ended}), nên số liệu này chưa được dùng để đánh giá."
         )
+        reason = f"Không dùng để đánh giá: các mục tiêu thuộc kỳ đã qua ({ended})"
     elif not uses:
         summary = "Chỉ tiêu chưa có mục tiêu nào trong các kế hoạch, nên số liệu này chưa được dùng để đánh giá."
+        reason = "Không dùng để đánh giá: chỉ tiêu chưa có mục tiêu nào"
     elif sub_annual:
         summary = (
             "Số liệu dưới một năm không dùng để tính trạng thái mục tiêu (trạng thái dựa trên số "
             "liệu cả năm); khi chưa có số liệu cả năm, trang chỉ tiêu nêu kèm số liệu này."
         )
+        reason = "Không dùng để tính trạng thái mục tiêu: số liệu dưới một năm"
     elif len(counted) == len(uses):
         summary = (
             f"Số liệu được dùng để đánh giá {len(uses)} mục tiêu của chỉ tiêu "
             f"({counted[0].why}; số liệu chính thức được ưu tiên trước sơ bộ, ước tính)."
         )
+        reason = f"Dùng để đánh giá: {counted[0].why}"
     elif not counted:
         first = uses[0].why
         same = all(u.why == first for u in uses)
         detail = (
             first
             if same
-            else f"số liệu của cơ quan {role.lower()}; đánh giá dùng số liệu của cơ quan chủ trì ({all_leads}) hoặc Thống kê tỉnh"
+            else f"số liệu của cơ quan {role.lower()}; đánh giá dùng số liệu của {all_instead}"
         )
         summary = f"Số liệu không được dùng để đánh giá mục tiêu nào: {detail}."
+        reason = f"Không dùng để đánh giá: {detail}"
     else:
         summary = (
             f"Số liệu được dùng để đánh giá {len(counted)} trong {len(uses)} mục tiêu của chỉ "
             "tiêu (nơi cơ quan là chủ trì); các mục tiêu còn lại dùng số liệu của cơ quan chủ trì "
             "của chúng hoặc Thống kê tỉnh."
         )
-    return FigureUse(role, bool(counted), summary, uses)
+        reason = (
+            f"Dùng để đánh giá {len(counted)} trong {len(uses)} mục tiêu (nơi cơ quan là chủ trì)"
+        )
+    return FigureUse(role, bool(counted), summary, uses, reason)
 
 
 # -- what a checker compares a figure with -------------------------------------------------------

@@ -17,6 +17,7 @@ from django.utils import timezone
 from chitieu.catalog.choices import IndicatorGroup, PlanKind
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
+from chitieu.catalog.selectors import indicator_labels  # noqa: F401 - for the pages' lists
 from chitieu.core.calendar import Shift, WorkCalendar
 from chitieu.core.calendar import due_date as calendar_due_date
 from chitieu.core.periods import Period, PeriodKind
@@ -49,7 +50,8 @@ from .worklist import DueRow, Worklist, default_period, due_row, my_figures  # n
 def review_queue(status: str) -> list[Figure]:
     return list(
         Figure.objects.filter(status=status)
-        .select_related("indicator", "organization", "entered_by")
+        # the parent tells two indicators of one name apart ("Dịch vụ" of GRDP, of employment)
+        .select_related("indicator__parent", "organization", "entered_by")
         .order_by("submitted_at", "pk")
     )
 

@@ -383,9 +383,12 @@ def review(request: HttpRequest) -> HttpResponse:
     status = _queue(request, role)
     assert status is not None
     figures = selectors.review_queue(status)
+    # each row says whether its figure counts and why (figure_uses: two queries for the queue)
     uses = selectors.figure_uses(figures)
+    labels = selectors.indicator_labels(f.indicator for f in figures)
     for f in figures:
         f.use = uses[f.pk]  # type: ignore[attr-defined]
+        f.label = labels[f.indicator_id]  # type: ignore[attr-defined]
     return render(
         request,
         "reporting/review.html",

@@ -369,3 +369,64 @@ def test_an_upload_kept_before_its_rows_were_kept_is_read_from_its_file(reporter
     kept.refresh_from_db()
     figure_upload_save(upload=kept, user=reporter)
     assert Figure.objects.get(indicator=forest, period_code="2026").value == D(68)
+
+
+# -- indicators of one name (decision 0057) --------------------------------------------------------
+GRDP_SHARES = "Cơ cấu tổng sản phẩm trên địa bàn"
+JOB_SHARES = "Tỷ trọng lao động có việc làm trong nền kinh tế"
+
+
+def _cells(doc, heading: str) -> list[list[str]]:
+    """The cells of the table under the heading that starts with ``heading``, row by row."""
+    rows = doc.xpath(
+        f"//*[self::h2 or self::h3 or self::summary][starts-with(normalize-space(.), '{heading}')]"
+        "/following::table[1]/tbody/tr"
+    )
+    return [[" ".join(td.text_content().split()) for td in tr.xpath("./td")] for tr in rows]
+
+
+def test_indicators_of_one_name_are_told_apart_in_the_template_the_preview_and_the_result(
+    demo, client, reporter, forest, nnmt
+):
+    import lxml.html
+
+    from chitieu.catalog.models import Indicator
+
+    grdp = Indicator.objects.get(name="Dịch vụ", parent__name=GRDP_SHARES)
+    jobs = Indicator.objects.get(name="Dịch vụ", parent__name=JOB_SHARES)
+    economy = Indicator.objects.get(name="Dịch vụ", parent__name="Cơ cấu kinh tế")  # 2024's plan
+    client.force_login(reporter)
+    # given the template of NN&MT, which reports three "Dịch vụ"
+    data = client.get(reverse("reporting:template") + "?ky=2026").content
+    ws = openpyxl.load_workbook(io.BytesIO(data)).active
+    named = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(5, ws.max_row + 1)}
+    # then each says its structure, and a name no other row has stays as it is
+    assert {pk: label for pk, label in named.items() if label.startswith("Dịch vụ")} == {
+        grdp.pk: f"Dịch vụ ({GRDP_SHARES})",
+        jobs.pk: f"Dịch vụ ({JOB_SHARES})",
+        economy.pk: "Dịch vụ (Cơ cấu kinh tế)",
+    }
+    assert named[forest.pk] == "Tỷ lệ che phủ rừng"
+    # when the employment one is filled in and sent back
+    line = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == jobs.pk)
+    filled = _edit(data, {line: {6: "30,5"}})
+    preview = client.post(
+        reverse("reporting:upload"), {"file": SimpleUploadedFile("dich-vu.xlsx", filled)}
+    )
+    # then the row is read by its code, and the preview names it as the template did
+    up = preview.context["up"]
+    assert up.errors == []
+    assert [(r.indicator.pk, r.value) for r in up.rows] == [(jobs.pk, D("30.5"))]
+    doc = lxml.html.fromstring(preview.content.decode())
+    assert [c[1] for c in _cells(doc, "Sẽ lưu")] == [f"Dịch vụ ({JOB_SHARES})"]
+    skipped = [c[1] for c in _cells(doc, "Bỏ qua")]
+    assert f"Dịch vụ ({GRDP_SHARES})" in skipped and "Dịch vụ" not in skipped
+    # and so does the result once saved
+    result = client.post(
+        reverse("reporting:upload"), {"upload": preview.context["kept"].pk}, follow=True
+    )
+    doc = lxml.html.fromstring(result.content.decode())
+    assert _cells(doc, "Đã lưu") == [
+        [str(line), f"Dịch vụ ({JOB_SHARES})", "Năm 2026", "Ước tính", "30,5"]
+    ]
+    assert Figure.objects.get(indicator=jobs, organization=nnmt).value == D("30.5")
