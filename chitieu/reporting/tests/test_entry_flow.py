@@ -219,7 +219,7 @@ def test_an_overdue_deadline_says_by_how_many_days(demo, client, reporter):
     days = (timezone.localdate() - due).days
     html = _mine(client, "2020")
     assert (
-        f'hạn gửi Thống kê tỉnh: {due:%d/%m/%Y} <strong class="overdue">— quá hạn {days} ngày'
+        f'hạn gửi Thống kê tỉnh: {due:%d/%m/%Y} <strong class="st overdue">quá hạn {days} ngày'
         "</strong>"
     ) in html
 
