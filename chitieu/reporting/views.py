@@ -658,6 +658,12 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_object_or_404(Organization, pk=pk)
     plan = _plan(request)
     card = selectors.agency_scorecard(org, plan)
+    due = selectors.figures_deadline()
+    # the first twenty figures sent late, each with by how many days (its day, local time)
+    late = [
+        (f, (timezone.localtime(f.submitted_at).date() - due(f.period_code)).days)
+        for f in card.late[:20]
+    ]
     return render(
         request,
         "reporting/scorecard.html",
@@ -665,6 +671,7 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "org": org,
             "plan": plan,
             "card": card,
+            "late": late,
             "rules": selectors.scorecard_rules(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },

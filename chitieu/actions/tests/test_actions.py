@@ -187,10 +187,13 @@ def test_the_monthly_report_renders_from_demo_data(demo, client, django_user_mod
     html = client.get(reverse("actions:monthly") + "?thang=2026-10").content.decode()
     assert "Báo cáo Tổ công tác — Tháng 10/2026" in html
     assert (
-        "Sở Y tế: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — Chưa gửi (quá hạn)"
-        in html
-    )
-    assert "Sở Xây dựng: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — Trễ hạn" in html
+        "Sở Y tế: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — "
+        '<span class="st overdue">Chưa gửi (quá hạn)</span>'
+    ) in html
+    assert (
+        "Sở Xây dựng: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — "
+        '<span class="st at_risk">Trễ hạn</span>'
+    ) in html
     assert "Khởi công Dự án nhà ở xã hội tại phường Đông Kinh" in html  # overdue by 31 October
     assert "Tốc độ tăng GRDP" in html and "số liệu gốc năm 2025, trước kỳ kế hoạch: 64,3 %" in html
     # the page's Word link is the exports' monthly report, in the Decree 30 layout

@@ -143,6 +143,33 @@ def test_the_scorecard_page_shows_how_its_total_was_computed(leader):
     assert "hạn là ngày làm việc kế tiếp" in _text(html, "//details")
 
 
+def test_the_scorecard_marks_each_late_figure_overdue_by_its_days(leader):
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from chitieu.reporting.selectors import figures_deadline
+
+    # given a figure of the demo's, sent three days after its deadline
+    figure = Figure.objects.select_related("organization", "indicator").order_by("pk").first()
+    org = figure.organization
+    plan = Plan.objects.get(number="130/KH-UBND")
+    due = figures_deadline()(figure.period_code)
+    sent = datetime.combine(due + timedelta(days=3), time(9), timezone.get_current_timezone())
+    Figure.objects.filter(pk=figure.pk).update(submitted_at=sent)
+    # when the scorecard is read
+    html = leader.get(
+        reverse("reporting:agency", args=[org.pk]) + f"?ke-hoach={plan.pk}"
+    ).content.decode()
+    # then the late figure says by how many days, in words, in the overdue style
+    doc = lxml.html.fromstring(html)
+    items = doc.xpath("//h2[starts-with(., 'Gửi trễ hạn')]/following-sibling::ul[1]/li")
+    late = [li for li in items if li.text.startswith(figure.indicator.name)]
+    assert len(late) == 1, [li.text_content() for li in items]
+    assert late[0].xpath("span[@class='st overdue']/text()") == ["trễ 3 ngày"]
+    assert f"gửi {sent:%d/%m/%Y}" in late[0].text_content()
+
+
 # -- the overview's filter -------------------------------------------------------------------------
 def _row_statuses(html: str) -> list[str]:
     doc = lxml.html.fromstring(html)

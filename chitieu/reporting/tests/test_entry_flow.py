@@ -105,7 +105,7 @@ def test_a_month_with_nothing_due_says_so_and_points_to_the_year(demo, client, r
     html = _mine(client, "2026-11")
     main = html.split("<main", 1)[1]
     assert 'name="value"' not in main
-    assert "Không có chỉ tiêu nào phải nhập kỳ này." in main
+    assert "Không có chỉ tiêu nào phải nhập kỳ này, nên không có hạn gửi." in main
     n = len(my_figures(Organization.objects.get(name="Sở Nông nghiệp và Môi trường"), "2026").rows)
     assert (
         "Không có chỉ tiêu nào của Sở Nông nghiệp và Môi trường báo cáo cho tháng 11/2026. "
@@ -115,6 +115,29 @@ def test_a_month_with_nothing_due_says_so_and_points_to_the_year(demo, client, r
     ) in main
     assert "chưa được giao chủ trì" not in main
     assert "Tải mẫu Excel kỳ này" not in main  # a template of nothing is not offered
+
+
+def _total(html: str) -> str:
+    """The line above the list: what is left to do and by when."""
+    found = re.search(r'<p id="todo-total">(.*?)</p>', html, re.S)
+    assert found, "no counter line"
+    return found.group(1)
+
+
+def test_a_period_with_nothing_due_names_no_deadline(demo, client, reporter):
+    # given November, for which NN&MT reports nothing (its indicators are yearly or quarterly)
+    # when its page is open
+    total = _total(_mine(client, "2020-11"))
+    # then no deadline is printed, long past though November 2020's is, and none is missed
+    assert total == "Không có chỉ tiêu nào phải nhập kỳ này, nên không có hạn gửi."
+    assert "hạn gửi Thống kê tỉnh" not in total and "quá hạn" not in total
+
+
+def test_a_period_with_something_due_names_its_deadline(demo, client, reporter, monthly):
+    due = selectors.figures_deadline()("2026-11")
+    total = _total(_mine(client, "2026-11"))
+    assert total.startswith("<strong>1 chỉ tiêu còn phải nhập hoặc gửi</strong>")
+    assert f"hạn gửi Thống kê tỉnh: {due:%d/%m/%Y}" in total
 
 
 def test_a_month_page_and_its_template_hold_the_monthly_indicator_only(
@@ -196,7 +219,7 @@ def test_an_overdue_deadline_says_by_how_many_days(demo, client, reporter):
     days = (timezone.localdate() - due).days
     html = _mine(client, "2020")
     assert (
-        f'hạn gửi Thống kê tỉnh: {due:%d/%m/%Y} <strong class="overdue">— quá hạn {days} ngày'
+        f'hạn gửi Thống kê tỉnh: {due:%d/%m/%Y} <strong class="st overdue">quá hạn {days} ngày'
         "</strong>"
     ) in html
 

@@ -75,5 +75,5 @@ def test_the_statistics_office_has_a_person_who_enters_its_own_figures(demo, cli
 def test_an_organisation_with_nothing_to_enter_is_not_told_it_sent_everything(demo, client):
     client.force_login(get_user_model().objects.get(username="lanhdao"))
     page = client.get(reverse("reporting:mine") + "?ky=2026").content.decode()
-    assert "Không có chỉ tiêu nào phải nhập kỳ này." in page
+    assert "Không có chỉ tiêu nào phải nhập kỳ này, nên không có hạn gửi." in page
     assert "Đã nhập và gửi đủ" not in page

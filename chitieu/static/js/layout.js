@@ -1,6 +1,8 @@
 // The page layout's behaviour, from a static file (the Content Security Policy forbids inline
 // scripts): the "Menu" button folds the header's menu on a narrow screen, and every data table
 // is put in a box that scrolls sideways, so a wide table never squeezes its columns unreadable.
+// A box wider than the screen says so: a short line above it and a faded right edge while there
+// is more to the side (decision 0058).
 // Without JavaScript the menu simply stays open and tables keep their usual layout.
 (function () {
   "use strict";
@@ -43,29 +45,66 @@
     if (first) table.style.setProperty("--first-col", first.getBoundingClientRect().width + "px");
   }
 
+  // The line that says a box scrolls sideways sits just above the box; made once, then shown or
+  // hidden as the box's width changes.
+  function hintFor(box) {
+    var hint = box.previousElementSibling;
+    if (hint && hint.classList.contains("scroll-hint")) return hint;
+    hint = document.createElement("p");
+    hint.className = "scroll-hint";
+    hint.hidden = true;
+    hint.textContent = window.matchMedia("(pointer: coarse)").matches
+      ? "Vuốt ngang để xem thêm cột"
+      : "Cuộn ngang để xem thêm cột";
+    box.parentElement.insertBefore(hint, box);
+    return hint;
+  }
+
+  // the box's name for a screen reader: the table's caption, else the heading just above it
+  function boxName(box, table) {
+    var caption = table.querySelector("caption");
+    if (caption) return caption.textContent;
+    var heading = box.previousElementSibling;
+    if (heading && heading.classList.contains("scroll-hint")) heading = heading.previousElementSibling;
+    return heading && /^H[1-6]$/.test(heading.tagName) ? heading.textContent : "Bảng số liệu";
+  }
+
+  // the right edge fades while there is more to the right; scrolled to the end, it is clear
+  function updateEdge(box) {
+    var more = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+    box.classList.toggle("more-right", more);
+  }
+
   // A box that scrolls must be reachable from the keyboard and named for a screen reader; one
   // that does not scroll stays out of the tab order.
   function updateBox(box) {
     var table = box.querySelector("table");
     if (!table) return;
     stickyOffsets(table);
-    if (box.scrollWidth > box.clientWidth + 1) {
+    var wide = box.scrollWidth > box.clientWidth + 1;
+    if (wide) {
       if (!box.hasAttribute("tabindex")) {
-        var caption = table.querySelector("caption");
-        var heading = box.previousElementSibling;
-        var name = caption
-          ? caption.textContent
-          : heading && /^H[1-6]$/.test(heading.tagName)
-            ? heading.textContent
-            : "Bảng số liệu";
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", name.trim() + " (cuộn ngang)");
+        box.setAttribute("aria-label", boxName(box, table).trim() + " (cuộn ngang)");
       }
     } else if (box.getAttribute("tabindex") === "0") {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
       box.removeAttribute("aria-label");
+    }
+    var above = box.previousElementSibling;
+    if (wide || (above && above.classList.contains("scroll-hint"))) hintFor(box).hidden = !wide;
+    updateEdge(box);
+    if (!box.dataset.edge) {
+      box.dataset.edge = "1";
+      box.addEventListener(
+        "scroll",
+        function () {
+          updateEdge(box);
+        },
+        { passive: true }
+      );
     }
   }
 
