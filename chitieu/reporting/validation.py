@@ -9,10 +9,9 @@ from django.db import connection
 
 from chitieu.catalog.models import Indicator
 from chitieu.core.numbers import format_number
-from chitieu.core.periods import Period
 
-from .choices import VINTAGE_RANK, RuleKind
-from .models import Figure, ValidationRule
+from .choices import RuleKind
+from .models import ValidationRule
 
 # Read on every save of a figure: plain SQL, which the ORM would take ten times as long to build
 # as the database takes to answer (decision 0037).
@@ -92,70 +91,3 @@ def hard_errors(
                 "cơ cấu (các phần cộng lại bằng 100 %)"
             )
     return out
-
-
-def _best(indicator_id: int, organization_id: int | None, period_code: str) -> Figure | None:
-    qs = Figure.objects.filter(indicator_id=indicator_id, period_code=period_code)
-    if organization_id is not None:
-        qs = qs.filter(organization_id=organization_id)
-    figures = list(qs)
-    return max(figures, key=lambda f: (VINTAGE_RANK.get(f.vintage, 0), f.updated_at), default=None)
-
-
-def _previous_code(code: str) -> str | None:
-    p = Period.parse(code)
-    from chitieu.core.periods import PeriodKind
-
-    if p.kind is PeriodKind.MONTH:
-        return Period.month(p.year - (p.index == 1), 12 if p.index == 1 else p.index - 1).code
-    if p.kind is PeriodKind.QUARTER:
-        return Period.quarter(p.year - (p.index == 1), 4 if p.index == 1 else p.index - 1).code
-    if p.kind in (PeriodKind.YEAR, PeriodKind.H1, PeriodKind.H2, PeriodKind.M9):
-        return Period(p.year - 1, p.kind).code
-    return None
-
-
-def submission_problems(figure: Figure) -> list[str]:
-    """What stops a figure from being submitted (every rule, explained)."""
-    problems = []
-    for rule in rules_for(figure.indicator):
-        p = rule.params
-        if rule.kind == RuleKind.JUMP:
-            prev_code = _previous_code(figure.period_code)
-            prev = (
-                _best(figure.indicator_id, figure.organization_id, prev_code) if prev_code else None
-            )
-            if prev is not None and prev.value != 0:
-                change = abs(figure.value - prev.value) / abs(prev.value) * 100
-                threshold = Decimal(str(p.get("threshold", 20)))
-                if change > threshold and not figure.comment.strip():
-                    problems.append(
-                        f"thay đổi {format_number(change, 1)} % so với {Period.parse(prev_code).label} "
-                        f"({format_number(prev.value.normalize())}), quá {format_number(threshold)} %: cần ghi giải thích"
-                    )
-        elif rule.kind == RuleKind.STRUCTURE_SUM:
-            parts = (
-                list(figure.indicator.parent.children.all()) if figure.indicator.parent_id else []
-            )
-            values = [_best(i.pk, None, figure.period_code) for i in parts]
-            if parts and all(values):
-                total = sum((v.value for v in values if v), Decimal(0))
-                tol = Decimal(str(p.get("tolerance", "0.1")))
-                if abs(total - 100) > tol:
-                    problems.append(
-                        f"các phần của “{figure.indicator.parent.name}” cộng lại {format_number(total.normalize())} %, "
-                        f"không phải 100 % (sai lệch cho phép {format_number(tol)})"
-                    )
-        elif rule.kind == RuleKind.PER_CAPITA:
-            total = _best(int(p["total"]), None, figure.period_code)
-            population = _best(int(p["population"]), None, figure.period_code)
-            if total and population and population.value:
-                # tỷ đồng (1e9) ÷ nghìn người (1e3) = triệu đồng (1e6) a person: the units cancel
-                expected = total.value / population.value
-                if abs(figure.value - expected) > abs(expected) / 100:
-                    problems.append(
-                        f"bình quân đầu người {format_number(figure.value.normalize())} triệu đồng không khớp "
-                        f"{format_number(total.value.normalize())} tỷ đồng ÷ {format_number(population.value.normalize())} "
-                        f"nghìn người = {format_number(expected, 1)} triệu đồng"
-                    )
-    return problems

@@ -16,13 +16,13 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.notices.choices import NoticeKind
 from chitieu.notices.services import notify
 
+from .checks import rule_checks
 from .choices import Action, FigureStatus
 from .errors import FigureError, audit_row
 from .evaluation import lower_first
 from .figure_sql import insert_all
 from .models import Figure
 from .signals import figure_approved, figures_changed
-from .validation import submission_problems
 
 # action -> (allowed from, to, roles that may do it, reason required)
 TRANSITIONS: dict[str, tuple[set[str], str, set[str], bool]] = {
@@ -64,7 +64,7 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
     if needs_reason and not reason.strip():
         raise FigureError(f"Cần ghi lý do để {Action(action).label.lower()}.")
     if action == Action.SUBMIT:
-        problems = submission_problems(locked)
+        problems = rule_checks([locked])[locked.pk].refusals
         if problems:
             raise FigureError("Chưa gửi được: " + "; ".join(problems))
     before = locked.status
@@ -89,13 +89,15 @@ def figure_transition(*, user: Any, figure: Figure, action: str, reason: str = "
 
 # the steps a checker may take on several figures at once (a return needs each figure's reason)
 TOGETHER = (Action.VERIFY, Action.APPROVE)
+# and a reporter: sending several figures, each under the rules of a single send
+SENT_TOGETHER = (Action.SUBMIT, *TOGETHER)
 
 
 @transaction.atomic
 def figures_transition(*, user: Any, figure_ids: list[int], action: str) -> list[Figure]:
     """The same step on several figures, all or none: each is taken (and audited) as
     ``figure_transition`` takes it; the first refused undoes the others, naming the figure."""
-    if action not in TOGETHER:
+    if action not in SENT_TOGETHER:
         raise FigureError(f"Thao tác “{action}” không làm cùng lúc cho nhiều số liệu được.")
     if not figure_ids:
         raise FigureError("Chưa chọn số liệu nào: hãy đánh dấu các dòng cần làm.")

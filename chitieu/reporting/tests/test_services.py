@@ -173,7 +173,10 @@ def test_a_jump_needs_a_comment_before_submission(user_of, demo):
     reporter = user_of(org.name, Role.REPORTER)
     _save(reporter, grdp, org, "60.000", period="2025", vintage="official")
     f = _save(reporter, grdp, org, "80.000", period="2026").figure
-    with pytest.raises(FigureError, match="thay đổi 33,3 % so với Năm 2025 .* cần ghi giải thích"):
+    with pytest.raises(
+        FigureError,
+        match=r"tăng 33,3 % so với năm 2025 \(60.000 tỷ đồng\), quá 20 %: cần ghi giải thích",
+    ):
         figure_transition(user=reporter, figure=f, action=Action.SUBMIT)
     _save(reporter, grdp, org, "80.000", period="2026", comment="VSIP đi vào hoạt động")
     figure_transition(user=reporter, figure=f, action=Action.SUBMIT)
@@ -195,7 +198,7 @@ def test_structure_shares_must_sum_to_100(user_of, demo):
         _save(reporter, ind, org, v, period="2024", vintage="official").figure
         for ind, v in zip(parts, ["30", "20", "40", "5"], strict=True)
     ]
-    with pytest.raises(FigureError, match="cộng lại 95 %, không phải 100 %"):
+    with pytest.raises(FigureError, match="năm 2024: các phần cộng lại 95 %, phải bằng 100 %"):
         figure_transition(user=reporter, figure=figs[0], action=Action.SUBMIT)
     # and a share beyond 100 is refused at once, before it is saved, by its range rule
     with pytest.raises(FigureError, match="1.234,5 nằm ngoài khoảng 0 - 100 của tỷ lệ này"):
