@@ -28,6 +28,7 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 
 from . import selectors
+from .checks import rule_checks
 from .choices import Action, FigureStatus, Status
 from .evaluation import lower_first
 from .excel import UploadRefused, build_template, figure_upload_create, figure_upload_save
@@ -367,6 +368,7 @@ def figure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "use": use,
         "uses": [(targets[u.target_id], u) for u in use.targets if u.target_id in targets],
         "earlier": selectors.earlier_figures(figure),
+        "flags": rule_checks([figure])[figure.pk].flags,
     }
     if queue is not None:
         context["queue_url"] = _queue_url(queue, role)
@@ -386,8 +388,11 @@ def review(request: HttpRequest) -> HttpResponse:
     # each row says whether its figure counts and why (figure_uses: two queries for the queue)
     uses = selectors.figure_uses(figures)
     labels = selectors.indicator_labels(f.indicator for f in figures)
+    # a rule the figure breaks, seen before it is verified or approved (decision 0061)
+    checks = rule_checks(figures)
     for f in figures:
         f.use = uses[f.pk]  # type: ignore[attr-defined]
+        f.flags = checks[f.pk].flags  # type: ignore[attr-defined]
         f.label = labels[f.indicator_id]  # type: ignore[attr-defined]
     return render(
         request,
