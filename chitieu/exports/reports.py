@@ -231,7 +231,7 @@ def _actuals_table(actual: ActualsView) -> Table:
     table = Table(
         columns,
         caption="Thực hiện so với kịch bản (%)",
-        sheet="2a. Thực hiện",
+        sheet="Thực hiện",
         before=[actual.status.sentence] if actual.status and actual.status.sentence else [],
         after=[
             "Thực hiện: số liệu đã duyệt, loại tốt nhất (chính thức → sơ bộ → ước tính). Kịch "
@@ -296,7 +296,7 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
         required = Table(
             columns if actual.required_rows else [],
             caption="Các kỳ còn lại cần đạt (%) để đạt mục tiêu, tính lại từ số thực hiện",
-            sheet="2a. Cần đạt",
+            sheet="Cần đạt",
             after=[*actual.status.notes, *actual.status.moved],
         )
         for _, label, _, values in actual.required_rows:
@@ -317,10 +317,14 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
         Table(
             [],
             caption="Động lực tăng trưởng chậm so với tiến độ kịch bản",
-            sheet="2b. Động lực chậm",
+            sheet="Động lực chậm",
             before=behind or ["Không có động lực nào chậm so với tiến độ kịch bản."],
         )
     )
+    # the parts under section 2 are 2a, 2b, … in the order they print: a part left out (no
+    # required growth yet) takes no letter, so no two sheets share a number
+    for letter, part in zip("abcdefgh", sections[1:], strict=False):
+        part.sheet = f"2{letter}. {part.sheet}"
     return sections
 
 
