@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from chitieu.core.calendar import VN, Shift, WorkCalendar
 from chitieu.core.growth.model import PERIOD_LABELS, PERIODS, QUARTERS
-from chitieu.core.periods import Period
+from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.models import Organization
 from chitieu.reporting.evaluation import Evaluation, Scorecard
 from chitieu.reporting.selectors import Overview, OverviewRow, default_plan, overview
@@ -87,7 +87,7 @@ class MonthlyReport:
     data_notes: list[str] = field(default_factory=list)
     drivers_through: int | None = None  # the last month the drivers' approved figures reach
     overdue: list[Action] = field(default_factory=list)
-    late: list[tuple[ObligationInstance, str]] = field(default_factory=list)
+    timeliness: Timeliness | None = None  # section 4: reports late, missing or not yet due
     generated_at: Any = None
     overview: Overview | None = None
 
@@ -100,14 +100,14 @@ class MonthlyReport:
         return [e for e in self.overview.evaluations if e.status != "no_data"]
 
 
-def monthly_report(period_code: str) -> MonthlyReport:
-    """The task force's report for a month, built from the data: statuses, growth against the
-    scenario, overdue actions, agencies late or missing."""
+def monthly_report(period_code: str, *, now: datetime | None = None) -> MonthlyReport:
+    """The task force's report for a month, built from the data as they stand at ``now`` (the
+    moment it is made): statuses, growth against the scenario, overdue actions, agencies late or
+    missing."""
     period = Period.parse(period_code)
+    now = now or timezone.now()
     plan = default_plan()
-    report = MonthlyReport(
-        period, str(plan) if plan else "", generated_at=timezone.now().astimezone(VN)
-    )
+    report = MonthlyReport(period, str(plan) if plan else "", generated_at=now.astimezone(VN))
     if plan is not None:
         ov = overview(plan)
         report.overview = ov
@@ -161,8 +161,118 @@ def monthly_report(period_code: str) -> MonthlyReport:
                 )
     month_end = period.end
     report.overdue = list(actions(overdue=True, today=month_end))
-    report.late = [(i, s) for i, s in calendar_month(period.code) if s in ("late", "missing")]
+    report.timeliness = reporting_timeliness(period, now)
     return report
+
+
+@dataclass(frozen=True)
+class LateReport:
+    """One report sent late or still missing, as section 4 lists it."""
+
+    organization: str
+    report: str
+    period_label: str
+    due_at: datetime
+    state: str  # "late" or "missing"
+    submitted_at: datetime | None = None
+
+    @property
+    def due_text(self) -> str:
+        return f"{self.due_at.astimezone(VN):%d/%m/%Y}"
+
+    @property
+    def state_text(self) -> str:
+        if self.submitted_at is not None:
+            return (
+                f"{STATE_LABELS[self.state]} (gửi ngày {self.submitted_at.astimezone(VN):%d/%m/%Y})"
+            )
+        return STATE_LABELS[self.state]
+
+
+@dataclass
+class Timeliness:
+    """Section 4 of the monthly report: the page, the Word and the Excel file print this and
+    nothing else, so that the three say the same (decision 0062)."""
+
+    summary: list[str] = field(default_factory=list)
+    rows: list[LateReport] = field(default_factory=list)  # empty: no table at all
+    note: str = ""
+
+
+def _late_report(inst: ObligationInstance, state: str, label: str) -> LateReport:
+    return LateReport(
+        organization=inst.obligation.organization.name,
+        report=inst.obligation.name,
+        period_label=label,
+        due_at=inst.due_at,
+        state=state,
+        submitted_at=inst.submitted_at if state == "late" else None,
+    )
+
+
+def _period_label(code: str) -> tuple[Period | None, str]:
+    try:
+        p = Period.parse(code)
+    except (PeriodError, ValueError):
+        return None, f"kỳ {code}"  # an odd code is still listed, under its own name
+    return p, p.label[:1].lower() + p.label[1:]
+
+
+def _deadlines(instances: list[ObligationInstance]) -> str:
+    days = sorted({i.due_at.astimezone(VN).date() for i in instances})
+    if len(days) == 1:
+        return f"hạn {days[0]:%d/%m/%Y}"
+    return f"hạn từ {days[0]:%d/%m/%Y} đến {days[-1]:%d/%m/%Y}"
+
+
+def reporting_timeliness(period: Period, now: datetime) -> Timeliness:
+    """The month's reports as they stand at ``now``: those late or missing, those not yet due,
+    and the reports of earlier periods still missing at ``now`` (a report missing in October is
+    still missing in November's report until it is sent)."""
+    related = ("obligation__organization",)
+    own = list(ObligationInstance.objects.filter(period_code=period.code).select_related(*related))
+    month = period.label[:1].lower() + period.label[1:]
+    states = [(i, instance_state(i, now)) for i in own]
+    rows = [_late_report(i, s, month) for i, s in states if s in ("late", "missing")]
+    pending = [i for i, s in states if s == "pending"]
+    due = [i for i, s in states if s != "pending"]
+    earlier: list[LateReport] = []
+    still_missing = (
+        ObligationInstance.objects.filter(submitted_at__isnull=True, due_at__lt=now)
+        .exclude(period_code=period.code)
+        .select_related(*related)
+    )
+    for inst in still_missing:
+        p, label = _period_label(inst.period_code)
+        if p is not None and p.end > period.end:
+            continue  # a later period's report belongs to that period's monthly report
+        earlier.append(_late_report(inst, "missing", label))
+    t = Timeliness(rows=sorted([*earlier, *rows], key=lambda r: (r.due_at, r.organization)))
+    if not own:
+        t.summary.append(f"Không có báo cáo định kỳ nào của {month}.")
+    elif due and not rows:
+        t.summary.append(
+            f"Các báo cáo {month} đã đến hạn đều được gửi đúng hạn ({len(due)} báo cáo)."
+        )
+    elif due:
+        count = {k: sum(s == k for _, s in states) for k in ("on_time", "late", "missing")}
+        t.summary.append(
+            f"Trong {len(due)} báo cáo {month} đã đến hạn: {count['on_time']} đúng hạn, "
+            f"{count['late']} trễ hạn, {count['missing']} chưa gửi."
+        )
+    if pending:
+        if due:
+            t.summary.append(
+                f"{len(pending)} báo cáo {month} chưa đến hạn ({_deadlines(pending)})."
+            )
+        else:
+            t.summary.append(f"Chưa đến hạn báo cáo {month} ({_deadlines(pending)}).")
+    if earlier:
+        t.note = (
+            f"Danh sách gồm cả {len(earlier)} báo cáo của kỳ trước vẫn chưa gửi tính đến "
+            f"{now.astimezone(VN):%H:%M ngày %d/%m/%Y}."
+        )
+    return t
 
 
 def _version_notes(scenario: GrowthScenario, v: ScenarioVersion, period: Period) -> list[str]:

@@ -147,4 +147,4 @@ def monthly(request: HttpRequest) -> HttpResponse:
         # the old download link: the documents are the exports' own, in the Decree 30 layout
         return redirect(reverse("exports:monthly", args=[fmt]) + f"?thang={month.code}")
     report = selectors.monthly_report(month.code)
-    return render(request, "actions/monthly.html", {"r": report, "labels": selectors.STATE_LABELS})
+    return render(request, "actions/monthly.html", {"r": report})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from chitieu.catalog.models import Plan
 from chitieu.core.periods import Period, PeriodError
@@ -43,6 +43,7 @@ class Request:
     organization: Organization | None = None
     scenario: GrowthScenario | None = None
     version: ScenarioVersion | None = None
+    now: datetime | None = None  # the moment the data are read at (tests pin it)
 
 
 def find_plan(text: str | None) -> Plan:
@@ -90,7 +91,7 @@ def report_for(req: Request) -> Report:
         return reports.scorecard(req.organization, req.plan or find_plan(None), req.on)
     if req.report == "monthly":
         period = check_period(req.period) or Period.month(req.on.year, req.on.month).code
-        return reports.monthly(period, req.on)
+        return reports.monthly(period, req.on, req.now)
     raise ExportError(
         f"Không có báo cáo “{req.report}”; chọn một trong: {', '.join(reports.REPORTS)}."
     )

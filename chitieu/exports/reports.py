@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from chitieu.actions.selectors import STATE_LABELS, MonthlyReport, monthly_report
+from chitieu.actions.selectors import MonthlyReport, Timeliness, monthly_report
 from chitieu.catalog.models import Plan
 from chitieu.catalog.selectors import plan_appendix
 from chitieu.core.numbers import format_number
@@ -231,7 +231,7 @@ def _actuals_table(actual: ActualsView) -> Table:
     table = Table(
         columns,
         caption="Thực hiện so với kịch bản (%)",
-        sheet="2a. Thực hiện",
+        sheet="Thực hiện",
         before=[actual.status.sentence] if actual.status and actual.status.sentence else [],
         after=[
             "Thực hiện: số liệu đã duyệt, loại tốt nhất (chính thức → sơ bộ → ước tính). Kịch "
@@ -296,7 +296,7 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
         required = Table(
             columns if actual.required_rows else [],
             caption="Các kỳ còn lại cần đạt (%) để đạt mục tiêu, tính lại từ số thực hiện",
-            sheet="2a. Cần đạt",
+            sheet="Cần đạt",
             after=[*actual.status.notes, *actual.status.moved],
         )
         for _, label, _, values in actual.required_rows:
@@ -317,16 +317,20 @@ def _growth_sections(r: MonthlyReport) -> list[Table]:
         Table(
             [],
             caption="Động lực tăng trưởng chậm so với tiến độ kịch bản",
-            sheet="2b. Động lực chậm",
+            sheet="Động lực chậm",
             before=behind or ["Không có động lực nào chậm so với tiến độ kịch bản."],
         )
     )
+    # the parts under section 2 are 2a, 2b, … in the order they print: a part left out (no
+    # required growth yet) takes no letter, so no two sheets share a number
+    for letter, part in zip("abcdefgh", sections[1:], strict=False):
+        part.sheet = f"2{letter}. {part.sheet}"
     return sections
 
 
-def monthly(period_code: str, on: date) -> Report:
+def monthly(period_code: str, on: date, now: datetime | None = None) -> Report:
     """The growth task force's monthly report in the same layout as every other document."""
-    r = monthly_report(period_code)
+    r = monthly_report(period_code, now=now)
     tables = [_evaluation_table(r.evaluations)]
     tables[0].caption = "1. Tình hình thực hiện chỉ tiêu"
     tables[0].sheet = "1. Chỉ tiêu"
@@ -343,20 +347,21 @@ def monthly(period_code: str, on: date) -> Report:
         overdue.rows.append(
             [Cell(i), Cell(a.title), Cell(a.lead.name), Cell(due), Cell(a.progress)]
         )
+    t = r.timeliness or Timeliness()
     late = Table(
-        [Column("TT", 10), Column("Cơ quan", 60), Column("Báo cáo", 70), Column("Tình trạng", 35)],
+        [Column("TT", 10), Column("Cơ quan", 50), Column("Báo cáo", 70), Column("Kỳ", 28)]
+        + [Column("Hạn", 22), Column("Tình trạng", 40)]
+        if t.rows
+        else [],  # nothing to list: the sentences alone, never a header over no rows
         caption="4. Cơ quan báo cáo trễ hoặc chưa báo cáo",
         sheet="4. Báo cáo trễ",
-        after=[] if r.late else ["Các cơ quan đều báo cáo đúng hạn."],
+        before=list(t.summary),
+        after=[t.note] if t.note else [],
     )
-    for i, (inst, state) in enumerate(r.late, start=1):
+    for i, row in enumerate(t.rows, start=1):
         late.rows.append(
-            [
-                Cell(i),
-                Cell(inst.obligation.organization.name),
-                Cell(inst.obligation.name),
-                Cell(STATE_LABELS[state]),
-            ]
+            [Cell(i), Cell(row.organization), Cell(row.report), Cell(row.period_label)]
+            + [Cell(row.due_text), Cell(row.state_text)]
         )
     made = f"{r.generated_at:%H:%M ngày %d/%m/%Y}" if r.generated_at else ""
     return Report(

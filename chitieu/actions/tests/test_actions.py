@@ -187,12 +187,13 @@ def test_the_monthly_report_renders_from_demo_data(demo, client, django_user_mod
     html = client.get(reverse("actions:monthly") + "?thang=2026-10").content.decode()
     assert "Báo cáo Tổ công tác — Tháng 10/2026" in html
     assert (
-        "Sở Y tế: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — "
-        '<span class="st overdue">Chưa gửi (quá hạn)</span>'
+        "<td>Sở Y tế</td><td>Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng</td>"
+        '<td>tháng 10/2026</td><td>12/11/2026</td><td><span class="st overdue">Chưa gửi (quá hạn)'
     ) in html
     assert (
-        "Sở Xây dựng: Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng — "
-        '<span class="st at_risk">Trễ hạn</span>'
+        "<td>Sở Xây dựng</td><td>Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng</td>"
+        '<td>tháng 10/2026</td><td>12/11/2026</td><td><span class="st at_risk">Trễ hạn (gửi ngày '
+        "14/11/2026)"
     ) in html
     assert "Khởi công Dự án nhà ở xã hội tại phường Đông Kinh" in html  # overdue by 31 October
     assert "Tốc độ tăng GRDP" in html and "số liệu gốc năm 2025, trước kỳ kế hoạch: 64,3 %" in html

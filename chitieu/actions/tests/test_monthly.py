@@ -3,15 +3,24 @@ actuals beside it; a computed figure that differs from a published one is shown 
 computation; the versions compared are named; the period the data covers is said plainly."""
 
 import html
+import io
 import re
+from datetime import datetime, timedelta
 from decimal import Decimal as D
 
+import docx
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
+from docx.oxml.ns import qn
 
+from chitieu.actions.models import ObligationInstance
 from chitieu.actions.selectors import monthly_report
+from chitieu.actions.services import obligation_instance_submit
+from chitieu.core.calendar import VN
 
 
 @pytest.fixture
@@ -116,3 +125,115 @@ def test_the_uplift_sentence_is_printed_once_on_the_page(demo, client):
     client.force_login(get_user_model().objects.get(username="lanhdao"))
     page = _text(client.get(reverse("actions:monthly") + "?thang=2026-11").content.decode())
     assert page.count("Để GRDP cả năm đạt 10,61 %, mỗi khu vực trong quý IV") == 1
+
+
+# Section 4 on the demo's reporting calendar: November's reports are due from 14 to 29 December;
+# October's from Sở Y tế was never sent and Sở Xây dựng's came two days late.
+EARLY_DECEMBER = datetime(2026, 12, 6, 10, 0, tzinfo=VN)
+NOT_YET_DUE = "Chưa đến hạn báo cáo tháng 11/2026 (hạn từ 14/12/2026 đến 29/12/2026)."
+
+
+def _section_4(document) -> tuple[list[str], list[list[str]]]:
+    """The Word file's section 4: its paragraphs and the rows of the tables inside it."""
+    body = document.element.body
+    texts, rows, inside = [], [], False
+    for el in body.iterchildren():
+        if el.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in el.iter(qn("w:t")))
+            inside = inside or text.startswith("4. Cơ quan báo cáo trễ")
+            if inside:
+                texts.append(text)
+        elif el.tag == qn("w:tbl") and inside:
+            rows += [
+                ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))]
+                for tr in el.iter(qn("w:tr"))
+            ]
+    return texts, rows
+
+
+def _monthly_files(code: str, now: datetime):
+    from chitieu.exports.render import Request, render, report_for
+
+    report = report_for(Request("monthly", now.date(), period=code, now=now))
+    word = docx.Document(io.BytesIO(render(report, "docx")[0]))
+    book = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx")[0]))
+    page = render_to_string("actions/monthly.html", {"r": monthly_report(code, now=now)})
+    return page, word, book
+
+
+def _sheet_rows(ws) -> list[list]:
+    return [[c.value for c in row if c.value is not None] for row in ws.iter_rows()]
+
+
+def test_november_says_its_reports_are_not_due_and_lists_octobers_missing_one(demo):
+    # when
+    t = monthly_report("2026-11", now=EARLY_DECEMBER).timeliness
+    # then no "all on time": nothing of November is due, and October's missing one is listed
+    assert t.summary == [NOT_YET_DUE]
+    assert [(r.organization, r.period_label, r.due_text, r.state_text) for r in t.rows] == [
+        ("Sở Y tế", "tháng 10/2026", "12/11/2026", "Chưa gửi (quá hạn)")
+    ]
+    assert t.note == (
+        "Danh sách gồm cả 1 báo cáo của kỳ trước vẫn chưa gửi tính đến 10:00 ngày 06/12/2026."
+    )
+
+
+def test_the_page_the_word_and_the_excel_file_print_the_same_section_4(demo):
+    # when
+    page, word, book = _monthly_files("2026-11", EARLY_DECEMBER)
+    # then the page
+    section = _text(page[page.index("<h2>4.") :])
+    assert NOT_YET_DUE in section and "Sở Y tế" in section
+    assert "đều báo cáo đúng hạn" not in section
+    # the Word file: the sentence, then a table with a header and one row
+    texts, rows = _section_4(word)
+    assert NOT_YET_DUE in texts
+    assert rows[0] == ["TT", "Cơ quan", "Báo cáo", "Kỳ", "Hạn", "Tình trạng"]
+    assert [r[1:2] + r[3:] for r in rows[1:]] == [
+        ["Sở Y tế", "tháng 10/2026", "12/11/2026", "Chưa gửi (quá hạn)"]
+    ]
+    # the Excel sheet: the same
+    cells = _sheet_rows(book["4. Báo cáo trễ"])
+    assert [NOT_YET_DUE] in cells
+    assert [1, "Sở Y tế", "Số liệu, kết quả thực hiện nhiệm vụ tăng trưởng tháng"] + [
+        "tháng 10/2026",
+        "12/11/2026",
+        "Chưa gửi (quá hạn)",
+    ] in cells
+
+
+def test_when_every_due_report_came_on_time_there_is_no_table_anywhere(demo):
+    # given October's missing report sent, and November's all sent on time
+    late = ObligationInstance.objects.get(
+        period_code="2026-10", obligation__organization__name="Sở Y tế"
+    )
+    obligation_instance_submit(instance=late, at=datetime(2026, 11, 20, 9, 0, tzinfo=VN))
+    for inst in ObligationInstance.objects.filter(period_code="2026-11"):
+        obligation_instance_submit(instance=inst, at=inst.due_at - timedelta(days=1))
+    now = datetime(2027, 1, 5, 9, 0, tzinfo=VN)
+    # when
+    t = monthly_report("2026-11", now=now).timeliness
+    page, word, book = _monthly_files("2026-11", now)
+    # then one sentence, the same in the three, and no table, not even a header
+    sentence = "Các báo cáo tháng 11/2026 đã đến hạn đều được gửi đúng hạn (9 báo cáo)."
+    assert (t.summary, t.rows, t.note) == ([sentence], [], "")
+    section = page[page.index("<h2>4.") :]
+    assert sentence in _text(section) and "<table" not in section
+    texts, rows = _section_4(word)
+    assert sentence in texts and rows == []
+    cells = _sheet_rows(book["4. Báo cáo trễ"])
+    assert [sentence] in cells and not any("Cơ quan" in row for row in cells)
+
+
+def test_a_later_periods_missing_report_stays_out_of_an_earlier_months_report(demo):
+    # when October's report is read after November's reports fell due unsent
+    t = monthly_report("2026-10", now=datetime(2026, 12, 31, 9, 0, tzinfo=VN)).timeliness
+    # then it lists October's own late and missing reports, no November one
+    assert [(r.organization, r.state_text) for r in t.rows] == [
+        ("Sở Xây dựng", "Trễ hạn (gửi ngày 14/11/2026)"),
+        ("Sở Y tế", "Chưa gửi (quá hạn)"),
+    ]
+    assert t.summary == [
+        "Trong 9 báo cáo tháng 10/2026 đã đến hạn: 7 đúng hạn, 1 trễ hạn, 1 chưa gửi."
+    ]
+    assert t.note == ""

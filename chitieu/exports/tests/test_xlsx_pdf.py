@@ -142,12 +142,12 @@ def test_monthly_report_keeps_its_text_sections_in_excel_and_pdf(build):
         "1. Chỉ tiêu",
         "2. Kịch bản",
         "2a. Thực hiện",
-        "2a. Cần đạt",
-        "2b. Động lực chậm",
+        "2b. Cần đạt",
+        "2c. Động lực chậm",
         "3. Nhiệm vụ quá hạn",
         "4. Báo cáo trễ",
     ]
-    drivers = next(ws for ws in wb.worksheets if ws.title.startswith("2b. Động lực"))
+    drivers = next(ws for ws in wb.worksheets if ws.title.startswith("2c. Động lực"))
     texts = [c.value for row in drivers.iter_rows() for c in row if isinstance(c.value, str)]
     assert any(investment in t for t in texts)
     assert drivers.page_setup.orientation == "landscape"
@@ -235,3 +235,28 @@ def test_pdf_never_ends_a_page_with_a_sections_heading(build, period):
         if line and line[0].startswith(CAPTIONS)
     ]
     assert alone == []
+
+
+ALL_PARTS = ["2a. Thực hiện", "2b. Cần đạt", "2c. Động lực chậm"]
+
+
+@pytest.mark.parametrize(
+    ("month", "parts"),
+    [
+        # January: no period has ended, so the drivers are the only part and take the first letter
+        ("2026-01", ["2a. Động lực chậm"]),
+        ("2026-07", ALL_PARTS),
+        ("2026-11", ALL_PARTS),
+    ],
+)
+def test_monthly_sheets_are_numbered_once_each_in_the_order_of_the_sections(build, month, parts):
+    # when
+    wb = openpyxl.load_workbook(io.BytesIO(build("monthly", "xlsx", period=month)))
+    # then 1, 2, 2a, 2b…, 3, 4: no number twice, no letter skipped
+    assert [ws.title for ws in wb.worksheets] == [
+        "1. Chỉ tiêu",
+        "2. Kịch bản",
+        *parts,
+        "3. Nhiệm vụ quá hạn",
+        "4. Báo cáo trễ",
+    ]

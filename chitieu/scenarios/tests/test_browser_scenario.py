@@ -105,3 +105,42 @@ def test_an_index_typed_in_the_grid_is_asked_about_on_screen(page, sign_in):
     assert "trông như chỉ số (cùng kỳ = 100)" in question.inner_text()
     assert scenario.versions.count() == 2
     assert page.js_errors == []
+
+
+# what is at the box's left edge, a few pixels in, at the height of each header row and of the
+# first body row: the cell's text and whether it is painted opaque
+LEFT_EDGE = """box => {
+  const x = box.getBoundingClientRect().left + 4;
+  const table = box.querySelector('table');
+  const rows = [...table.tHead.rows, table.tBodies[0].rows[0]];
+  return rows.map(tr => {
+    const r = tr.getBoundingClientRect();
+    const cell = document.elementFromPoint(x, r.top + r.height / 2).closest('th, td');
+    return {text: cell.innerText.split('\\n')[0].trim(),
+            background: getComputedStyle(cell).backgroundColor};
+  });
+}"""
+
+
+@pytest.mark.parametrize("table", ["table.actuals", "table.grid"])
+def test_on_a_phone_the_first_column_of_a_two_row_header_stays_whole(page, sign_in, shot, table):
+    # given the scenario page on a 412 px phone
+    call_command("load_demo", verbosity=0)
+    scenario = GrowthScenario.objects.get(year=2026)
+    page.set_viewport_size({"width": 412, "height": 915})
+    sign_in(page, "taichinh")
+    page.goto(f"/kich-ban/{scenario.pk}/")
+    box = page.locator(".table-box", has=page.locator(table))
+    box.scroll_into_view_if_needed()
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth + 200")
+    first_row = page.locator(f"{table} tbody tr").first.locator("td").first.inner_text()
+    # when the box is scrolled sideways
+    box.evaluate("b => { b.scrollLeft = 240; }")
+    page.wait_for_function("b => b.scrollLeft >= 240", arg=box.element_handle())
+    # then both header rows show "Khu vực" at the left edge and the body row its own label,
+    # each on an opaque cell, so no sub-heading or digit of a scrolled column shows there
+    edge = box.evaluate(LEFT_EDGE)
+    assert [e["text"] for e in edge] == ["Khu vực", "Khu vực", first_row.split("\n")[0].strip()]
+    assert all(e["background"] not in ("rgba(0, 0, 0, 0)", "transparent") for e in edge), edge
+    shot(page, f"kich-ban-cot-dau-{table.split('.')[1]}")
+    assert page.js_errors == []
