@@ -149,9 +149,12 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         "notice": None,  # each row carries its own
         "next": _mine_url(period),
         **_deadline(period, worklist.todo_count, timezone.localdate()),
-        # the folded list opens by itself when the notice is about one of its rows
-        "shared_open": bool(notice)
-        and any(r.indicator.pk == notice.get("indicator") for r in worklist.shared),
+        # the folded list opens by itself when it holds a figure of the organisation's not sent,
+        # or when the notice is about one of its rows
+        "shared_open": bool(worklist.shared_todo)
+        or (
+            bool(notice) and any(r.indicator.pk == notice.get("indicator") for r in worklist.shared)
+        ),
     }
     return render(request, "reporting/my_figures.html", context)
 

@@ -89,9 +89,16 @@ class Worklist:
         return [r for s in self.sections for _, rows in s.groups for r in rows] + self.shared
 
     @property
+    def shared_todo(self) -> int:
+        """Shared rows with a figure of the organisation's still to send (a draft, or returned):
+        never asked of it, but entered by it, so its work wherever the row sits."""
+        return sum(1 for r in self.shared if r.figures and r.todo)
+
+    @property
     def todo_count(self) -> int:
-        """What the organisation is named for and has still to enter or send (not the shared)."""
-        return sum(s.todo_count for s in self.sections)
+        """What the organisation is named for and has still to enter or send, and the shared
+        rows where it saved a figure it has not sent."""
+        return sum(s.todo_count for s in self.sections) + self.shared_todo
 
 
 @dataclass
@@ -229,12 +236,15 @@ def my_figures(org: Organization, period_code: str) -> Worklist:
         ]
         sections.append(PlanSection(plans[plan_id], groups))
     # reportable_indicators() comes ordered by group and name: that order is kept
-    shared = _sorted(
+    # a figure the organisation saved and has not sent first: that is its work; the rest, never
+    # asked of it, keep the appendix's order
+    shared = sorted(
         [
             DueRow(i, figs[i.pk], rules[i.pk], position=n)
             for n, i in enumerate(every)
             if i.pk not in placed
-        ]
+        ],
+        key=lambda r: (not (r.figures and r.todo), r.position),
     )
     for rows in ([r for s in sections for _, g in s.groups for r in g][-1:], shared[-1:]):
         for row in rows:
