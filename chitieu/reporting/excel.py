@@ -252,6 +252,15 @@ class _Known:
         return cls(allowed, frequencies(allowed), active_rules(allowed))
 
 
+def _at(where: str, message: str) -> str:
+    """An error as every one is named: file, row, then the column when the message begins with
+    one of the sheet's (“Giá trị: …” from the save's checks becomes “…, cột Giá trị: …”)."""
+    column, sep, rest = message.partition(": ")
+    if sep and column in HEADER:
+        return f"{where}, cột {column}: {rest}"
+    return f"{where}: {message}"
+
+
 def _row(
     up: Upload, name: str, line: int, values: tuple[str, ...], known: _Known
 ) -> UploadRow | None:
@@ -279,7 +288,7 @@ def _row(
             row.indicator, period, known.frequencies[row.indicator.pk]
         ).code
     except FigureError as exc:
-        up.errors.append(f"{where}, {exc}")
+        up.errors.append(_at(where, str(exc)))
         return None
     row.shown_id = int(figure_id) if figure_id.isdigit() else None
     if value == "":
@@ -293,7 +302,7 @@ def _row(
     try:
         row.value = parse_value(value)
     except FigureError as exc:
-        up.errors.append(f"{where}, {exc}")
+        up.errors.append(_at(where, str(exc)))
         return None
     for message in hard_errors(row.indicator, row.value, known.rules.get(row.indicator.pk, [])):
         up.errors.append(f"{where}, cột Giá trị: {message}.")
@@ -396,7 +405,7 @@ def save_upload(up: Upload, user: Any, name: str = "tệp") -> SaveSummary:
         if items:  # a sheet with nothing changed saves nothing and asks nothing
             figures_save_bulk(user=user, organization=up.organization, items=items)
     except FiguresRefused as exc:
-        up.errors.extend(f"{name}, dòng {up.rows[n].line}: {m}" for n, m in exc.problems)
+        up.errors.extend(_at(f"{name}, dòng {up.rows[n].line}", m) for n, m in exc.problems)
         raise FigureError(
             f"Chưa lưu dòng nào: {len(up.errors)} lỗi — " + " ".join(up.errors)
         ) from exc

@@ -44,7 +44,16 @@ from .figure_use import FigureUse, earlier_figures, figure_uses  # noqa: F401
 from .models import Figure, ReportingSpec
 
 # the reporter's list lives in its own module and is read through here like every page's data
-from .worklist import DueRow, Worklist, default_period, due_row, my_figures  # noqa: F401
+from .worklist import (  # noqa: F401
+    DueRow,
+    PeriodLeft,
+    WorkLeft,
+    Worklist,
+    default_period,
+    due_row,
+    my_figures,
+    work_left,
+)
 
 
 def review_queue(status: str) -> list[Figure]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -46,10 +47,12 @@ from .services import (
 from .sheet import SHEET_LIMITS
 
 
-def _period(request: HttpRequest, org: Organization) -> str:
+def _period(request: HttpRequest, org: Organization, work: selectors.WorkLeft | None = None) -> str:
     code = request.GET.get("ky") or request.POST.get("period")
     if not code:
         # the period with work still to do whose deadline is not long past, else the open one
+        if work is not None:
+            return work.default
         return selectors.default_period(org, timezone.localdate(), selectors.figures_deadline())
     try:
         return Period.parse(code).code
@@ -134,11 +137,14 @@ def my_figures(request: HttpRequest) -> HttpResponse:
     if m is None:
         raise PermissionDenied(NO_ORG)
     org = m.organization
-    period = _period(request, org)
+    # every period with work left, read once: the page names the others and opens on the default
+    due = selectors.figures_deadline()
+    work = selectors.work_left(org, timezone.localdate(), due)
+    period = _period(request, org, work)
     notice = request.session.pop(ROW_NOTICE, None)
     if notice and notice.get("period") != period:
         notice = None  # about another period's row: not shown on this one
-    worklist = selectors.my_figures(org, period)
+    worklist = selectors.my_figures(org, period, work.known)
     for row in worklist.rows:
         if notice and row.indicator.pk == notice.get("indicator"):
             row.notice = notice
@@ -149,18 +155,24 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         "can_edit": m.role in (Role.REPORTER, Role.ADMIN),
         "notice": None,  # each row carries its own
         "next": _mine_url(period),
-        **_deadline(period, worklist.todo_count, timezone.localdate()),
-        # the folded list opens by itself when the notice is about one of its rows
-        "shared_open": bool(notice)
-        and any(r.indicator.pk == notice.get("indicator") for r in worklist.shared),
+        **_deadline(period, worklist.todo_count, timezone.localdate(), due),
+        "other_periods": work.others(period),
+        # the folded list opens by itself when it holds a figure of the organisation's not sent,
+        # or when the notice is about one of its rows
+        "shared_open": bool(worklist.shared_todo)
+        or (
+            bool(notice) and any(r.indicator.pk == notice.get("indicator") for r in worklist.shared)
+        ),
     }
     return render(request, "reporting/my_figures.html", context)
 
 
-def _deadline(period_code: str, todo: int, today: date) -> dict[str, object]:
+def _deadline(
+    period_code: str, todo: int, today: date, deadline: Callable[[str], date] | None = None
+) -> dict[str, object]:
     """The period's deadline, and by how many days it is missed while work is still to do."""
     try:
-        due = selectors.figures_deadline()(period_code)
+        due = (deadline or selectors.figures_deadline())(period_code)
     except (PeriodError, ValueError):
         return {"due": None, "overdue": 0}
     return {"due": due, "overdue": (today - due).days if todo and due < today else 0}

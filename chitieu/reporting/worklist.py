@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import connection
+from django.db.models import Q
 
-from chitieu.catalog.choices import IndicatorGroup
+from chitieu.catalog.choices import IndicatorGroup, PlanStatus
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility
-from chitieu.core.periods import Period
+from chitieu.core.periods import Period, PeriodError
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
@@ -89,9 +90,16 @@ class Worklist:
         return [r for s in self.sections for _, rows in s.groups for r in rows] + self.shared
 
     @property
+    def shared_todo(self) -> int:
+        """Shared rows with a figure of the organisation's still to send (a draft, or returned):
+        never asked of it, but entered by it, so its work wherever the row sits."""
+        return sum(1 for r in self.shared if r.figures and r.todo)
+
+    @property
     def todo_count(self) -> int:
-        """What the organisation is named for and has still to enter or send (not the shared)."""
-        return sum(s.todo_count for s in self.sections)
+        """What the organisation is named for and has still to enter or send, and the shared
+        rows where it saved a figure it has not sent."""
+        return sum(s.todo_count for s in self.sections) + self.shared_todo
 
 
 @dataclass
@@ -172,16 +180,33 @@ def _newest_first(plan: Plan) -> int:
     return -plan.issued_on.toordinal() if plan.issued_on else 0
 
 
-def my_figures(org: Organization, period_code: str) -> Worklist:
+@dataclass(frozen=True)
+class Known:
+    """What the organisation reports, read once for a page: its named responsibilities, every
+    indicator it may report, and how often each is reported."""
+
+    named: list[_Named]
+    every: list[Indicator]
+    frequencies: dict[int, str]
+
+    @classmethod
+    def of(cls, org: Organization) -> Known:
+        named, every = _responsibilities(org)
+        return cls(named, every, frequencies(i.pk for i in every))
+
+
+def my_figures(org: Organization, period_code: str, known: Known | None = None) -> Worklist:
     """What the organisation reports for a period, grouped by plan and indicator group: only the
-    indicators reported for this kind of period (as the save decides), and any with a figure."""
-    named, every = _responsibilities(org)
+    indicators reported for this kind of period (as the save decides), and any with a figure.
+    ``known``: what the organisation reports, when the page has read it already."""
+    known = known or Known.of(org)
+    named, every = known.named, known.every
     figs: dict[int, list[Figure]] = defaultdict(list)
     # the organisation's figures of the period: those of an indicator not listed are never read
     for f in Figure.objects.filter(organization=org, period_code=period_code).order_by("vintage"):
         figs[f.indicator_id].append(f)
     period = Period.parse(period_code)
-    freq = frequencies(i.pk for i in every)
+    freq = known.frequencies
     due = {pk for pk, f in freq.items() if reported_for(f, period.kind) or figs.get(pk)}
     left_out: dict[str, int] = defaultdict(int)
     for pk in freq.keys() - due:
@@ -229,12 +254,15 @@ def my_figures(org: Organization, period_code: str) -> Worklist:
         ]
         sections.append(PlanSection(plans[plan_id], groups))
     # reportable_indicators() comes ordered by group and name: that order is kept
-    shared = _sorted(
+    # a figure the organisation saved and has not sent first: that is its work; the rest, never
+    # asked of it, keep the appendix's order
+    shared = sorted(
         [
             DueRow(i, figs[i.pk], rules[i.pk], position=n)
             for n, i in enumerate(every)
             if i.pk not in placed
-        ]
+        ],
+        key=lambda r: (not (r.figures and r.todo), r.position),
     )
     for rows in ([r for s in sections for _, g in s.groups for r in g][-1:], shared[-1:]):
         for row in rows:
@@ -287,34 +315,127 @@ def _periods_near(frequency: str, today: date, due: Callable[[str], date]) -> li
     return found
 
 
-def default_period(org: Organization, today: date, due: Callable[[str], date]) -> str:
-    """The period the entry page opens on: the earliest with work still to do (an indicator named
-    for the organisation without a figure, or with one not yet sent) whose deadline is not long
-    past; else the one due next (the open period). ``due`` gives a period's deadline."""
-    named, every = _responsibilities(org)
-    freq = frequencies(i.pk for i in every)
+@dataclass(frozen=True)
+class PeriodLeft:
+    """A period with work left: how many indicators, its deadline and by how many days it is
+    missed (0 while it is not)."""
+
+    period: Period
+    todo: int
+    due: date
+    overdue: int
+
+
+@dataclass
+class WorkLeft:
+    """Every period with work left in the range looked at, by deadline, and the one the entry page
+    opens on."""
+
+    periods: list[PeriodLeft]
+    default: str
+    known: Known  # what the organisation reports: the page's list reuses it
+
+    def others(self, shown: str) -> list[PeriodLeft]:
+        return [p for p in self.periods if p.period.code != shown]
+
+
+# How far back the list of periods with work left looks when no plan in force names the
+# organisation, and at most: a five-year plan's span.
+YEARS_BACK = 5
+
+
+def _own_periods(frequency: str, today: date, first: date) -> list[Period]:
+    """The periods of the frequency's own kind begun by ``today``, back to the one holding
+    ``first``."""
+    found = []
+    period = own_period(frequency, Period.month(today.year, today.month))
+    while period.end >= first:
+        found.append(period)
+        before = period.start - timedelta(days=1)
+        period = own_period(frequency, Period.month(before.year, before.month))
+    return found
+
+
+def work_left(org: Organization, today: date, due: Callable[[str], date]) -> WorkLeft:
+    """The periods with work left (an indicator named for the organisation and reported for the
+    period without a figure, or a figure of the organisation's not sent, named or shared), from
+    the base year of the plans in force that name it (the year before the first begins) to the
+    period in course; and the period the entry page opens on (``default_period``). Four queries
+    however many periods: the responsibilities, their plans, the frequencies, the organisation's
+    figures of the range."""
+    known = Known.of(org)
+    named, every, freq = known.named, known.every, known.frequencies
     mine = {n.indicator.pk for n in named}
-    candidates = sorted(
-        {
-            p
-            for f in {freq[pk] for pk in mine} or {Frequency.YEAR}
-            for p in _periods_near(f, today, due)
-        },
-        key=lambda p: (due(p.code), p.start),
-    )
-    if not candidates:  # unreachable: the current period's deadline is never long past
-        return str(today.year - 1)
-    open_: dict[str, set[int]] = defaultdict(set)  # per period, indicators with a figure to send
+    starts = [
+        Period.parse(n.plan.period_code).start.year
+        for n in named
+        if n.plan.status == PlanStatus.ACTIVE and _readable(n.plan.period_code)
+    ]
+    # a plan's targets are measured from the year before it begins (its base year, "so với năm
+    # 2025"): that year's figures are work of the plan too
+    first_year = max(min(starts, default=today.year) - 1, today.year - YEARS_BACK)
+    first = date(first_year, 1, 1)
+    kinds = {freq[pk] for pk in mine} or {Frequency.YEAR}
+    ranged = {p for f in kinds for p in _own_periods(f, today, first)}
+    near = {p for f in kinds for p in _periods_near(f, today, due)}
+    codes = [p.code for p in ranged | near]
     done: dict[str, set[int]] = defaultdict(set)  # per period, indicators with a figure
+    open_: dict[str, set[int]] = defaultdict(set)  # per period, indicators with one to send
+    shared_open: dict[str, set[int]] = defaultdict(set)
+    shared = {i.pk for i in every} - mine
     for pk, code, status in Figure.objects.filter(
-        organization=org, indicator_id__in=mine, period_code__in=[p.code for p in candidates]
+        Q(period_code__in=codes) | Q(status__in=OPEN), organization=org
     ).values_list("indicator_id", "period_code", "status"):
         done[code].add(pk)
-        if status in OPEN:
+        if status in OPEN and pk in mine:
             open_[code].add(pk)
-    for p in candidates:
+        elif status in OPEN and pk in shared:
+            shared_open[code].add(pk)
+    # a shared draft counts in the range too, whatever kind of period it was saved for
+    for code in shared_open:
+        period = Period.parse(code) if _readable(code) else None
+        if period is not None and first <= period.start <= today:
+            ranged.add(period)
+
+    def todo(p: Period) -> int:
         due_here = {pk for pk in mine if reported_for(freq[pk], p.kind)}
-        if due_here - done[p.code] or due_here & open_[p.code]:
+        return len((due_here - done[p.code]) | open_[p.code]) + len(shared_open[p.code])
+
+    def left(p: Period) -> PeriodLeft:
+        deadline = due(p.code)
+        return PeriodLeft(p, todo(p), deadline, max((today - deadline).days, 0))
+
+    periods = [
+        pl
+        for pl in sorted((left(p) for p in ranged), key=lambda pl: (pl.due, pl.period.start))
+        if pl.todo
+    ]
+    candidates = sorted(near, key=lambda p: (due(p.code), p.start))
+    return WorkLeft(periods, _default(candidates, todo, today, due), known)
+
+
+def _readable(code: str) -> bool:
+    try:
+        Period.parse(code)
+    except PeriodError:
+        return False
+    return True
+
+
+def _default(
+    candidates: list[Period], todo: Callable[[Period], int], today: date, due: Callable[[str], date]
+) -> str:
+    if not candidates:  # unreachable: the current period's deadline is never long past
+        return str(today.year - 1)
+    for p in candidates:
+        if todo(p):
             return p.code
     upcoming = [p for p in candidates if due(p.code) >= today]
     return (upcoming or candidates)[-1 if not upcoming else 0].code
+
+
+def default_period(org: Organization, today: date, due: Callable[[str], date]) -> str:
+    """The period the entry page opens on: the earliest with work still to do (an indicator named
+    for the organisation without a figure, or a figure of its not yet sent) whose deadline is not
+    long past; else the one due next (the open period). ``due`` gives a period's deadline."""
+    return work_left(org, today, due).default
