@@ -266,7 +266,8 @@ DONE = {
     Action.VERIFY: "Đã kiểm tra xong; số liệu chuyển Sở Tài chính duyệt",
     # whether the figure counts for evaluation is said after it, figure by figure (figure_uses)
     Action.APPROVE: "Đã duyệt và khóa",
-    Action.RETURN: "Đã trả lại cho cơ quan nhập, kèm lý do",
+    # the reason typed is quoted after the figure (figure_action)
+    Action.RETURN: "Đã trả lại cho cơ quan nhập",
     Action.REOPEN: "Đã mở lại; số liệu trở về nháp để cơ quan nhập sửa",
 }
 
@@ -298,7 +299,7 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.info(request, f"{label}: {done}")
         return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
     try:
-        figure_transition(
+        done_figure = figure_transition(
             user=request.user, figure=figure, action=action, reason=request.POST.get("reason", "")
         )
     except (FigureError, PermissionDenied) as exc:
@@ -318,6 +319,9 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 request, figure.organization, figure.period_code, figure.indicator, notice
             )
         said = f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
+        if action == Action.RETURN:
+            # the reason as stored, the one the agency will read; not the figure again
+            said += f" Lý do trả lại: “{done_figure.return_reason.strip()}”."
         if action == Action.APPROVE:
             said += " " + selectors.figure_uses([figure])[figure.pk].summary
         messages.success(request, said)

@@ -272,6 +272,26 @@ def test_a_lead_agencys_approved_figure_is_said_to_count(client, enter, people, 
     assert "Số liệu được dùng để đánh giá" in said and "số liệu của cơ quan chủ trì" in said
 
 
+def test_returning_a_figure_quotes_the_reason_typed(client, enter, people, forest, nnmt):
+    # given a figure sent to the statistics office
+    figure = _through(people, enter(forest, nnmt, "66"), "submit")
+    client.force_login(people["reviewer"])
+    # when the reviewer returns it with a reason
+    response = client.post(
+        reverse("reporting:action", args=[figure.pk, "return"]),
+        {"reason": "  Chưa khớp số kiểm kê rừng  "},
+        follow=True,
+    )
+    # then the message names the figure and quotes the reason, not the figure a second time
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert said == (
+        "Đã trả lại cho cơ quan nhập: Tỷ lệ che phủ rừng (năm 2026), 66 %. "
+        "Lý do trả lại: “Chưa khớp số kiểm kê rừng”."
+    )
+    figure.refresh_from_db()
+    assert figure.status == "returned"
+
+
 def test_after_a_step_the_page_leads_to_the_next_figure_and_back_to_the_queue(
     client, enter, people, forest, nnmt, coordinated
 ):
