@@ -662,12 +662,11 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_object_or_404(Organization, pk=pk)
     plan = _plan(request)
     card = selectors.agency_scorecard(org, plan)
-    due = selectors.figures_deadline()
-    # the first twenty figures sent late, each with by how many days (its day, local time)
-    late = [
-        (f, (timezone.localtime(f.submitted_at).date() - due(f.period_code)).days)
-        for f in card.late[:20]
-    ]
+    # the first twenty figures not on time, each named apart from others of its name
+    shown = card.late[:LATE_SHOWN]
+    labels = selectors.indicator_labels(
+        Indicator.objects.filter(pk__in={o.indicator_id for o in shown})
+    )
     return render(
         request,
         "reporting/scorecard.html",
@@ -675,8 +674,12 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "org": org,
             "plan": plan,
             "card": card,
-            "late": late,
+            "late": [(o, labels.get(o.indicator_id, "")) for o in shown],
+            "late_more": len(card.late) - len(shown),
             "rules": selectors.scorecard_rules(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
     )
+
+
+LATE_SHOWN = 20
