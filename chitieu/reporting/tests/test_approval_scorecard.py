@@ -230,6 +230,20 @@ def test_a_figure_put_in_from_a_document_is_not_owed(demo, nnmt, forest):
     assert not [o for o in card.late if o.indicator_id == forest.pk]
 
 
+def test_the_exported_scorecard_prints_the_same_on_time_count_as_the_page(demo, nnmt):
+    from django.utils import timezone
+
+    from chitieu.exports.reports import scorecard as scorecard_report
+    from chitieu.reporting.selectors import agency_scorecard
+
+    plan = Plan.objects.get(number="130/KH-UBND")
+    card = agency_scorecard(nnmt, plan)
+    intro = scorecard_report(nnmt, plan, timezone.localdate()).intro
+    assert card.late and card.figures_due >= len(card.late)
+    assert f"({card.timeliness_explanation})." in intro[1]
+    assert "quá hạn chưa gửi" in card.timeliness_explanation
+
+
 def test_the_scorecard_lists_late_and_missing_figures_each_named_apart(leader, nnmt, forest):
     from django.utils import timezone
 
