@@ -321,7 +321,7 @@ def obligations_on_scorecard(card: Scorecard, org: Organization, now: datetime) 
     """Reporting obligations past their deadline at `now` count in the agency's timeliness: on
     time, late or missing."""
     for inst in ObligationInstance.objects.filter(obligation__organization=org, due_at__lt=now):
-        card.submitted += 1
+        card.due += 1
         if inst.submitted_at is not None and inst.submitted_at <= inst.due_at:
             card.on_time += 1
         else:

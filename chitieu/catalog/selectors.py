@@ -6,13 +6,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from chitieu.core.names import Named, distinct_labels
 from chitieu.core.text import fold
 from chitieu.organizations.models import Organization
 
 from .choices import PlanStatus, Role
+from .keys import base_name
 from .models import Indicator, Plan, Responsibility, Target
 
 
@@ -96,26 +97,32 @@ def indicator_list() -> QuerySet[Indicator]:
 
 
 def indicator_labels(indicators: Iterable[Indicator]) -> dict[int, str]:
-    """Each indicator's name as a list of them shows it: qualified by its parent (or unit, or
-    code) where another in the list has the same name (``core.names``). One query at most, for
-    the parents' names of the indicators whose names clash, none when those are loaded."""
+    """Each indicator's name as a page shows it: qualified by its parent (or unit, or code) where
+    another indicator of the catalogue has the same name, whether or not that one is shown too:
+    a "Dịch vụ" alone on a screen is still one of several (``core.names``). One query, for every
+    indicator of the catalogue bearing one of these names (with its parent's name), whatever the
+    number of rows."""
     items = {i.pk: i for i in indicators}
-    same = Counter(fold(i.name) for i in items.values())
-    clash = [i for i in items.values() if same[fold(i.name)] > 1]
-    parent = Indicator._meta.get_field("parent")
-    wanted = {i.parent_id for i in clash if i.parent_id is not None and not parent.is_cached(i)}
-    names = (
-        dict(Indicator.objects.filter(pk__in=wanted).values_list("pk", "name")) if wanted else {}
-    )
-
-    def parent_name(i: Indicator) -> str:
-        if i.parent_id is None:
-            return ""
-        if i.parent_id in names:
-            return names[i.parent_id]
-        return i.parent.name if i.parent is not None else ""
-
-    labels = distinct_labels(Named(i.pk, i.name, parent_name(i), i.unit) for i in clash)
+    if not items:
+        return {}
+    shown = {fold(i.name) for i in items.values()}
+    # the catalogue key holds the folded name after the parent's ("parent>name|unit") or first
+    # ("name|unit"): found by the key, the name is compared as core.names compares it
+    wanted = {fold(base_name(i.name)) for i in items.values()}
+    match = Q()
+    for name in wanted:
+        match |= Q(key__startswith=f"{name}|") | Q(key__contains=f">{name}|")
+    peers = {
+        pk: Named(pk, name, parent_name or "", unit)
+        for pk, name, parent_name, unit in Indicator.objects.filter(match).values_list(
+            "pk", "name", "parent__name", "unit"
+        )
+        if fold(name) in shown
+    }
+    for pk, i in items.items():  # one not stored (a preview) is told apart by what it carries
+        peers.setdefault(pk, Named(pk, i.name, "", i.unit))
+    same = Counter(fold(n.name) for n in peers.values())
+    labels = distinct_labels(n for n in peers.values() if same[fold(n.name)] > 1)
     return {pk: labels.get(pk, i.name) for pk, i in items.items()}
 
 

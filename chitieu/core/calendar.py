@@ -132,6 +132,12 @@ def _shift(d: date, shift: Shift, holidays: Holidays) -> date:
     raise DeadlineError("không tìm được ngày làm việc trong 60 ngày")
 
 
+def working_day(d: date, shift: Shift = Shift.NONE, holidays: Holidays = frozenset()) -> date:
+    """A deadline computed as a plain day (say "30 days after the plan"), moved off a day off
+    as ``shift`` moves a period's deadline."""
+    return _shift(d, shift, holidays)
+
+
 def due_date(
     period: Period,
     rule: DueRule,

@@ -189,8 +189,7 @@ def scorecard(org: Organization, plan: Plan, on: date) -> Report:
     intro = [
         f"Cơ quan: {org.name}. Kế hoạch: {plan}.",
         f"Điểm tổng hợp: {_score(card.score)}; điểm chỉ tiêu: {_score(card.target_score)}; "
-        f"điểm đúng hạn: {_score(card.timeliness_score)} "
-        f"({card.on_time}/{card.submitted} lần gửi đúng hạn).",
+        f"điểm đúng hạn: {_score(card.timeliness_score)} ({card.timeliness_explanation}).",
         card.score_explanation,
         f"Điểm chỉ tiêu: {card.target_explanation}.",
     ]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-
-from django.utils import timezone
 
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Target
@@ -28,6 +26,7 @@ from chitieu.core.periods import Period, PeriodKind
 from chitieu.core.targets import Direction, Kind, evaluate
 from chitieu.core.targets import Status as CoreStatus
 from chitieu.core.targets import Target as CoreTarget
+from chitieu.core.timeliness import ADOPTION_GRACE, Owed
 from chitieu.organizations.models import Organization
 
 from .choices import Aggregation, Status
@@ -574,17 +573,25 @@ DEADLINE_SHIFT = {
 def score_rules(shift: str = "next") -> list[str]:
     """How an agency's score is computed, as the scorecard and its exports print it; ``shift``
     is the working calendar's rule for a deadline that falls on a day off (core.calendar.Shift)."""
+    grace = ADOPTION_GRACE.days
     return [
         "Điểm chỉ tiêu (70 %): tỷ lệ mục tiêu chủ trì ở trạng thái Đạt, Vượt hoặc Đúng tiến độ "
         "trong số mục tiêu đã có số liệu.",
-        "Điểm đúng hạn (30 %): tỷ lệ số liệu và báo cáo định kỳ gửi đúng hạn (số liệu: ngày 12 "
-        f"tháng sau kỳ, {DEADLINE_SHIFT.get(str(shift), DEADLINE_SHIFT['next'])}, như trang nhập "
-        "số liệu và lịch báo cáo; báo cáo: theo lịch báo cáo); báo cáo quá hạn chưa gửi tính là "
-        "không đúng hạn.",
+        "Điểm đúng hạn (30 %): trong số số liệu và báo cáo định kỳ đã quá hạn gửi, tỷ lệ được gửi "
+        "đúng hạn; số liệu, báo cáo gửi trễ và số liệu, báo cáo quá hạn mà chưa gửi đều tính là "
+        "không đúng hạn (chưa gửi không được lợi hơn gửi trễ). Hạn gửi số liệu: ngày 12 tháng "
+        f"sau kỳ, {DEADLINE_SHIFT.get(str(shift), DEADLINE_SHIFT['next'])}, như trang nhập số "
+        "liệu và lịch báo cáo; báo cáo: theo lịch báo cáo.",
+        "Số liệu phải gửi: mỗi chỉ tiêu kế hoạch giao cơ quan chủ trì hoặc phối hợp, cho từng "
+        "kỳ báo cáo của chỉ tiêu trong các năm của kế hoạch và năm trước kỳ kế hoạch (số liệu "
+        "gốc). Kế hoạch không đòi được số liệu trước khi ban hành: hạn nào rơi trước ngày ban "
+        f"hành kế hoạch hoặc trong {grace} ngày sau đó được tính là ngày thứ {grace} sau ngày "
+        "ban hành (cùng quy tắc ngày nghỉ). Số liệu đã có trong hệ thống từ văn bản, không qua "
+        "gửi, không tính.",
         "Điểm tổng = 70 % điểm chỉ tiêu + 30 % điểm đúng hạn. Khi một phần chưa tính được (chưa "
-        "có mục tiêu nào có số liệu để chấm, hoặc chưa gửi số liệu, báo cáo nào), điểm tổng là "
-        "điểm của phần còn lại (trọng số của nó tính lại thành 100 %), không coi phần thiếu là "
-        "0 điểm; khi thiếu cả hai thì chưa có điểm tổng.",
+        "có mục tiêu nào có số liệu để chấm, hoặc chưa có số liệu, báo cáo nào quá hạn gửi), "
+        "điểm tổng là điểm của phần còn lại (trọng số của nó tính lại thành 100 %), không coi "
+        "phần thiếu là 0 điểm; khi thiếu cả hai thì chưa có điểm tổng.",
         "Mục tiêu chưa có số liệu trong kỳ (kể cả khi đã có số liệu gốc trước kỳ) không tính vào "
         "điểm chỉ tiêu nhưng được liệt kê.",
         "Mục tiêu chưa đạt mức mục tiêu nhưng mới có số liệu một năm trong kỳ (chưa có số liệu "
@@ -613,9 +620,11 @@ def due_date(period_code: str) -> date:
 class Scorecard:
     evaluations: list[Evaluation] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # figures and reports past their deadline (``due``) and how many of them came in by it
     on_time: int = 0
-    submitted: int = 0
-    late: Sequence[Figure] = field(default_factory=list)  # a list, or read lazily by a selector
+    due: int = 0
+    figures_due: int = 0  # of ``due``, the figures; the rest are reporting obligations
+    late: list[Owed] = field(default_factory=list)  # the figures due not sent on time
     missed_obligations: int = 0  # reporting obligations sent late or not at all
 
     @property
@@ -642,7 +651,25 @@ class Scorecard:
 
     @property
     def timeliness_score(self) -> Decimal | None:
-        return None if not self.submitted else Decimal(self.on_time) / self.submitted * 100
+        return None if not self.due else Decimal(self.on_time) / self.due * 100
+
+    @property
+    def timeliness_explanation(self) -> str:
+        """What the on-time part counted: the figures and reports due, sent late, never sent."""
+        if not self.due:
+            return "chưa có số liệu, báo cáo nào quá hạn gửi"
+        missing = sum(1 for o in self.late if o.sent_on is None)
+        figures = self.figures_due - len(self.late)
+        parts = [f"số liệu {figures}/{self.figures_due}"]
+        if self.late:
+            parts[0] += f" ({len(self.late) - missing} gửi trễ, {missing} quá hạn chưa gửi)"
+        reports = self.due - self.figures_due
+        if reports:
+            parts.append(f"báo cáo định kỳ {reports - self.missed_obligations}/{reports}")
+        return (
+            f"{self.on_time}/{self.due} số liệu, báo cáo đã quá hạn được gửi đúng hạn: "
+            + "; ".join(parts)
+        )
 
     @property
     def score(self) -> Decimal | None:
@@ -702,32 +729,11 @@ class Scorecard:
         return text + (f"; không tính {', '.join(left)}" if left else "")
 
 
-def scorecard(
-    targets: list[Target],
-    figures: list[Figure],
-    due: Callable[[str], date] = due_date,
-    *,
-    evaluations: list[Evaluation] | None = None,
-) -> Scorecard:
-    """An agency's scorecard from the targets it leads and the figures it submitted; ``due``
-    gives a period's deadline (by default the 12th, unshifted). A caller that already holds the
+def scorecard(targets: list[Target], *, evaluations: list[Evaluation] | None = None) -> Scorecard:
+    """An agency's scorecard from the targets it leads, the on-time part still to be filled in
+    (``selectors.agency_scorecard`` counts the figures owed). A caller that already holds the
     targets' (signed) evaluations, stored ones, passes them instead of evaluating again."""
     card = Scorecard(evaluations=evaluate_targets(targets) if evaluations is None else evaluations)
     for e in card.evaluations:
         card.counts[e.status] = card.counts.get(e.status, 0) + 1
-    late: list[Figure] = []
-    card.late = late
-    for f in figures:
-        if f.submitted_at is None:
-            continue
-        card.submitted += 1
-        submitted_on = (
-            timezone.localtime(f.submitted_at).date()
-            if isinstance(f.submitted_at, datetime)
-            else f.submitted_at
-        )
-        if submitted_on <= due(f.period_code):
-            card.on_time += 1
-        else:
-            late.append(f)
     return card

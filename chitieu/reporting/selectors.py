@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any
 
 from django.db import connection
 from django.db.models import F, Prefetch, Q
@@ -42,6 +42,7 @@ from .evaluation import (
 # whether a figure counts, and what a checker compares it with (decision 0053)
 from .figure_use import FigureUse, earlier_figures, figure_uses  # noqa: F401
 from .models import Figure, ReportingSpec
+from .timeliness import figures_owed
 
 # the reporter's list lives in its own module and is read through here like every page's data
 from .worklist import (  # noqa: F401
@@ -239,11 +240,17 @@ CalendarProvider = Callable[[], tuple[Shift, WorkCalendar]]
 CALENDAR_PROVIDERS: list[CalendarProvider] = []
 
 
-def figures_deadline() -> Callable[[str], date]:
-    """The day a period's figures are due: the 12th of the next month, moved by the holiday rule."""
-    shift, holidays = (
-        CALENDAR_PROVIDERS[-1]() if CALENDAR_PROVIDERS else (Shift.NEXT, WorkCalendar())
-    )
+def calendar_rules() -> tuple[Shift, WorkCalendar]:
+    """The shift rule and working calendar the administrator set (``actions`` provides them)."""
+    return CALENDAR_PROVIDERS[-1]() if CALENDAR_PROVIDERS else (Shift.NEXT, WorkCalendar())
+
+
+def figures_deadline(
+    calendar: tuple[Shift, WorkCalendar] | None = None,
+) -> Callable[[str], date]:
+    """The day a period's figures are due: the 12th of the next month, moved by the holiday rule
+    (of ``calendar``, read when not given)."""
+    shift, holidays = calendar if calendar is not None else calendar_rules()
     seen: dict[str, date] = {}
 
     def due(period_code: str) -> date:
@@ -262,82 +269,16 @@ def scorecard_rules() -> list[str]:
     return score_rules(shift)
 
 
-class LateFigures(Sequence[Figure]):
-    """Figures sent late, by id; read (with their indicator) only when shown: a page lists twenty
-    of the hundreds an agency may have."""
-
-    def __init__(self, pks: list[int]) -> None:
-        self.pks = pks
-
-    def __len__(self) -> int:
-        return len(self.pks)
-
-    @overload
-    def __getitem__(self, i: int) -> Figure: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Figure]: ...
-    def __getitem__(self, i: int | slice) -> Figure | list[Figure]:
-        if isinstance(i, slice):
-            return self._read(self.pks[i])
-        return self._read([self.pks[i]])[0]
-
-    def __iter__(self) -> Iterator[Figure]:
-        return iter(self._read(self.pks))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    @staticmethod
-    def _read(pks: list[int]) -> list[Figure]:
-        found = Figure.objects.select_related("indicator").in_bulk(pks)
-        return [found[pk] for pk in pks if pk in found]
-
-
-def figure_timeliness(
-    org: Organization, due: Callable[[str], date]
-) -> tuple[int, int, LateFigures]:
-    """How many figures the organisation sent, how many on time (by the end of the day its period
-    was due, local time), and those sent late (in the figures' usual order); each period's
-    deadline computed once and compared in the database, one query for all the figures. It does
-    not depend on today's date (only the obligations part of a scorecard does)."""
-    sent = Figure.objects.filter(organization=org).exclude(submitted_at=None)
-    codes = list(sent.order_by().values_list("period_code", flat=True).distinct())
-    if not codes:
-        return 0, 0, LateFigures([])
-    tz = timezone.get_current_timezone()
-    deadlines = []
-    for code in codes:
-        ends = timezone.make_aware(datetime.combine(due(code) + timedelta(days=1), time.min), tz)
-        deadlines += [code, connection.ops.adapt_datetimefield_value(ends)]
-    q = connection.ops.quote_name
-    f, i = Figure._meta, Indicator._meta
-    col = {name: q(f.get_field(name).column) for name in ("organization", "indicator")}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT f.{q('id')}, CASE WHEN f.{q('submitted_at')} < d.ends THEN 1 ELSE 0 END "
-            f"FROM {q(f.db_table)} f "
-            f"JOIN {q(i.db_table)} i ON i.{q('id')} = f.{col['indicator']} "
-            f"JOIN ({' UNION ALL '.join(['SELECT %s AS code, %s AS ends'] * len(codes))}) d "
-            f"ON d.code = f.{q('period_code')} "
-            f"WHERE f.{col['organization']} = %s AND f.{q('submitted_at')} IS NOT NULL "
-            # the order of Figure.Meta (its indicator's name, then period and vintage)
-            f"ORDER BY i.{q('name')}, f.{q('period_code')}, f.{q('vintage')}",
-            [*deadlines, org.pk],
-        )
-        rows = cursor.fetchall()
-    late = [pk for pk, on_time in rows if not on_time]
-    return len(rows), len(rows) - len(late), LateFigures(late)
-
-
 def agency_scorecard(org: Organization, plan: Plan, now: datetime | None = None) -> Scorecard:
     """The agency's scorecard for a plan; `now` (default: the current time) is the moment from
-    which deadlines are judged."""
+    which deadlines are judged: the figures the plan asked of it whose deadline had passed, sent
+    on time, late or not at all (decision 0060), and its reporting obligations."""
     targets = plan_targets(plan, led_by=org)
-    card = scorecard(targets, [], evaluations=stored.evaluations(targets, provisional=False))
-    card.submitted, card.on_time, card.late = figure_timeliness(org, figures_deadline())
+    card = scorecard(targets, evaluations=stored.evaluations(targets, provisional=False))
     at = now if now is not None else timezone.now()
+    calendar = calendar_rules()
+    card.figures_due, card.late = figures_owed(org, plan, at, figures_deadline(calendar), calendar)
+    card.due, card.on_time = card.figures_due, card.figures_due - len(card.late)
     for contribute in SCORECARD_CONTRIBUTORS:
         contribute(card, org, at)
     return card

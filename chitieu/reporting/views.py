@@ -279,7 +279,8 @@ DONE = {
     Action.VERIFY: "Đã kiểm tra xong; số liệu chuyển Sở Tài chính duyệt",
     # whether the figure counts for evaluation is said after it, figure by figure (figure_uses)
     Action.APPROVE: "Đã duyệt và khóa",
-    Action.RETURN: "Đã trả lại cho cơ quan nhập, kèm lý do",
+    # the reason typed is quoted after the figure (figure_action)
+    Action.RETURN: "Đã trả lại cho cơ quan nhập",
     Action.REOPEN: "Đã mở lại; số liệu trở về nháp để cơ quan nhập sửa",
 }
 
@@ -311,7 +312,7 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.info(request, f"{label}: {done}")
         return redirect(next_url(request, reverse("reporting:figure", args=[pk])))
     try:
-        figure_transition(
+        done_figure = figure_transition(
             user=request.user, figure=figure, action=action, reason=request.POST.get("reason", "")
         )
     except (FigureError, PermissionDenied) as exc:
@@ -331,6 +332,9 @@ def figure_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 request, figure.organization, figure.period_code, figure.indicator, notice
             )
         said = f"{done}: {label}, {vnnum(figure.value)} {figure.indicator.unit}."
+        if action == Action.RETURN:
+            # the reason as stored, the one the agency will read; not the figure again
+            said += f" Lý do trả lại: “{done_figure.return_reason.strip()}”."
         if action == Action.APPROVE:
             said += " " + selectors.figure_uses([figure])[figure.pk].summary
         messages.success(request, said)
@@ -675,12 +679,11 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
     org = get_object_or_404(Organization, pk=pk)
     plan = _plan(request)
     card = selectors.agency_scorecard(org, plan)
-    due = selectors.figures_deadline()
-    # the first twenty figures sent late, each with by how many days (its day, local time)
-    late = [
-        (f, (timezone.localtime(f.submitted_at).date() - due(f.period_code)).days)
-        for f in card.late[:20]
-    ]
+    # the first twenty figures not on time, each named apart from others of its name
+    shown = card.late[:LATE_SHOWN]
+    labels = selectors.indicator_labels(
+        Indicator.objects.filter(pk__in={o.indicator_id for o in shown})
+    )
     return render(
         request,
         "reporting/scorecard.html",
@@ -688,8 +691,12 @@ def agency(request: HttpRequest, pk: int) -> HttpResponse:
             "org": org,
             "plan": plan,
             "card": card,
-            "late": late,
+            "late": [(o, labels.get(o.indicator_id, "")) for o in shown],
+            "late_more": len(card.late) - len(shown),
             "rules": selectors.scorecard_rules(),
             "statuses": [(s, Status(s).label) for s in selectors.STATUS_ORDER],
         },
     )
+
+
+LATE_SHOWN = 20

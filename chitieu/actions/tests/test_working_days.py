@@ -19,9 +19,8 @@ from chitieu.actions.models import (
 from chitieu.actions.services import deadline_for
 from chitieu.core.calendar import VN
 from chitieu.core.periods import Period
+from chitieu.core.timeliness import owed
 from chitieu.organizations.models import Organization
-from chitieu.reporting.evaluation import scorecard
-from chitieu.reporting.models import Figure
 from chitieu.reporting.selectors import figures_deadline
 
 MONDAY_DUE = datetime(2027, 9, 13, 23, 59, 59, 999999, tzinfo=VN)
@@ -86,10 +85,11 @@ def test_the_figures_deadline_follows_the_holiday_rule():
 @pytest.mark.django_db
 def test_a_figure_sent_on_the_monday_after_a_sunday_deadline_is_on_time():
     CalendarSetting.objects.create(shift="next")
-    sent_monday = Figure(period_code="2027-08", submitted_at=datetime(2027, 9, 13, 9, tzinfo=VN))
-    sent_tuesday = Figure(period_code="2027-08", submitted_at=datetime(2027, 9, 14, 9, tzinfo=VN))
-    card = scorecard([], [sent_monday, sent_tuesday], figures_deadline())
-    assert (card.submitted, card.on_time, card.late) == (2, 1, [sent_tuesday])
+    deadline = figures_deadline()("2027-08")  # Sunday 12/9 moved to Monday 13/9
+    today = date(2027, 10, 1)
+    monday = owed((1, "2027-08"), deadline, date(2027, 9, 13), today)
+    tuesday = owed((1, "2027-08"), deadline, date(2027, 9, 14), today)
+    assert monday.on_time and not tuesday.on_time and tuesday.days_late == 1
 
 
 class FlakyMail:

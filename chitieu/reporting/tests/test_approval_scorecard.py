@@ -2,6 +2,7 @@
 a sentence never contradicts its status, a score says how it was computed, a filter shows only
 what it names."""
 
+from datetime import date, datetime, time
 from decimal import Decimal as D
 
 import lxml.html
@@ -9,7 +10,8 @@ import pytest
 from django.urls import reverse
 
 from chitieu.access.choices import Role
-from chitieu.catalog.models import Plan, Target
+from chitieu.catalog.models import Indicator, Plan, Target
+from chitieu.core.calendar import VN
 from chitieu.organizations.models import Organization
 from chitieu.reporting.choices import Status
 from chitieu.reporting.evaluation import Evaluation, Scorecard, evaluate_target, score_rules
@@ -77,13 +79,13 @@ def _evaluation(status: str) -> Evaluation:
 
 
 def test_a_missing_part_is_left_out_of_the_total_not_counted_as_nought():
-    card = Scorecard(evaluations=[_evaluation(Status.NO_DATA)], submitted=2, on_time=1)
+    card = Scorecard(evaluations=[_evaluation(Status.NO_DATA)], due=2, on_time=1)
     assert card.target_score is None and card.timeliness_score == D(50)
     assert card.score == D(50)  # not 0,7 × 0 + 0,3 × 50 = 15
     assert card.score_explanation.startswith("Điểm tổng = điểm đúng hạn 50,0: chưa có mục tiêu")
     card = Scorecard(evaluations=[_evaluation(Status.ON_TRACK), _evaluation(Status.AT_RISK)])
     assert card.score == D(50) and "trọng số 70 % tính lại thành 100 %" in card.score_explanation
-    card.submitted, card.on_time = 4, 1
+    card.due, card.on_time = 4, 1
     assert card.score == D("42.5")
     assert (
         card.score_explanation
@@ -128,46 +130,164 @@ def test_the_scorecard_page_shows_how_its_total_was_computed(leader):
     score = _text(html, "//p[@class='score']")
     how = _text(html, "//p[@class='score-how']")
     # the demo: no target of the plan with figures in the period, so the total is the on-time
-    # part alone (how many figures were due depends on the day: counted as the page counts them)
+    # part alone (how much was due depends on the day: counted as the page counts it)
     from chitieu.core.numbers import format_number
     from chitieu.reporting.selectors import agency_scorecard
 
     card = agency_scorecard(org, plan)
-    assert card.target_score is None and card.submitted >= 2 and 0 < card.on_time < card.submitted
-    on_time = format_number(D(100) * card.on_time / card.submitted, 1)
+    assert card.target_score is None and card.figures_due >= 2 and card.on_time < card.due
+    on_time = format_number(D(100) * card.on_time / card.due, 1)
     assert score == (
         f"Điểm tổng: {on_time} · chỉ tiêu chưa tính được · đúng hạn {on_time} "
-        f"({card.on_time}/{card.submitted})"
+        f"({card.on_time}/{card.due})"
     )
     assert how.startswith(f"Điểm tổng = điểm đúng hạn {on_time}: chưa có mục tiêu chủ trì nào")
+    assert f"Điểm đúng hạn: {card.on_time}/{card.due} số liệu, báo cáo đã quá hạn" in how
     assert "hạn là ngày làm việc kế tiếp" in _text(html, "//details")
 
 
-def test_the_scorecard_marks_each_late_figure_overdue_by_its_days(leader):
-    from datetime import datetime, time, timedelta
+# -- what was due (decision 0060) ------------------------------------------------------------------
+PLAN_DUE = date(2026, 5, 7)  # 30 days after the plan of 07/04/2026, a Thursday
+ON_A_DAY = datetime(2026, 12, 6, 12, tzinfo=VN)
 
+
+def _quarterly_growth(org: Organization) -> Indicator:
+    """The GRDP's growth, the one indicator of the demo reported each quarter, which NN&MT leads."""
+    return (
+        Indicator.objects.filter(
+            reporting__frequency="quarter",
+            targets__plan__number="130/KH-UBND",
+            targets__responsibilities__organization=org,
+        )
+        .distinct()
+        .get()
+    )
+
+
+def _grdp_items(card, grdp_growth) -> list[tuple[str, date, date | None, int]]:
+    return [
+        (o.period_code, o.deadline, o.sent_on, o.days_late)
+        for o in card.late
+        if o.indicator_id == grdp_growth.pk
+    ]
+
+
+def test_a_figure_not_sent_counts_against_the_agency_from_its_deadline(demo, nnmt):
+    from chitieu.reporting.selectors import agency_scorecard
+
+    # given NN&MT, which leads the GRDP's growth (quarterly) and has sent none of it
+    plan = Plan.objects.get(number="130/KH-UBND")
+    growth = _quarterly_growth(nnmt)
+    # when its scorecard is read on 06/12/2026
+    card = agency_scorecard(nnmt, plan, ON_A_DAY)
+    # then each period due is counted as not sent: 2025 (the baseline) and the first quarters,
+    # whose statutory deadlines fell before the plan, from thirty days after its adoption
+    assert _grdp_items(card, growth) == [
+        ("2025", PLAN_DUE, None, 213),
+        ("2026-Q1", PLAN_DUE, None, 213),
+        ("2026-Q2", date(2026, 7, 13), None, 146),  # 12/7 a Sunday
+        ("2026-Q3", date(2026, 10, 12), None, 55),
+    ]
+    assert card.due >= card.figures_due >= 4 and card.on_time <= card.due - 4
+
+
+def test_sending_late_does_not_score_below_not_sending_and_on_time_scores_above(demo, nnmt):
+    from chitieu.reporting.selectors import agency_scorecard
+
+    plan = Plan.objects.get(number="130/KH-UBND")
+    growth = _quarterly_growth(nnmt)
+    unsent = agency_scorecard(nnmt, plan, ON_A_DAY)
+    # given the 2025 figure sent on 01/06/2026, after its deadline of 07/05/2026
+    figure = Figure.objects.create(
+        indicator=growth,
+        organization=nnmt,
+        period_code="2025",
+        vintage="estimate",
+        value=D("8.4"),
+        status="submitted",
+        submitted_at=datetime(2026, 6, 1, 9, tzinfo=VN),
+    )
+    late = agency_scorecard(nnmt, plan, ON_A_DAY)
+    # then it is late by 25 days, and the score is what it was unsent: not lower
+    assert _grdp_items(late, growth)[0] == ("2025", PLAN_DUE, date(2026, 6, 1), 25)
+    assert (late.due, late.on_time, late.score) == (unsent.due, unsent.on_time, unsent.score)
+    # when it had been sent on its (moved) deadline day, it counts as on time: the score rises
+    Figure.objects.filter(pk=figure.pk).update(submitted_at=datetime(2026, 5, 7, 16, tzinfo=VN))
+    in_time = agency_scorecard(nnmt, plan, ON_A_DAY)
+    assert [p for p, *_ in _grdp_items(in_time, growth)] == ["2026-Q1", "2026-Q2", "2026-Q3"]
+    assert (in_time.due, in_time.on_time) == (unsent.due, unsent.on_time + 1)
+    assert in_time.timeliness_score > unsent.timeliness_score
+
+
+def test_a_figure_put_in_from_a_document_is_not_owed(demo, nnmt, forest):
+    from chitieu.reporting.selectors import agency_scorecard
+
+    # the demo's 2025 forest cover of NN&MT came from a document, approved, never sent
+    assert Figure.objects.filter(
+        indicator=forest, organization=nnmt, period_code="2025", submitted_at=None
+    ).exists()
+    card = agency_scorecard(nnmt, Plan.objects.get(number="130/KH-UBND"), ON_A_DAY)
+    assert not [o for o in card.late if o.indicator_id == forest.pk]
+
+
+def test_the_exported_scorecard_prints_the_same_on_time_count_as_the_page(demo, nnmt):
     from django.utils import timezone
 
-    from chitieu.reporting.selectors import figures_deadline
+    from chitieu.exports.reports import scorecard as scorecard_report
+    from chitieu.reporting.selectors import agency_scorecard
 
-    # given a figure of the demo's, sent three days after its deadline
-    figure = Figure.objects.select_related("organization", "indicator").order_by("pk").first()
-    org = figure.organization
     plan = Plan.objects.get(number="130/KH-UBND")
-    due = figures_deadline()(figure.period_code)
-    sent = datetime.combine(due + timedelta(days=3), time(9), timezone.get_current_timezone())
-    Figure.objects.filter(pk=figure.pk).update(submitted_at=sent)
+    card = agency_scorecard(nnmt, plan)
+    intro = scorecard_report(nnmt, plan, timezone.localdate()).intro
+    assert card.late and card.figures_due >= len(card.late)
+    assert f"({card.timeliness_explanation})." in intro[1]
+    assert "quá hạn chưa gửi" in card.timeliness_explanation
+
+
+def test_the_scorecard_lists_late_and_missing_figures_each_named_apart(leader, nnmt, forest):
+    from django.utils import timezone
+
+    from chitieu.reporting.selectors import agency_scorecard
+
+    plan = Plan.objects.get(number="130/KH-UBND")
+    services = Indicator.objects.get(name="Dịch vụ", parent__name=GRDP_SHARES)
+    # given everything NN&MT owes sent on its deadline day, but for its 2025 services share
+    for o in agency_scorecard(nnmt, plan).late:
+        if (o.indicator_id, o.period_code) != (services.pk, "2025"):
+            Figure.objects.update_or_create(
+                indicator_id=o.indicator_id,
+                organization=nnmt,
+                period_code=o.period_code,
+                vintage="estimate",
+                defaults={
+                    "value": D(1),
+                    "status": "submitted",
+                    "submitted_at": datetime.combine(o.deadline, time(9), VN),
+                },
+            )
+    # and its 2025 forest cover (put in from a document) sent three days after 07/05/2026
+    Figure.objects.filter(indicator=forest, organization=nnmt, period_code="2025").update(
+        submitted_at=datetime(2026, 5, 10, 9, tzinfo=VN)
+    )
     # when the scorecard is read
     html = leader.get(
-        reverse("reporting:agency", args=[org.pk]) + f"?ke-hoach={plan.pk}"
+        reverse("reporting:agency", args=[nnmt.pk]) + f"?ke-hoach={plan.pk}"
     ).content.decode()
-    # then the late figure says by how many days, in words, in the overdue style
     doc = lxml.html.fromstring(html)
-    items = doc.xpath("//h2[starts-with(., 'Gửi trễ hạn')]/following-sibling::ul[1]/li")
-    late = [li for li in items if li.text.startswith(figure.indicator.name)]
-    assert len(late) == 1, [li.text_content() for li in items]
-    assert late[0].xpath("span[@class='st overdue']/text()") == ["trễ 3 ngày"]
-    assert f"gửi {sent:%d/%m/%Y}" in late[0].text_content()
+    (heading,) = doc.xpath("//h2[starts-with(., 'Số liệu không đúng hạn')]")
+    items = heading.xpath("following-sibling::ul[1]/li")
+    # then the late one says by how many days, and the one never sent says so, in the overdue
+    # style, named apart from the catalogue's other "Dịch vụ" though alone on the page
+    days = (timezone.localdate() - PLAN_DUE).days
+    assert heading.text_content() == "Số liệu không đúng hạn (2)"
+    assert [" ".join(li.text_content().split()) for li in items] == [
+        f"Dịch vụ ({GRDP_SHARES}) năm 2025 (hạn 07/05/2026): chưa gửi, quá hạn {days} ngày",
+        "Tỷ lệ che phủ rừng năm 2025 (hạn 07/05/2026): gửi 10/05/2026 trễ 3 ngày",
+    ]
+    assert [li.xpath("span[@class='st overdue']/text()") for li in items] == [
+        [f"chưa gửi, quá hạn {days} ngày"],
+        ["trễ 3 ngày"],
+    ]
 
 
 # -- the overview's filter -------------------------------------------------------------------------
@@ -217,6 +337,7 @@ def test_a_plan_without_lead_agencies_says_why_it_has_no_agency_table(leader):
 
 
 # -- the queue and a figure's page -----------------------------------------------------------------
+GRDP_SHARES = "Cơ cấu tổng sản phẩm trên địa bàn"
 ZONES = "Tỷ lệ khu công nghiệp, khu chế xuất"  # led by the border economic zone, NN&MT coordinates
 
 
@@ -270,6 +391,26 @@ def test_a_lead_agencys_approved_figure_is_said_to_count(client, enter, people, 
     response = client.post(reverse("reporting:action", args=[figure.pk, "approve"]), follow=True)
     said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
     assert "Số liệu được dùng để đánh giá" in said and "số liệu của cơ quan chủ trì" in said
+
+
+def test_returning_a_figure_quotes_the_reason_typed(client, enter, people, forest, nnmt):
+    # given a figure sent to the statistics office
+    figure = _through(people, enter(forest, nnmt, "66"), "submit")
+    client.force_login(people["reviewer"])
+    # when the reviewer returns it with a reason
+    response = client.post(
+        reverse("reporting:action", args=[figure.pk, "return"]),
+        {"reason": "  Chưa khớp số kiểm kê rừng  "},
+        follow=True,
+    )
+    # then the message names the figure and quotes the reason, not the figure a second time
+    said = _text(response.content.decode(), "//div[contains(@class, 'msg')]")
+    assert said == (
+        "Đã trả lại cho cơ quan nhập: Tỷ lệ che phủ rừng (năm 2026), 66 %. "
+        "Lý do trả lại: “Chưa khớp số kiểm kê rừng”."
+    )
+    figure.refresh_from_db()
+    assert figure.status == "returned"
 
 
 def test_after_a_step_the_page_leads_to_the_next_figure_and_back_to_the_queue(

@@ -84,6 +84,20 @@ def test_each_row_names_its_indicator_apart_and_says_whether_it_counts_and_why(
     }
 
 
+def test_a_name_several_indicators_share_is_qualified_even_alone_in_the_queue(
+    client, demo, enter, people, nnmt
+):
+    # given one "Dịch vụ" sent, the only one in the queue (the catalogue holds three)
+    grdp = Indicator.objects.get(name="Dịch vụ", parent__name=GRDP_SHARES)
+    assert Indicator.objects.filter(name="Dịch vụ").count() > 1
+    figure_transition(user=people["reporter"], figure=enter(grdp, nnmt, "48"), action="submit")
+    client.force_login(people["reviewer"])
+    # when the statistics office opens its queue
+    rows = _rows(client.get(reverse("reporting:review")).content.decode())
+    # then the row says which "Dịch vụ" it is
+    assert [r["Chỉ tiêu"] for r in rows.values()] == [f"Dịch vụ ({GRDP_SHARES})"]
+
+
 def test_the_queue_asks_as_many_queries_for_many_rows_as_for_few(client, people, demo):
     # one figure per indicator, from the statistics office, agencies that lead, coordinate or
     # report through a group: the thirty hold two "Dịch vụ" and two "Nông, lâm nghiệp…"
