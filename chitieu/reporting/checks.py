@@ -14,6 +14,7 @@ from chitieu.core.numbers import format_number, trim_zeros
 from chitieu.core.periods import Period, PeriodError, PeriodKind
 
 from .choices import VINTAGE_RANK, FigureStatus, RuleKind
+from .evaluation import period_phrase
 from .models import Figure, ValidationRule
 from .validation import active_rules
 
@@ -38,14 +39,6 @@ def _unit(text: str) -> str:
 
 def _n(value: Decimal) -> str:
     return format_number(trim_zeros(Decimal(value)))
-
-
-def _period(code: str) -> str:
-    try:
-        label = Period.parse(code).label
-    except PeriodError:
-        return code
-    return label[:1].lower() + label[1:]
 
 
 def previous_code(code: str) -> str | None:
@@ -166,9 +159,9 @@ def _jump(
     if abs(change) > threshold:
         unit = _unit(f.indicator.unit)
         checks.refusals.append(
-            f"{f.indicator.name} {_period(f.period_code)}: {_n(f.value)}{unit}, "
+            f"{f.indicator.name} {period_phrase(f.period_code)}: {_n(f.value)}{unit}, "
             f"{'tăng' if change > 0 else 'giảm'} {format_number(abs(change), 1)} % so với "
-            f"{_period(prev_code or '')} ({_n(prev.value)}{unit}), quá {_n(threshold)} %: "
+            f"{period_phrase(prev_code or '')} ({_n(prev.value)}{unit}), quá {_n(threshold)} %: "
             "cần ghi giải thích (ô “giải thích”) trước khi gửi"
         )
 
@@ -199,7 +192,7 @@ def _structure(
     total = sum(values.values(), Decimal(0))
     tol = Decimal(str(params.get("tolerance", "0.1")))
     listed = " + ".join(f"{names[p]} {_n(v)}" for p, v in values.items())
-    where = f"{whole} {_period(f.period_code)}"
+    where = f"{whole} {period_phrase(f.period_code)}"
     allowed = f"(sai lệch cho phép ±{_n(tol)} điểm %)"
     missing = [f"“{names[p]}”" for p in parts if p not in values]
     if not missing:
@@ -236,7 +229,7 @@ def _per_capita(
     expected = total.value / population.value
     if abs(Decimal(f.value) - expected) > abs(expected) / 100:
         checks.refusals.append(
-            f"{f.indicator.name} {_period(f.period_code)}: bình quân đầu người {_n(f.value)} "
+            f"{f.indicator.name} {period_phrase(f.period_code)}: bình quân đầu người {_n(f.value)} "
             f"triệu đồng không khớp {_n(total.value)} tỷ đồng ÷ {_n(population.value)} "
             f"nghìn người = {format_number(expected, 1)} triệu đồng"
         )

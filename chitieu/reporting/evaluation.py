@@ -22,7 +22,7 @@ from chitieu.core.calendar import DueRule
 from chitieu.core.calendar import due_date as calendar_due_date
 from chitieu.core.growth import required_average_growth
 from chitieu.core.numbers import format_number
-from chitieu.core.periods import Period, PeriodKind
+from chitieu.core.periods import Period, PeriodError, PeriodKind
 from chitieu.core.targets import Direction, Kind, evaluate
 from chitieu.core.targets import Status as CoreStatus
 from chitieu.core.targets import Target as CoreTarget
@@ -64,6 +64,14 @@ class Evaluation:
 def lower_first(text: str) -> str:
     """A period's label in the middle of a sentence: "giai đoạn 2026 - 2030", "năm 2030"."""
     return text[:1].lower() + text[1:]
+
+
+def period_phrase(code: str) -> str:
+    """A period as a sentence names it: "năm 2024", "quý III/2026" (the code if unreadable)."""
+    try:
+        return lower_first(Period.parse(code).label)
+    except PeriodError:
+        return code
 
 
 def _fmt(d: Decimal, places: int | None = None) -> str:

@@ -16,7 +16,7 @@ from chitieu.organizations.choices import OrgKind
 
 from .choices import VINTAGE_RANK, Aggregation
 from .counting import COMMUNE_KINDS
-from .evaluation import lower_first
+from .evaluation import period_phrase
 from .models import Figure, ReportingSpec
 
 YEARLY = (PeriodKind.YEAR, PeriodKind.MULTI_YEAR)
@@ -68,14 +68,6 @@ def _last_year(code: str) -> int | None:
     except PeriodError:
         return None
     return p.end_year if p.kind is PeriodKind.MULTI_YEAR else p.year
-
-
-def _label(code: str) -> str:
-    """A period as a sentence names it: "năm 2024", "quý III/2026" (the code if unreadable)."""
-    try:
-        return lower_first(Period.parse(code).label)
-    except PeriodError:
-        return code
 
 
 def _names(names: Iterable[str]) -> str:
@@ -198,10 +190,10 @@ def _use(f: Figure, targets: dict[int, _Assigned], rolled_up: bool) -> FigureUse
     if not uses and targets:
         # its targets' periods are over: say which, not that there is none
         ended = ", ".join(
-            _label(code) for code in sorted({t.period_code for t in targets.values()})
+            period_phrase(code) for code in sorted({t.period_code for t in targets.values()})
         )
         summary = (
-            f"Chỉ tiêu không có mục tiêu cho {_label(f.period_code)} (các mục tiêu của nó thuộc "
+            f"Chỉ tiêu không có mục tiêu cho {period_phrase(f.period_code)} (các mục tiêu của nó thuộc "
             f"kỳ đã qua: {ended}), nên số liệu này chưa được dùng để đánh giá."
         )
         reason = f"Không dùng để đánh giá: các mục tiêu thuộc kỳ đã qua ({ended})"
