@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,13 +14,14 @@ from django.db import connection
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from chitieu.catalog.choices import IndicatorGroup, PlanKind
+from chitieu.catalog.choices import IndicatorGroup, PlanKind, PlanStatus
 from chitieu.catalog.choices import Role as RespRole
 from chitieu.catalog.models import Indicator, Plan, Responsibility, Target
 from chitieu.catalog.selectors import indicator_labels  # noqa: F401 - for the pages' lists
 from chitieu.core.calendar import Shift, WorkCalendar
 from chitieu.core.calendar import due_date as calendar_due_date
 from chitieu.core.periods import Period, PeriodKind
+from chitieu.core.timeliness import scoring_deadline
 from chitieu.organizations.choices import OrgKind
 from chitieu.organizations.models import Organization
 
@@ -42,11 +43,12 @@ from .evaluation import (
 # whether a figure counts, and what a checker compares it with (decision 0053)
 from .figure_use import FigureUse, earlier_figures, figure_uses  # noqa: F401
 from .models import Figure, ReportingSpec
-from .timeliness import figures_owed
+from .timeliness import adoption_deadline, figures_owed
 
 # the reporter's list lives in its own module and is read through here like every page's data
 from .worklist import (  # noqa: F401
     DueRow,
+    Known,
     PeriodLeft,
     WorkLeft,
     Worklist,
@@ -261,6 +263,25 @@ def figures_deadline(
         return seen[period_code]
 
     return due
+
+
+def figures_deadline_for(plans: Iterable[Plan]) -> Callable[[str], date]:
+    """:func:`figures_deadline` as the scorecard reads it for an organisation named in
+    ``plans``: never before thirty days after the adoption of the earliest of them in force
+    (decision 0060), so the entry page's "quá hạn N ngày" and the scorecard's agree."""
+    calendar = calendar_rules()
+    due = figures_deadline(calendar)
+    adopted = min(
+        (
+            d
+            for p in {p.pk: p for p in plans if p.status == PlanStatus.ACTIVE}.values()
+            if (d := adoption_deadline(p, *calendar)) is not None
+        ),
+        default=None,
+    )
+    if adopted is None:
+        return due
+    return lambda code: scoring_deadline(due(code), adopted)
 
 
 def scorecard_rules() -> list[str]:

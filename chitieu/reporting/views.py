@@ -53,7 +53,9 @@ def _period(request: HttpRequest, org: Organization, work: selectors.WorkLeft | 
         # the period with work still to do whose deadline is not long past, else the open one
         if work is not None:
             return work.default
-        return selectors.default_period(org, timezone.localdate(), selectors.figures_deadline())
+        known = selectors.Known.of(org)
+        due = selectors.figures_deadline_for(n.plan for n in known.named)
+        return selectors.default_period(org, timezone.localdate(), due, known)
     try:
         return Period.parse(code).code
     except PeriodError as exc:
@@ -118,14 +120,20 @@ def _answer_row(
     (PRG), the notice kept for that row."""
     if _is_htmx(request):
         period = Period.parse(period_code)
-        worklist = selectors.my_figures(org, period.code)
+        known = selectors.Known.of(org)
+        worklist = selectors.my_figures(org, period.code, known)
         row = next((r for r in worklist.rows if r.indicator.pk == indicator.pk), None)
         if row is None:  # not on the organisation's list (an administrator's save): the row alone
             row = selectors.due_row(org, period.code, indicator)
         context = _row_context(request, row, period, notice)
         context.update(
             {"worklist": worklist, "org": org, "oob": True},
-            **_deadline(period.code, worklist.todo_count, timezone.localdate()),
+            **_deadline(
+                period.code,
+                worklist.todo_count,
+                timezone.localdate(),
+                selectors.figures_deadline_for(n.plan for n in known.named),
+            ),
         )
         return render(request, "reporting/_figure_row.html", context)
     request.session[ROW_NOTICE] = {**notice, "indicator": indicator.pk, "period": period_code}
@@ -138,8 +146,10 @@ def my_figures(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(NO_ORG)
     org = m.organization
     # every period with work left, read once: the page names the others and opens on the default
-    due = selectors.figures_deadline()
-    work = selectors.work_left(org, timezone.localdate(), due)
+    # the deadlines as the scorecard reads them (a plan asks for nothing before it exists)
+    known = selectors.Known.of(org)
+    due = selectors.figures_deadline_for(n.plan for n in known.named)
+    work = selectors.work_left(org, timezone.localdate(), due, known)
     period = _period(request, org, work)
     notice = request.session.pop(ROW_NOTICE, None)
     if notice and notice.get("period") != period:

@@ -356,14 +356,16 @@ def _own_periods(frequency: str, today: date, first: date) -> list[Period]:
     return found
 
 
-def work_left(org: Organization, today: date, due: Callable[[str], date]) -> WorkLeft:
+def work_left(
+    org: Organization, today: date, due: Callable[[str], date], known: Known | None = None
+) -> WorkLeft:
     """The periods with work left (an indicator named for the organisation and reported for the
     period without a figure, or a figure of the organisation's not sent, named or shared), from
     the base year of the plans in force that name it (the year before the first begins) to the
     period in course; and the period the entry page opens on (``default_period``). Four queries
     however many periods: the responsibilities, their plans, the frequencies, the organisation's
-    figures of the range."""
-    known = Known.of(org)
+    figures of the range (the first two not again when ``known`` is given)."""
+    known = known or Known.of(org)
     named, every, freq = known.named, known.every, known.frequencies
     mine = {n.indicator.pk for n in named}
     starts = [
@@ -434,8 +436,10 @@ def _default(
     return (upcoming or candidates)[-1 if not upcoming else 0].code
 
 
-def default_period(org: Organization, today: date, due: Callable[[str], date]) -> str:
+def default_period(
+    org: Organization, today: date, due: Callable[[str], date], known: Known | None = None
+) -> str:
     """The period the entry page opens on: the earliest with work still to do (an indicator named
     for the organisation without a figure, or a figure of its not yet sent) whose deadline is not
     long past; else the one due next (the open period). ``due`` gives a period's deadline."""
-    return work_left(org, today, due).default
+    return work_left(org, today, due, known).default

@@ -3,7 +3,7 @@ overdue badge (decision 0059). Dates are passed in or pinned, never today's."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import lxml.html
 import pytest
@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chitieu.core.periods import Period
+from chitieu.core.timeliness import scoring_deadline
 from chitieu.reporting import selectors
 from chitieu.reporting.choices import Frequency
 from chitieu.reporting.models import Figure, ReportingSpec
 from chitieu.reporting.services import figure_save, figure_transition
+from chitieu.reporting.timeliness import adoption_deadline
 from chitieu.reporting.worklist import my_figures, work_left
 
 TODAY = date(2026, 12, 6)
@@ -43,6 +45,14 @@ def _due(code: str) -> date:
     """The 12th of the month after the period ends (the rule, without the holidays)."""
     end = Period.parse(code).end
     return date(end.year + (end.month == 12), end.month % 12 + 1, 12)
+
+
+def _scored_due(org, code: str) -> date:
+    """The period's deadline as the scorecard reads it: the statutory day, or thirty days after
+    the adoption of the plan in force naming the organisation when that is later (decision 0060)."""
+    (plan,) = {r.target.plan for r in org.responsibilities.select_related("target__plan")}
+    adopted = adoption_deadline(plan, *selectors.calendar_rules())
+    return scoring_deadline(selectors.figures_deadline()(code), adopted)
 
 
 def _page(client, ky: str) -> lxml.html.HtmlElement:
@@ -95,13 +105,12 @@ def test_the_page_names_the_other_periods_with_work_left_and_marks_the_overdue(
     # when
     doc = _page(client, "2026")
     # then
-    due = selectors.figures_deadline()
     (line,) = doc.xpath('//*[@id="ky-con-viec"]')
     links = {a.get("href"): a.text_content() for a in line.xpath(".//a")}
     assert links == {"?ky=2025": "năm 2025"}
     text = " ".join(line.text_content().split())
     todo = my_figures(nnmt, "2025").todo_count
-    overdue = (TODAY - due("2025")).days
+    overdue = (TODAY - _scored_due(nnmt, "2025")).days
     assert f"năm 2025 — {todo} chỉ tiêu, quá hạn {overdue} ngày" in text
     badges = [b.text_content() for b in line.xpath('.//strong[@class="st overdue"]')]
     assert badges == [f"quá hạn {overdue} ngày"]
@@ -160,3 +169,23 @@ def test_the_page_opens_on_a_period_whose_only_work_left_is_a_shared_draft(yearl
     _draft(people, _shared_indicator(nnmt), nnmt, "2025")
     # then
     assert work_left(nnmt, today, _due).default == "2025"
+
+
+def test_the_page_and_the_scorecard_count_the_same_days_overdue(
+    yearly, client, reporter, nnmt, pinned
+):
+    # given the base year's figures, due (statutory) on 12/01/2026, before the plan in force
+    # naming NN&MT was adopted on 07/04/2026
+    assert selectors.figures_deadline()("2025") < date(2026, 4, 7)
+    # when the entry page and the scorecard judge them on the same day
+    doc = _page(client, "2026")
+    text = " ".join(doc.xpath('//*[@id="ky-con-viec"]')[0].text_content().split())
+    (plan,) = {r.target.plan for r in nnmt.responsibilities.select_related("target__plan")}
+    now = timezone.make_aware(datetime(TODAY.year, TODAY.month, TODAY.day, 12))
+    card = selectors.agency_scorecard(nnmt, plan, now)
+    # then both count from the later deadline (thirty days after adoption), by the same days
+    missing = [o for o in card.late if o.period_code == "2025" and o.sent_on is None]
+    assert missing, "the scorecard counts no 2025 figure missing"
+    assert {o.days_late for o in missing} == {(TODAY - _scored_due(nnmt, "2025")).days}
+    assert f"quá hạn {missing[0].days_late} ngày" in text
+    assert missing[0].days_late < (TODAY - selectors.figures_deadline()("2025")).days
