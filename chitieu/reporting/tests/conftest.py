@@ -1,13 +1,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from chitieu.access.choices import Role
 from chitieu.access.models import Membership
 from chitieu.catalog.models import Indicator
 from chitieu.organizations.models import Organization
-from chitieu.reporting.models import Figure
+from chitieu.reporting.choices import Frequency
+from chitieu.reporting.models import Figure, ReportingSpec
 from chitieu.reporting.services import figure_save
+from chitieu.reporting.tests.entry_pages import TODAY
 
 
 @pytest.fixture
@@ -71,3 +74,15 @@ def enter(people):
         ).figure
 
     return save
+
+
+@pytest.fixture
+def yearly(demo):
+    """Every indicator reported yearly (the demo has GRDP growth quarterly)."""
+    ReportingSpec.objects.update(frequency=Frequency.YEAR)
+
+
+@pytest.fixture
+def pinned(monkeypatch):
+    """The page's today pinned to entry_pages.TODAY (the view reads django.utils.timezone)."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)

@@ -35,12 +35,6 @@ def reporter(client, people):
 
 
 @pytest.fixture
-def yearly(demo):
-    """Every indicator reported yearly (the demo has GRDP growth quarterly)."""
-    ReportingSpec.objects.update(frequency=Frequency.YEAR)
-
-
-@pytest.fixture
 def monthly(forest):
     """The forest cover reported every month; every other NN&MT indicator stays yearly."""
     ReportingSpec.objects.update_or_create(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,28 +16,16 @@ from chitieu.core.timeliness import scoring_deadline
 from chitieu.reporting import selectors
 from chitieu.reporting.choices import Frequency
 from chitieu.reporting.models import Figure, ReportingSpec
-from chitieu.reporting.services import figure_save, figure_transition
+from chitieu.reporting.services import figure_transition
+from chitieu.reporting.tests.entry_pages import TODAY, draft, page, shared_indicator
 from chitieu.reporting.timeliness import adoption_deadline
 from chitieu.reporting.worklist import my_figures, work_left
-
-TODAY = date(2026, 12, 6)
-
-
-@pytest.fixture
-def yearly(demo):
-    ReportingSpec.objects.update(frequency=Frequency.YEAR)
 
 
 @pytest.fixture
 def reporter(client, people):
     client.force_login(people["reporter"])
     return people["reporter"]
-
-
-@pytest.fixture
-def pinned(monkeypatch):
-    """The page's today pinned to TODAY (the view reads it from django.utils.timezone)."""
-    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
 
 
 def _due(code: str) -> date:
@@ -53,28 +40,6 @@ def _scored_due(org, code: str) -> date:
     (plan,) = {r.target.plan for r in org.responsibilities.select_related("target__plan")}
     adopted = adoption_deadline(plan, *selectors.calendar_rules())
     return scoring_deadline(selectors.figures_deadline()(code), adopted)
-
-
-def _page(client, ky: str) -> lxml.html.HtmlElement:
-    response = client.get(reverse("reporting:mine") + f"?ky={ky}")
-    assert response.status_code == 200
-    return lxml.html.fromstring(response.content.decode())
-
-
-def _shared_indicator(nnmt):
-    return my_figures(nnmt, "2025").shared[0].indicator
-
-
-def _draft(people, indicator, org, period):
-    return figure_save(
-        user=people["reporter"],
-        indicator=indicator,
-        organization=org,
-        period_code=period,
-        vintage="estimate",
-        value="12",
-        expected_revision=0,
-    ).figure
 
 
 # -- the periods with work left -------------------------------------------------------------
@@ -94,7 +59,7 @@ def test_a_period_whose_work_is_sent_drops_out_of_the_list(yearly, nnmt, people)
     for row in my_figures(nnmt, "2025").rows:
         if not row.todo or not row.role:  # the named rows only: the shared ask nothing
             continue
-        figure = row.figures[0] if row.figures else _draft(people, row.indicator, nnmt, "2025")
+        figure = row.figures[0] if row.figures else draft(people, row.indicator, nnmt, "2025")
         figure_transition(user=reporter, figure=figure, action="submit")
     assert [p.period.code for p in work_left(nnmt, TODAY, _due).periods] == ["2026"]
 
@@ -103,7 +68,7 @@ def test_the_page_names_the_other_periods_with_work_left_and_marks_the_overdue(
     yearly, client, reporter, nnmt, pinned
 ):
     # when
-    doc = _page(client, "2026")
+    doc = page(client, "2026")
     # then
     (line,) = doc.xpath('//*[@id="ky-con-viec"]')
     links = {a.get("href"): a.text_content() for a in line.xpath(".//a")}
@@ -119,7 +84,7 @@ def test_the_page_names_the_other_periods_with_work_left_and_marks_the_overdue(
 def test_a_period_not_yet_due_is_named_with_its_deadline_and_no_badge(
     yearly, client, reporter, nnmt, pinned
 ):
-    doc = _page(client, "2025")
+    doc = page(client, "2025")
     (line,) = doc.xpath('//*[@id="ky-con-viec"]')
     (link,) = [a for a in line.xpath(".//a") if a.get("href") == "?ky=2026"]
     deadline = selectors.figures_deadline()("2026").strftime("%d/%m/%Y")
@@ -141,7 +106,7 @@ def test_the_list_costs_the_same_queries_however_many_periods(
     ReportingSpec.objects.update_or_create(
         indicator=forest, defaults={"frequency": Frequency.MONTH}
     )
-    doc = _page(client, "2026")
+    doc = page(client, "2026")
     assert len(doc.xpath('//*[@id="ky-con-viec"]//a')) > 20  # every month since January 2025
     assert count() == few
 
@@ -151,7 +116,7 @@ def test_the_list_costs_the_same_queries_however_many_periods(
 
 def test_a_shared_draft_counts_in_its_periods_work(yearly, nnmt, people):
     before = {p.period.code: p.todo for p in work_left(nnmt, TODAY, _due).periods}
-    _draft(people, _shared_indicator(nnmt), nnmt, "2025")
+    draft(people, shared_indicator(nnmt), nnmt, "2025")
     after = {p.period.code: p.todo for p in work_left(nnmt, TODAY, _due).periods}
     assert after["2025"] == before["2025"] + 1
     assert Figure.objects.filter(organization=nnmt, period_code="2025", status="draft").exists()
@@ -162,11 +127,11 @@ def test_the_page_opens_on_a_period_whose_only_work_left_is_a_shared_draft(yearl
     today = date(2026, 2, 1)
     for row in my_figures(nnmt, "2025").rows:
         if row.todo and row.role:
-            figure = row.figures[0] if row.figures else _draft(people, row.indicator, nnmt, "2025")
+            figure = row.figures[0] if row.figures else draft(people, row.indicator, nnmt, "2025")
             figure_transition(user=people["reporter"], figure=figure, action="submit")
     assert work_left(nnmt, today, _due).default == "2026"
     # when
-    _draft(people, _shared_indicator(nnmt), nnmt, "2025")
+    draft(people, shared_indicator(nnmt), nnmt, "2025")
     # then
     assert work_left(nnmt, today, _due).default == "2025"
 
@@ -178,7 +143,7 @@ def test_the_page_and_the_scorecard_count_the_same_days_overdue(
     # naming NN&MT was adopted on 07/04/2026
     assert selectors.figures_deadline()("2025") < date(2026, 4, 7)
     # when the entry page and the scorecard judge them on the same day
-    doc = _page(client, "2026")
+    doc = page(client, "2026")
     text = " ".join(doc.xpath('//*[@id="ky-con-viec"]')[0].text_content().split())
     (plan,) = {r.target.plan for r in nnmt.responsibilities.select_related("target__plan")}
     now = timezone.make_aware(datetime(TODAY.year, TODAY.month, TODAY.day, 12))
