@@ -25,38 +25,6 @@ BOXES = """() => [...document.querySelectorAll('main .table-box')].map(b => {
 })"""
 
 
-@pytest.fixture
-def tab_of(chromium, live_server):
-    """A tab signed in as the province's leader, phone-sized (touch) or desktop-sized."""
-    contexts = []
-
-    def make(viewport):
-        phone = viewport["width"] < 600
-        context = chromium.new_context(
-            base_url=live_server.url,
-            viewport=viewport,
-            is_mobile=phone,
-            has_touch=phone,
-            locale="vi-VN",
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        tab.js_errors = errors
-        tab.goto("/dang-nhap/")
-        tab.get_by_label("Tên đăng nhập").fill("lanhdao")
-        tab.get_by_label("Mật khẩu").fill("chitieu-demo")
-        tab.get_by_role("button", name="Đăng nhập").click()
-        tab.wait_for_load_state()
-        return tab
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def _pages() -> list[str]:
     scenario = GrowthScenario.objects.get(year=2026)
     return ["/dau-tu/", "/kich-ban/", f"/kich-ban/{scenario.pk}/"]
